@@ -1,0 +1,186 @@
+/**
+ * Paging over Slack's `startIndex`/`count` lists, one page in memory at a time.
+ *
+ * Slack's SCIM lists have no cursors: a page is a window at an offset into a list that can change
+ * while it is walked. The walker here makes the guarantees a provisioning job needs:
+ *
+ * - **Nobody is yielded twice.** Each page after the first starts one item early, on the last item
+ *   of the page before (the *anchor*); items already yielded in the previous page are dropped.
+ * - **Nobody present for the whole walk is skipped.** When the anchor is not where it was (items
+ *   before it were deleted, so everything after moved up), the walker steps back one page and
+ *   walks forward again, dropping what it has already yielded.
+ * - **It ends.** It stops on an empty page or a page shorter than asked for, whatever
+ *   `totalResults` says, and throws instead of looping when pages stop making progress.
+ *
+ * Deactivating a user does not remove it from Slack's list, so deactivations never move the list.
+ * Users created during the walk are yielded if they are appended after the current position
+ * (Slack's lists are in a stable creation order) and not otherwise. Dropping duplicates uses the
+ * ids of the previous page only, so memory stays at about one page whatever the directory's size;
+ * that covers any number of changes between two page fetches smaller than one page.
+ *
+ * @module
+ */
+
+/** What a page fetcher returns: the items of one page and the list's size as Slack reported it. */
+export interface FetchedPage<T> {
+  /** The page's items, in list order. */
+  readonly items: readonly T[];
+  /** The list's size as Slack reported it (not trusted to end the walk). */
+  readonly totalResults: number;
+}
+
+/** Where the walker asks a page from. */
+export interface PageRequest {
+  /** 1-based position of the first item. */
+  readonly startIndex: number;
+  /** How many items to ask for. */
+  readonly count: number;
+  /** Cancels the page request. */
+  readonly signal?: AbortSignal;
+}
+
+/** One page as the walker yields it: the new items only, and where they came from. */
+export interface Page<T> {
+  /** The items not yielded before, in list order. */
+  readonly items: readonly T[];
+  /** 1-based position in the list of the first item Slack returned for this page. */
+  readonly startIndex: number;
+  /** The list's size as Slack reported it for this page. */
+  readonly totalResults: number;
+}
+
+/** How to walk a list. */
+export interface PaginateOptions<T> {
+  /** Items per request, 1 to 1000 (Slack's maximum). */
+  readonly pageSize: number;
+  /** The item's stable identity (a SCIM `id`). */
+  readonly idOf: (item: T) => string;
+  /** Cancels the walk, including a page request in flight. */
+  readonly signal?: AbortSignal | undefined;
+  /** How many times the walker may step back because the list moved, before it gives up. Default 20. */
+  readonly maxStepBacks?: number;
+}
+
+/** The largest `count` Slack serves in one page. */
+export const MAX_PAGE_SIZE = 1000;
+
+/**
+ * An async iterable over a paged list's items, with `pages()` for page-at-a-time work and
+ * `collect()` for small lists.
+ */
+export class PagedIterable<T> implements AsyncIterable<T> {
+  readonly #fetchPage: (request: PageRequest) => Promise<FetchedPage<T>>;
+  readonly #options: PaginateOptions<T>;
+
+  /**
+   * Prepares a walk; nothing is fetched until iteration starts.
+   *
+   * @param fetchPage Fetches one page.
+   * @param options Page size, identity and cancellation.
+   */
+  constructor(
+    fetchPage: (request: PageRequest) => Promise<FetchedPage<T>>,
+    options: PaginateOptions<T>,
+  ) {
+    const { pageSize, maxStepBacks = 20 } = options;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new RangeError(
+        `Cannot page: pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`,
+      );
+    }
+    if (!Number.isInteger(maxStepBacks) || maxStepBacks < 0) {
+      throw new RangeError(
+        `Cannot page: maxStepBacks must be a non-negative integer, got ${maxStepBacks}`,
+      );
+    }
+    this.#fetchPage = fetchPage;
+    this.#options = { ...options, maxStepBacks };
+  }
+
+  /**
+   * Walks the list page by page.
+   *
+   * @returns The pages, each holding only items not yielded before.
+   */
+  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+    const { pageSize, idOf, signal } = this.#options;
+    const maxStepBacks = this.#options.maxStepBacks ?? 20;
+    let previousIds = new Set<string>();
+    let anchorId: string | undefined; // the last item yielded
+    let nextIndex = 1; // where the item after the anchor should be
+    let stepBacks = 0;
+    let barren = 0; // consecutive pages that brought nothing new
+
+    while (true) {
+      signal?.throwIfAborted();
+      // Start on the anchor so that we can see whether the list moved under us.
+      const startIndex = anchorId === undefined ? nextIndex : Math.max(1, nextIndex - 1);
+      const request: PageRequest = signal ? { startIndex, count: pageSize, signal } : {
+        startIndex,
+        count: pageSize,
+      };
+      const fetched = await this.#fetchPage(request);
+      const items = fetched.items;
+      if (items.length === 0) return;
+
+      if (
+        anchorId !== undefined && startIndex > 1 && items.every((item) => idOf(item) !== anchorId)
+      ) {
+        // The anchor moved up: items before it were deleted. Step back and walk forward again.
+        if (stepBacks++ >= maxStepBacks) {
+          throw new Error(
+            `Cannot page: the list kept moving while it was walked (stepped back ${maxStepBacks} times near startIndex ${startIndex}); some items may be missing`,
+          );
+        }
+        nextIndex = Math.max(1, startIndex - pageSize);
+        anchorId = undefined; // the step-back page is deduplicated by previousIds alone
+        continue;
+      }
+
+      const fresh = items.filter((item) => !previousIds.has(idOf(item)));
+      if (fresh.length === 0 && items.length >= pageSize) {
+        if (++barren >= 3) {
+          throw new Error(
+            `Cannot page: three pages in a row from startIndex ${startIndex} brought no new items; the server may be ignoring startIndex`,
+          );
+        }
+      } else {
+        barren = 0;
+      }
+      if (fresh.length > 0) {
+        yield { items: fresh, startIndex, totalResults: fetched.totalResults };
+      }
+      if (items.length < pageSize) return; // a short page is the last, whatever totalResults says
+
+      // Remember this page's ids (and the previous page's, covering a step-back) to drop repeats.
+      const ids = new Set<string>();
+      for (const item of items) ids.add(idOf(item));
+      if (anchorId === undefined && nextIndex > 1) { for (const id of previousIds) ids.add(id); }
+      previousIds = ids;
+      const last = items[items.length - 1] as T;
+      anchorId = idOf(last);
+      nextIndex = startIndex + items.length;
+    }
+  }
+
+  /** Walks the list item by item. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.pages()) yield* page.items;
+  }
+
+  /**
+   * Reads the whole list into an array: for small lists only.
+   *
+   * @param limit Stop after this many items (default: no limit).
+   * @returns The items in list order.
+   */
+  async collect(limit: number = Infinity): Promise<T[]> {
+    const all: T[] = [];
+    if (limit <= 0) return all;
+    for await (const item of this) {
+      all.push(item);
+      if (all.length >= limit) break;
+    }
+    return all;
+  }
+}
