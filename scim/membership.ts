@@ -1,0 +1,195 @@
+/**
+ * Bulk group membership: add, remove or set thousands of members in chunked PATCH calls.
+ *
+ * @module
+ */
+
+import { GroupMembershipError, type MembershipChunk } from "./group_membership_error.ts";
+
+/** Slack's recommended maximum of members per group PATCH (it accepts up to 15,000). */
+export const RECOMMENDED_MEMBERS_PER_CALL = 5000;
+/** The most members Slack accepts in one group PATCH. */
+export const MAX_MEMBERS_PER_CALL = 15000;
+
+/** One member change in a v1 group PATCH body. */
+export interface GroupMemberChange {
+  /** The user id. */
+  readonly value: string;
+  /** `"delete"` removes the member; absent adds it. */
+  readonly operation?: "delete";
+}
+
+/** The two client calls bulk membership needs (the `SCIMClient` has both). */
+export interface MembershipClient {
+  /** PATCH a group's members (v1: 204, no body). */
+  patchGroup(
+    id: string,
+    group: { members: GroupMemberChange[] },
+    options?: { signal?: AbortSignal },
+  ): Promise<unknown>;
+  /** Read a group, members included. */
+  readGroup(
+    id: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ group: { members?: readonly { value?: string | undefined }[] | undefined } }>;
+}
+
+/** Options of the bulk membership calls. */
+export interface MembershipOptions {
+  /** Members per PATCH call, 1 to 15,000. Default 5,000 (Slack's recommendation). */
+  readonly chunkSize?: number;
+  /** Cancels the change between and during calls. */
+  readonly signal?: AbortSignal;
+}
+
+/** What a bulk membership change did. */
+export interface MembershipResult {
+  /** The group changed. */
+  readonly groupId: string;
+  /** How many users were added (sent as additions; Slack ignores existing members). */
+  readonly added: number;
+  /** How many users were removed (sent as removals). */
+  readonly removed: number;
+  /** The calls made, in order. */
+  readonly chunks: readonly MembershipChunk[];
+}
+
+/**
+ * Adds users to a group in chunks of at most `chunkSize` per call.
+ *
+ * @param client The client (or anything with `patchGroup`).
+ * @param groupId The group's id.
+ * @param userIds The users to add; duplicates are sent once.
+ * @param options Chunk size and cancellation.
+ * @returns What was sent. Throws {@linkcode GroupMembershipError} if a call fails part-way.
+ */
+export function addMembers(
+  client: MembershipClient,
+  groupId: string,
+  userIds: Iterable<string>,
+  options: MembershipOptions = {},
+): Promise<MembershipResult> {
+  return applyChunks(client, groupId, chunk("add", unique(userIds), chunkSizeOf(options)), options);
+}
+
+/**
+ * Removes users from a group in chunks of at most `chunkSize` per call.
+ *
+ * @param client The client (or anything with `patchGroup`).
+ * @param groupId The group's id.
+ * @param userIds The users to remove; duplicates are sent once.
+ * @param options Chunk size and cancellation.
+ * @returns What was sent. Throws {@linkcode GroupMembershipError} if a call fails part-way.
+ */
+export function removeMembers(
+  client: MembershipClient,
+  groupId: string,
+  userIds: Iterable<string>,
+  options: MembershipOptions = {},
+): Promise<MembershipResult> {
+  return applyChunks(
+    client,
+    groupId,
+    chunk("remove", unique(userIds), chunkSizeOf(options)),
+    options,
+  );
+}
+
+/**
+ * Makes a group's members exactly `userIds`: reads the group, then adds the missing users and
+ * removes the others, in chunks. Additions go first, so nobody who stays is ever dropped.
+ *
+ * @param client The client (with `readGroup` and `patchGroup`).
+ * @param groupId The group's id.
+ * @param userIds The members the group must have.
+ * @param options Chunk size and cancellation.
+ * @returns What was sent. Throws {@linkcode GroupMembershipError} if a call fails part-way.
+ */
+export async function setMembers(
+  client: MembershipClient,
+  groupId: string,
+  userIds: Iterable<string>,
+  options: MembershipOptions = {},
+): Promise<MembershipResult> {
+  const wanted = unique(userIds);
+  const size = chunkSizeOf(options);
+  const { group } = await client.readGroup(groupId, signalOption(options));
+  const current = new Set<string>();
+  for (const member of group.members ?? []) if (member.value) current.add(member.value);
+  const wantedSet = new Set(wanted);
+  const toAdd = wanted.filter((id) => !current.has(id));
+  const toRemove = [...current].filter((id) => !wantedSet.has(id));
+  return applyChunks(
+    client,
+    groupId,
+    [...chunk("add", toAdd, size), ...chunk("remove", toRemove, size)],
+    options,
+  );
+}
+
+async function applyChunks(
+  client: MembershipClient,
+  groupId: string,
+  chunks: MembershipChunk[],
+  options: MembershipOptions,
+): Promise<MembershipResult> {
+  checkId(groupId);
+  const applied: MembershipChunk[] = [];
+  for (const [index, current] of chunks.entries()) {
+    const members: GroupMemberChange[] = current.operation === "add"
+      ? current.userIds.map((value) => ({ value }))
+      : current.userIds.map((value) => ({ value, operation: "delete" }));
+    try {
+      options.signal?.throwIfAborted();
+      await client.patchGroup(groupId, { members }, signalOption(options));
+    } catch (error) {
+      throw new GroupMembershipError(
+        { groupId, applied, failed: current, notAttempted: chunks.slice(index + 1) },
+        error,
+      );
+    }
+    applied.push(current);
+  }
+  const count = (operation: "add" | "remove") =>
+    applied.filter((c) => c.operation === operation).reduce((n, c) => n + c.userIds.length, 0);
+  return { groupId, added: count("add"), removed: count("remove"), chunks: applied };
+}
+
+function chunk(operation: "add" | "remove", ids: string[], size: number): MembershipChunk[] {
+  const chunks: MembershipChunk[] = [];
+  for (let i = 0; i < ids.length; i += size) {
+    chunks.push({ operation, userIds: ids.slice(i, i + size) });
+  }
+  return chunks;
+}
+
+function unique(userIds: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  for (const id of userIds) {
+    if (typeof id !== "string" || id.trim() === "") {
+      throw new TypeError(`Cannot change group members: user id ${JSON.stringify(id)} is empty`);
+    }
+    seen.add(id);
+  }
+  return [...seen];
+}
+
+function chunkSizeOf(options: MembershipOptions): number {
+  const size = options.chunkSize ?? RECOMMENDED_MEMBERS_PER_CALL;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_MEMBERS_PER_CALL) {
+    throw new RangeError(
+      `Cannot change group members: chunkSize must be an integer from 1 to ${MAX_MEMBERS_PER_CALL}, got ${size}`,
+    );
+  }
+  return size;
+}
+
+function checkId(groupId: string): void {
+  if (typeof groupId !== "string" || groupId.trim() === "") {
+    throw new TypeError(`Cannot change group members: groupId ${JSON.stringify(groupId)} is empty`);
+  }
+}
+
+function signalOption(options: MembershipOptions): { signal?: AbortSignal } {
+  return options.signal ? { signal: options.signal } : {};
+}
