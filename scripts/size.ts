@@ -1,0 +1,117 @@
+/**
+ * Reports the size of the main entry as users ship it, and fails past the budget.
+ *
+ * Bundles `mod.ts` with `deno bundle --minify` (openapi-fetch included, as an edge bundler would),
+ * gzips the result (level 9) and prints both sizes in bytes. Exits 1 when the gzipped size is over
+ * the budget (10 KiB by default), or when the bundle contains code that must stay out of the main
+ * entry: the simulator, or anything Deno- or Node-only.
+ *
+ * Usage: `deno task size [--limit BYTES] [--entry FILE] [--keep DIR]`
+ *
+ * @module
+ */
+
+import { gzipSync } from "node:zlib";
+
+/** The gzipped budget of the main entry, in bytes. */
+export const DEFAULT_LIMIT = 10 * 1024;
+
+/** Strings whose presence in the main bundle means something leaked into it. */
+const FORBIDDEN: readonly { pattern: RegExp; why: string }[] = [
+  { pattern: /SlackScimSimulator/, why: "the simulator belongs to ./testing" },
+  { pattern: /FaultInjector/, why: "the simulator's faults belong to ./testing" },
+  // Symbol.for("Deno.customInspect") is only a symbol key, harmless elsewhere.
+  { pattern: /\bDeno\??\.(?!customInspect\b)\w/, why: "the main entry must run outside Deno" },
+  { pattern: /["']node:/, why: "the main entry must not import Node built-ins" },
+  { pattern: /createServer/, why: "listen() belongs to ./testing" },
+];
+
+/** What one measurement found. */
+export interface SizeReport {
+  /** The entry bundled. */
+  entry: string;
+  /** Minified bytes. */
+  minified: number;
+  /** Gzipped (level 9) bytes of the minified bundle. */
+  gzipped: number;
+  /** Forbidden strings found in the bundle, with the reason each is forbidden. */
+  leaks: string[];
+}
+
+/**
+ * Bundles and measures one entry.
+ *
+ * @param entry The module to bundle, relative to the repository root.
+ * @param options `keep`: a folder where the bundle is left for inspection.
+ * @returns The sizes and any forbidden strings found.
+ */
+export async function measure(
+  entry: string,
+  options: { keep?: string } = {},
+): Promise<SizeReport> {
+  const dir = options.keep ?? await Deno.makeTempDir({ prefix: "slack-scim-size-" });
+  const out = `${dir}/bundle.min.js`;
+  try {
+    const { code, stderr } = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "bundle",
+        "--quiet",
+        "--minify",
+        "--format=esm",
+        "--platform=browser",
+        "-o",
+        out,
+        entry,
+      ],
+      env: { NO_COLOR: "1", RUST_BACKTRACE: "0" },
+      stdout: "inherit",
+      stderr: "piped",
+    }).output();
+    if (code !== 0) {
+      throw new Error(
+        `deno bundle failed for "${entry}": ${new TextDecoder().decode(stderr).trim()}`,
+      );
+    }
+    const bytes = await Deno.readFile(out);
+    const text = new TextDecoder().decode(bytes);
+    const leaks = FORBIDDEN.flatMap((f) => {
+      const found = text.match(f.pattern);
+      return found === null ? [] : [`"${found[0]}" (${f.why})`];
+    });
+    return { entry, minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length, leaks };
+  } finally {
+    if (options.keep === undefined) await Deno.remove(dir, { recursive: true });
+  }
+}
+
+function argValue(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+}
+
+if (import.meta.main) {
+  const limitText = argValue(Deno.args, "--limit");
+  const limit = limitText === undefined ? DEFAULT_LIMIT : Number(limitText);
+  if (!Number.isInteger(limit) || limit <= 0) {
+    console.error(`Cannot use --limit: "${limitText}" is not a positive number of bytes`);
+    Deno.exit(2);
+  }
+  const keep = argValue(Deno.args, "--keep");
+  const report = await measure(
+    argValue(Deno.args, "--entry") ?? "mod.ts",
+    keep === undefined ? {} : { keep },
+  );
+  console.log(`entry:    ${report.entry}`);
+  console.log(`minified: ${report.minified} bytes`);
+  console.log(`gzipped:  ${report.gzipped} bytes (budget ${limit} bytes)`);
+  let ok = true;
+  if (report.gzipped > limit) {
+    console.error(`Over budget: ${report.gzipped} bytes gzipped is more than ${limit}`);
+    ok = false;
+  }
+  for (const leak of report.leaks) {
+    console.error(`The main bundle contains ${leak}`);
+    ok = false;
+  }
+  Deno.exit(ok ? 0 : 1);
+}
