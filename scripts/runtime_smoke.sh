@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runtime smoke suites: builds the npm package, installs it into tests/runtimes/node_modules the
+# way `npm install` of the published tarball would, checks its types with Node's TypeScript, then
+# runs the walkthrough on Node 20, Bun, workerd (Miniflare) and Deno (from source).
+#
+# Usage: scripts/runtime_smoke.sh [types] [node] [bun] [workerd] [deno]   (default: all)
+# Each suite prints "N passed, N failed"; this script's own last line counts suites, not tests
+# (so a CI that adds up "passed" lines does not count anything twice). Exits 1 if any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export RUST_BACKTRACE=0 NO_COLOR=1 DENO_NO_UPDATE_CHECK=1
+
+runtimes=tests/runtimes
+bin=$runtimes/node_modules/.bin
+suites=("$@")
+[ ${#suites[@]} -eq 0 ] && suites=(types node bun workerd deno)
+
+# The pinned runtimes (exact versions in tests/runtimes/package-lock.json). Install scripts of
+# bun and workerd are allowed in package.json "allowScripts" (npm 11 blocks unlisted ones).
+if [ ! -f $runtimes/node_modules/.package-lock.json ] ||
+  [ $runtimes/package-lock.json -nt $runtimes/node_modules/.package-lock.json ]; then
+  echo "== npm ci --prefix $runtimes"
+  npm ci --prefix $runtimes --no-audit --no-fund --loglevel=error || exit 1
+fi
+
+echo "== build the npm package"
+deno run --allow-read --allow-write=build --allow-run --allow-env scripts/build_npm.ts >/dev/null ||
+  exit 1
+tarball=$(cd build && npm pack ./npm --silent) || exit 1
+installed=$runtimes/node_modules/@org/slack-scim
+rm -rf "$installed" && mkdir -p "$installed"
+tar -xzf "build/$tarball" -C "$installed" --strip-components=1 || exit 1
+echo "installed build/$tarball into $installed"
+
+ok=0
+bad=0
+failed_suites=()
+run_suite() {
+  local name=$1
+  shift
+  echo "== $name"
+  if "$@"; then
+    ok=$((ok + 1))
+  else
+    bad=$((bad + 1))
+    failed_suites+=("$name")
+  fi
+}
+
+for suite in "${suites[@]}"; do
+  case $suite in
+  types) run_suite "types: tsc on a Node consumer of the build" $bin/tsc -p $runtimes/node ;;
+  node) run_suite "node $(node --version)" node $runtimes/node/smoke.mjs ;;
+  bun)
+    # npm 11 may have skipped bun's postinstall; then the platform package has the binary.
+    bun=$bin/bun
+    $bun --version >/dev/null 2>&1 || bun=$runtimes/node_modules/@oven/bun-linux-x64/bin/bun
+    run_suite "bun $($bun --version 2>/dev/null)" $bun $runtimes/bun/smoke.mjs
+    ;;
+  workerd) run_suite "workerd $($bin/workerd --version 2>/dev/null) via miniflare" \
+    node $runtimes/workerd/smoke.mjs ;;
+  deno) run_suite "deno $(deno --version | head -1 | cut -d' ' -f2) from source" \
+    deno run --allow-net=127.0.0.1 --allow-read=. $runtimes/deno/smoke.ts ;;
+  *)
+    echo "Unknown suite \"$suite\" (types, node, bun, workerd, deno)"
+    exit 2
+    ;;
+  esac
+done
+
+echo "runtime smoke: $ok of $((ok + bad)) suites ok${failed_suites[*]:+; failing: ${failed_suites[*]}}"
+[ $bad -eq 0 ]

@@ -1,0 +1,28 @@
+// The smoke Worker: runs the walkthrough inside workerd with the client from the npm build
+// (bundled into this Worker, as wrangler would). The Node host passes the simulator's base URL.
+
+import { filter, isSCIMApiError, SCIMClient } from "@org/slack-scim";
+import { RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
+import { runSteps, walkthrough } from "../walkthrough.mjs";
+
+export default {
+  async fetch(request) {
+    const baseUrl = new URL(request.url).searchParams.get("baseUrl");
+    if (baseUrl === null) {
+      return new Response("Missing ?baseUrl", { status: 400 });
+    }
+    const lines = [];
+    const lib = {
+      SCIMClient,
+      filter,
+      isSCIMApiError,
+      RateLimitErrorRetryHandler,
+    };
+    const { passed, failed } = await runSteps(
+      "workerd",
+      walkthrough(lib, baseUrl),
+      (line) => lines.push(line),
+    );
+    return Response.json({ passed, failed, lines });
+  },
+};
