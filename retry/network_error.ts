@@ -1,0 +1,82 @@
+/**
+ * Recognising network failures as each runtime's `fetch` reports them.
+ *
+ * @module
+ */
+
+// Node/undici put the reason in `cause.code`; Bun puts it in `code`.
+const TRANSIENT_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "EHOSTUNREACH",
+  "EHOSTDOWN",
+  "EAI_AGAIN",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CLOSED",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  // Bun
+  "ConnectionRefused",
+  "ConnectionClosed",
+  "FailedToOpenSocket",
+]);
+
+const MESSAGES = [
+  /^fetch failed$/, // Node/undici, detail in cause
+  /^error sending request/i, // Deno: "error sending request for url (…): …"
+  /connection reset|reset by peer|connection refused|connection closed|broken pipe/i, // Deno, simulators
+  /socket connection was closed unexpectedly|unable to connect/i, // Bun
+  /^network connection lost/i, // workerd / Cloudflare Workers
+  /^failed to fetch$|^networkerror when attempting|^load failed$|^network request failed$/i, // browsers, polyfills
+];
+
+// Retrying cannot fix a certificate problem; Deno reports those as "error sending request" too.
+const PERMANENT = /certificate|CERT_|ERR_TLS_/i;
+
+/**
+ * Says whether `error`, thrown by a `fetch`, is a network failure worth retrying: a refused,
+ * reset or lost connection as Deno, Node (undici), Bun, workerd or a browser report it. The
+ * caller's own abort (`AbortError`, `TimeoutError`) and certificate errors are not.
+ *
+ * @param error What `fetch` threw.
+ * @returns Whether it is a transient network failure.
+ *
+ * @example Node's and Deno's shapes, and an abort
+ * ```ts
+ * import { isNetworkError } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const node = new TypeError("fetch failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
+ * assert.equal(isNetworkError(node), true);
+ * assert.equal(isNetworkError(new TypeError("error sending request for url (https://api.slack.com/scim/v1/Users): connection reset")), true);
+ * assert.equal(isNetworkError(new DOMException("The signal has been aborted", "AbortError")), false);
+ * ```
+ */
+export function isNetworkError(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { name, message, code, cause } = error as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    cause?: unknown;
+  };
+  if (name === "AbortError" || name === "TimeoutError") return false;
+  const text = typeof message === "string" ? message : "";
+  const causeCode = typeof cause === "object" && cause !== null
+    ? (cause as { code?: unknown }).code
+    : undefined;
+  for (const c of [code, causeCode]) {
+    if (typeof c !== "string") continue;
+    if (TRANSIENT_CODES.has(c)) return true;
+    if (PERMANENT.test(c)) return false;
+  }
+  if (PERMANENT.test(text)) return false;
+  if (text === "fetch failed" && typeof causeCode === "string") return false; // an undici code we do not know
+  return MESSAGES.some((pattern) => pattern.test(text));
+}

@@ -1,0 +1,99 @@
+/**
+ * The error thrown when no attempt of a call got an answer.
+ *
+ * @module
+ */
+
+import type { FailedAttempt } from "./fetch.ts";
+import { pathOf } from "./_path.ts";
+
+/** What {@linkcode RequestFailedError} and `RequestTimeoutError` record about the call. */
+export interface RetryErrorDetails {
+  /** The HTTP method. */
+  method: string;
+  /** The request URL. */
+  url: string;
+  /** Attempts sent, 1 meaning no retry. */
+  attempts: number;
+  /** Milliseconds waited between attempts. */
+  totalRetryDelay: number;
+  /** True when a write got no answer on some attempt: Slack may have applied it. */
+  mayHaveBeenApplied: boolean;
+  /** Every attempt, in order. */
+  failedAttempts: readonly FailedAttempt[];
+}
+
+/**
+ * Thrown by the retrying fetch when the last attempt got no answer (a refused or reset
+ * connection…); `cause` is what the transport threw. When `mayHaveBeenApplied` is true a write
+ * may have reached Slack before the connection failed.
+ *
+ * @example Catch it
+ * ```ts
+ * import { createRetryingFetch, isRequestFailedError } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [],
+ *   fetch: () => Promise.reject(new TypeError("fetch failed")),
+ * });
+ * const error = await fetch(new Request("https://api.slack.com/scim/v1/Users", { method: "POST", body: "{}" }))
+ *   .catch((e) => e);
+ * assert.ok(isRequestFailedError(error));
+ * assert.equal(error.mayHaveBeenApplied, true);
+ * ```
+ */
+export class RequestFailedError extends Error implements RetryErrorDetails {
+  /** The HTTP method. */
+  readonly method: string;
+  /** The request URL. */
+  readonly url: string;
+  /** Attempts sent. */
+  readonly attempts: number;
+  /** Milliseconds waited between attempts. */
+  readonly totalRetryDelay: number;
+  /** True when a write got no answer on some attempt. */
+  readonly mayHaveBeenApplied: boolean;
+  /** Every attempt, in order. */
+  readonly failedAttempts: readonly FailedAttempt[];
+
+  /**
+   * Creates the error; the message names the method, the URL path and the attempts.
+   *
+   * @param details The call's record.
+   * @param options `cause`: what the last attempt threw.
+   */
+  constructor(details: RetryErrorDetails, options?: { cause?: unknown }) {
+    const path = pathOf(details.url);
+    const attempts = details.attempts === 1 ? "1 attempt" : `${details.attempts} attempts`;
+    super(
+      `Cannot reach ${details.method} ${path}: no answer after ${attempts}`,
+      options && "cause" in options ? { cause: options.cause } : undefined,
+    );
+    this.name = "RequestFailedError";
+    this.method = details.method;
+    this.url = details.url;
+    this.attempts = details.attempts;
+    this.totalRetryDelay = details.totalRetryDelay;
+    this.mayHaveBeenApplied = details.mayHaveBeenApplied;
+    this.failedAttempts = details.failedAttempts;
+  }
+}
+
+/**
+ * Says whether `error` is a {@linkcode RequestFailedError}.
+ *
+ * @param error Anything caught.
+ * @returns Whether it is a `RequestFailedError`.
+ *
+ * @example Guard
+ * ```ts
+ * import { isRequestFailedError } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isRequestFailedError(new Error("x")), false);
+ * ```
+ */
+export function isRequestFailedError(error: unknown): error is RequestFailedError {
+  return error instanceof RequestFailedError;
+}

@@ -1,0 +1,87 @@
+/**
+ * The error thrown when a call's timeout elapses.
+ *
+ * @module
+ */
+
+import type { FailedAttempt } from "./fetch.ts";
+import { pathOf } from "./_path.ts";
+import type { RetryErrorDetails } from "./request_failed_error.ts";
+
+/**
+ * Thrown by the retrying fetch when the call's `timeout` elapses, during an attempt or a wait,
+ * or when a wait would end after it. `cause` is what the interrupted attempt threw, if any.
+ *
+ * @example Catch it
+ * ```ts
+ * import { createRetryingFetch, isRequestTimeoutError } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [],
+ *   // a server that never answers until the request is aborted
+ *   fetch: (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))),
+ * });
+ * const error = await fetch(new Request("https://api.slack.com/scim/v1/Users"), { timeout: 10 }).catch((e) => e);
+ * assert.ok(isRequestTimeoutError(error));
+ * assert.equal(error.timeout, 10);
+ * ```
+ */
+export class RequestTimeoutError extends Error implements RetryErrorDetails {
+  /** The HTTP method. */
+  readonly method: string;
+  /** The request URL. */
+  readonly url: string;
+  /** The timeout that elapsed, in milliseconds. */
+  readonly timeout: number;
+  /** Attempts sent, the interrupted one included. */
+  readonly attempts: number;
+  /** Milliseconds waited between attempts. */
+  readonly totalRetryDelay: number;
+  /** True when a write got no answer on some attempt (the interrupted one included). */
+  readonly mayHaveBeenApplied: boolean;
+  /** Every finished failed attempt, in order. */
+  readonly failedAttempts: readonly FailedAttempt[];
+
+  /**
+   * Creates the error; the message names the method, the URL path, the timeout and the attempts.
+   *
+   * @param details The call's record and the timeout.
+   * @param options `cause`: what the interrupted attempt threw, if anything.
+   */
+  constructor(details: RetryErrorDetails & { timeout: number }, options?: { cause?: unknown }) {
+    const attempts = details.attempts === 1 ? "1 attempt" : `${details.attempts} attempts`;
+    super(
+      `Cannot complete ${details.method} ${
+        pathOf(details.url)
+      }: timed out after ${details.timeout} ms and ${attempts}`,
+      options && "cause" in options ? { cause: options.cause } : undefined,
+    );
+    this.name = "RequestTimeoutError";
+    this.method = details.method;
+    this.url = details.url;
+    this.timeout = details.timeout;
+    this.attempts = details.attempts;
+    this.totalRetryDelay = details.totalRetryDelay;
+    this.mayHaveBeenApplied = details.mayHaveBeenApplied;
+    this.failedAttempts = details.failedAttempts;
+  }
+}
+
+/**
+ * Says whether `error` is a {@linkcode RequestTimeoutError}.
+ *
+ * @param error Anything caught.
+ * @returns Whether it is a `RequestTimeoutError`.
+ *
+ * @example Guard
+ * ```ts
+ * import { isRequestTimeoutError } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isRequestTimeoutError(new Error("x")), false);
+ * ```
+ */
+export function isRequestTimeoutError(error: unknown): error is RequestTimeoutError {
+  return error instanceof RequestTimeoutError;
+}
