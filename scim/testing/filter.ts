@@ -1,0 +1,421 @@
+/**
+ * Slack's SCIM v1 filter grammar: a small recursive-descent parser and an evaluator.
+ *
+ * Grammar (attribute names, operators and `and`/`or` case-insensitive; `and` binds tighter):
+ * ```
+ * filter     = or
+ * or         = and *("or" and)
+ * and        = term *("and" term)
+ * term       = "(" or ")" / attribute "pr" / attribute op value
+ * op         = "eq" / "co" / "sw" / "gt" / "ge" / "lt" / "le"
+ * value      = JSON string / number / "true" / "false"
+ * ```
+ *
+ * @module
+ */
+
+/** A comparison operator that takes a value. */
+export type FilterOperator = "eq" | "co" | "sw" | "gt" | "ge" | "lt" | "le";
+
+/** A decoded literal: JSON strings are unescaped, numbers and booleans are themselves. */
+export type FilterLiteral = string | number | boolean;
+
+/** `attribute op value`, with the attribute as written and the operator lower-cased. */
+export interface FilterComparison {
+  /** Discriminant. */
+  readonly type: "comparison";
+  /** The attribute name as written (matching is case-insensitive). */
+  readonly attribute: string;
+  /** The operator, lower-cased. */
+  readonly operator: FilterOperator;
+  /** The decoded value. */
+  readonly value: FilterLiteral;
+}
+
+/** `attribute pr`: the attribute has a non-empty value. */
+export interface FilterPresence {
+  /** Discriminant. */
+  readonly type: "present";
+  /** The attribute name as written. */
+  readonly attribute: string;
+}
+
+/** Two expressions joined by `and` or `or`. */
+export interface FilterLogical {
+  /** Discriminant: the conjunction, lower-cased. */
+  readonly type: "and" | "or";
+  /** The left operand. */
+  readonly left: FilterExpression;
+  /** The right operand. */
+  readonly right: FilterExpression;
+}
+
+/** A parsed filter. Parentheses leave no node of their own: they only shape the tree. */
+export type FilterExpression = FilterComparison | FilterPresence | FilterLogical;
+
+/**
+ * A filter Slack would refuse, with the error code Slack answers it with.
+ *
+ * `description` is one of `no_filters`, `incomplete_filter`, `invalid_filter_group` or
+ * `invalid_query`; the simulator answers 400 with it.
+ */
+export class FilterSyntaxError extends SyntaxError {
+  /** Slack's error code for this filter. */
+  readonly description: string;
+
+  /**
+   * @param description Slack's error code.
+   * @param message What is wrong, for people.
+   */
+  constructor(description: string, message: string) {
+    super(message);
+    this.name = "FilterSyntaxError";
+    this.description = description;
+  }
+}
+
+/**
+ * Tells whether a value is a {@linkcode FilterSyntaxError}.
+ *
+ * @param error Any value.
+ * @returns `true` for a `FilterSyntaxError`.
+ *
+ * @example Catch a bad filter
+ * ```ts
+ * import { isFilterSyntaxError, parseFilter } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * try {
+ *   parseFilter('(userName eq "a"');
+ *   assert.fail("expected a FilterSyntaxError");
+ * } catch (error) {
+ *   assert.ok(isFilterSyntaxError(error));
+ *   assert.equal(error.description, "invalid_filter_group");
+ * }
+ * ```
+ */
+export function isFilterSyntaxError(error: unknown): error is FilterSyntaxError {
+  return error instanceof FilterSyntaxError;
+}
+
+const OPERATORS: ReadonlySet<string> = new Set(["eq", "co", "sw", "gt", "ge", "lt", "le", "pr"]);
+
+type Token =
+  | { kind: "word"; text: string; at: number }
+  | { kind: "string"; value: string; at: number }
+  | { kind: "number"; value: number; at: number }
+  | { kind: "open" | "close"; at: number };
+
+const WORD = /[A-Za-z_][\w.:-]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])/y;
+// JSON strings: no raw control characters, only JSON's escapes.
+// deno-lint-ignore no-control-regex
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9A-Fa-f]{4}))*"/y;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let depth = 0;
+  let at = 0;
+  while (at < text.length) {
+    const char = text[at] as string;
+    if (/\s/.test(char)) {
+      at++;
+      continue;
+    }
+    if (char === "(" || char === ")") {
+      depth += char === "(" ? 1 : -1;
+      if (depth < 0) {
+        throw new FilterSyntaxError(
+          "invalid_filter_group",
+          `Cannot parse filter: ")" at ${at} closes no group in "${text}"`,
+        );
+      }
+      tokens.push({ kind: char === "(" ? "open" : "close", at });
+      at++;
+      continue;
+    }
+    if (char === '"') {
+      STRING.lastIndex = at;
+      const match = STRING.exec(text);
+      if (match === null) {
+        throw new FilterSyntaxError(
+          "invalid_query",
+          `Cannot parse filter: the string at ${at} is not a valid JSON string in "${text}"`,
+        );
+      }
+      tokens.push({ kind: "string", value: JSON.parse(match[0]) as string, at });
+      at += match[0].length;
+      continue;
+    }
+    NUMBER.lastIndex = at;
+    const number = NUMBER.exec(text);
+    if (number !== null) {
+      tokens.push({ kind: "number", value: Number(number[0]), at });
+      at += number[0].length;
+      continue;
+    }
+    WORD.lastIndex = at;
+    const word = WORD.exec(text);
+    if (word === null) {
+      throw new FilterSyntaxError(
+        "invalid_query",
+        `Cannot parse filter: unexpected "${char}" at ${at} in "${text}"`,
+      );
+    }
+    tokens.push({ kind: "word", text: word[0], at });
+    at += word[0].length;
+  }
+  if (depth > 0) {
+    throw new FilterSyntaxError(
+      "invalid_filter_group",
+      `Cannot parse filter: a "(" is never closed in "${text}"`,
+    );
+  }
+  return tokens;
+}
+
+/**
+ * Parses a Slack SCIM v1 filter into an expression tree, decoding string values.
+ *
+ * Attribute names are kept as written; operators and `and`/`or` are matched case-insensitively
+ * and lower-cased. Values are JSON strings (with `\"`, `\\`, `\n`, `\uXXXX` escapes), numbers,
+ * `true` or `false`. Which attributes exist is not checked here: that depends on the resource.
+ *
+ * @param text The filter, as sent in `?filter=`.
+ * @returns The expression tree.
+ * @throws {FilterSyntaxError} With Slack's code: `no_filters` (no comparison at all),
+ * `incomplete_filter` (a comparison or conjunction cut short), `invalid_filter_group`
+ * (unbalanced parentheses) or `invalid_query` (anything else malformed).
+ *
+ * @example Parse a filter with an escaped value
+ * ```ts
+ * import { parseFilter } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(parseFilter('userName Eq "say \\"hi\\"" or email pr'), {
+ *   type: "or",
+ *   left: { type: "comparison", attribute: "userName", operator: "eq", value: 'say "hi"' },
+ *   right: { type: "present", attribute: "email" },
+ * });
+ * ```
+ */
+export function parseFilter(text: string): FilterExpression {
+  const tokens = tokenize(text);
+  // Slack's answer to a filter with no comparison in it, such as `filter=foo`.
+  if (tokens.length === 0 || (tokens.length === 1 && tokens[0]?.kind === "word")) {
+    throw new FilterSyntaxError(
+      "no_filters",
+      `Cannot parse filter: "${text}" has no comparison`,
+    );
+  }
+  const parser = new Parser(tokens, text);
+  const expression = parser.or();
+  parser.end();
+  return expression;
+}
+
+class Parser {
+  #tokens: Token[];
+  #text: string;
+  #next = 0;
+
+  constructor(tokens: Token[], text: string) {
+    this.#tokens = tokens;
+    this.#text = text;
+  }
+
+  or(): FilterExpression {
+    let left = this.and();
+    while (this.#peekWord("or")) {
+      this.#next++;
+      left = { type: "or", left, right: this.and() };
+    }
+    return left;
+  }
+
+  and(): FilterExpression {
+    let left = this.term();
+    while (this.#peekWord("and")) {
+      this.#next++;
+      left = { type: "and", left, right: this.term() };
+    }
+    return left;
+  }
+
+  term(): FilterExpression {
+    const token = this.#take();
+    if (token.kind === "open") {
+      const inner = this.or();
+      const close = this.#take();
+      if (close.kind !== "close") this.#invalid(close, 'expected ")"');
+      return inner;
+    }
+    if (token.kind !== "word") this.#invalid(token, "expected an attribute name");
+    const operatorToken = this.#take();
+    if (operatorToken.kind !== "word" || !OPERATORS.has(operatorToken.text.toLowerCase())) {
+      this.#invalid(operatorToken, `expected an operator after "${token.text}"`);
+    }
+    const operator = operatorToken.text.toLowerCase();
+    if (operator === "pr") return { type: "present", attribute: token.text };
+    const valueToken = this.#take();
+    return {
+      type: "comparison",
+      attribute: token.text,
+      operator: operator as FilterOperator,
+      value: this.#literal(valueToken),
+    };
+  }
+
+  end(): void {
+    const token = this.#tokens[this.#next];
+    if (token !== undefined) this.#invalid(token, 'expected "and", "or" or the end');
+  }
+
+  #literal(token: Token): FilterLiteral {
+    if (token.kind === "string" || token.kind === "number") return token.value;
+    if (token.kind === "word") {
+      const lower = token.text.toLowerCase();
+      if (lower === "true") return true;
+      if (lower === "false") return false;
+    }
+    return this.#invalid(token, "expected a JSON string, a number, true or false");
+  }
+
+  #peekWord(word: string): boolean {
+    const token = this.#tokens[this.#next];
+    return token?.kind === "word" && token.text.toLowerCase() === word;
+  }
+
+  #take(): Token {
+    const token = this.#tokens[this.#next++];
+    if (token === undefined) {
+      throw new FilterSyntaxError(
+        "incomplete_filter",
+        `Cannot parse filter: "${this.#text}" ends too early`,
+      );
+    }
+    return token;
+  }
+
+  #invalid(token: Token, expected: string): never {
+    throw new FilterSyntaxError(
+      "invalid_query",
+      `Cannot parse filter: ${expected} at ${token.at} in "${this.#text}"`,
+    );
+  }
+}
+
+/** How a resource exposes one filterable attribute: its values (any may match). */
+export type AttributeReader<T> = (resource: T) => readonly FilterLiteral[];
+
+/**
+ * Checks every attribute of a parsed filter against the attributes a resource supports, so an
+ * unsupported one fails before any resource is looked at.
+ *
+ * @param expression The parsed filter.
+ * @param readers The supported attributes, keyed by lower-cased name.
+ * @throws {FilterSyntaxError} `invalid_query` naming the first unsupported attribute.
+ */
+export function checkFilterAttributes<T>(
+  expression: FilterExpression,
+  readers: ReadonlyMap<string, AttributeReader<T>>,
+): void {
+  switch (expression.type) {
+    case "and":
+    case "or":
+      checkFilterAttributes(expression.left, readers);
+      checkFilterAttributes(expression.right, readers);
+      return;
+    case "comparison":
+    case "present":
+      if (!readers.has(expression.attribute.toLowerCase())) {
+        throw new FilterSyntaxError(
+          "invalid_query",
+          `Cannot filter on "${expression.attribute}": the attribute is not filterable`,
+        );
+      }
+  }
+}
+
+/**
+ * Evaluates a parsed filter against one resource. Strings compare case-insensitively; booleans
+ * also equal `1`/`0` and `"1"`/`"0"`/`"true"`/`"false"`; `pr` means a non-empty value exists.
+ *
+ * @param expression A filter already checked with {@linkcode checkFilterAttributes}.
+ * @param resource The resource.
+ * @param readers The supported attributes, keyed by lower-cased name.
+ * @returns Whether the resource matches.
+ */
+export function matchesFilter<T>(
+  expression: FilterExpression,
+  resource: T,
+  readers: ReadonlyMap<string, AttributeReader<T>>,
+): boolean {
+  switch (expression.type) {
+    case "and":
+      return matchesFilter(expression.left, resource, readers) &&
+        matchesFilter(expression.right, resource, readers);
+    case "or":
+      return matchesFilter(expression.left, resource, readers) ||
+        matchesFilter(expression.right, resource, readers);
+    case "present": {
+      const values = readers.get(expression.attribute.toLowerCase())?.(resource) ?? [];
+      return values.some((value) => value !== "");
+    }
+    case "comparison": {
+      const values = readers.get(expression.attribute.toLowerCase())?.(resource) ?? [];
+      return values.some((value) => compare(value, expression.operator, expression.value));
+    }
+  }
+}
+
+function compare(
+  actual: FilterLiteral,
+  operator: FilterOperator,
+  expected: FilterLiteral,
+): boolean {
+  if (typeof actual === "boolean") {
+    const wanted = asBoolean(expected);
+    return operator === "eq" && wanted === actual;
+  }
+  if (typeof actual === "number") {
+    const wanted = typeof expected === "number" ? expected : Number(expected);
+    if (Number.isNaN(wanted)) return false;
+    return order(actual, operator, wanted);
+  }
+  const left = actual.toLowerCase();
+  const right = String(expected).toLowerCase();
+  switch (operator) {
+    case "co":
+      return left.includes(right);
+    case "sw":
+      return left.startsWith(right);
+    default:
+      return order(left, operator, right);
+  }
+}
+
+function order<V extends string | number>(left: V, operator: FilterOperator, right: V): boolean {
+  switch (operator) {
+    case "eq":
+      return left === right;
+    case "gt":
+      return left > right;
+    case "ge":
+      return left >= right;
+    case "lt":
+      return left < right;
+    case "le":
+      return left <= right;
+    default:
+      return false;
+  }
+}
+
+function asBoolean(value: FilterLiteral): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  const text = String(value).toLowerCase();
+  if (text === "1" || text === "true") return true;
+  if (text === "0" || text === "false") return false;
+  return undefined;
+}
