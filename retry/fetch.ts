@@ -216,17 +216,22 @@ async function retryingCall(
   // Read the body once: a Request body can be sent only once, and every attempt must carry it.
   const body = request.body === null ? null : await request.arrayBuffer();
 
+  // Allocated on first use: most calls never fail, and a GET must cost almost nothing.
+  let customValues: Map<string, unknown> | undefined;
   const state: MutableState = {
     currentAttempt: 0,
     attempts: 0,
     totalRetryDelay: 0,
-    customValues: new Map(),
+    get customValues() {
+      return customValues ??= new Map();
+    },
     giveUpReason: undefined,
   };
   let failedAttempts: FailedAttempt[] | undefined;
   let sendFailed = false;
   let view: HttpRequest | undefined;
-  const path = pathOf(url);
+  let pathText: string | undefined;
+  const pathFor = () => pathText ??= pathOf(url);
   const details = () => ({
     method,
     url,
@@ -249,7 +254,11 @@ async function retryingCall(
       : signal === callerSignal
       ? request
       : new Request(request, { signal });
-    deps.logger?.debug(`Sending ${method} ${path}`, { method, path, attempt: state.attempts });
+    deps.logger?.debug(`Sending ${method} ${pathFor()}`, {
+      method,
+      path: pathFor(),
+      attempt: state.attempts,
+    });
     let response: Response | undefined;
     let error: unknown;
     try {
@@ -265,17 +274,17 @@ async function retryingCall(
     }
     if (response?.ok) return withStats(response, state, failedAttempts);
     if (response !== undefined) {
-      deps.logger?.debug(`${method} ${path} answered ${response.status}`, {
+      deps.logger?.debug(`${method} ${pathFor()} answered ${response.status}`, {
         method,
-        path,
+        path: pathFor(),
         attempt: state.attempts,
         status: response.status,
       });
     } else if (!retryAfterSendFailure) {
       (failedAttempts ??= []).push({ kind: "error", error });
-      deps.logger?.warn(`${method} ${path} got no answer; not retried`, {
+      deps.logger?.warn(`${method} ${pathFor()} got no answer; not retried`, {
         method,
-        path,
+        path: pathFor(),
         attempt: state.attempts,
         error: describe(error),
       });
@@ -301,10 +310,10 @@ async function retryingCall(
       if (response !== undefined) {
         if (state.giveUpReason !== undefined) {
           deps.logger?.warn(
-            `${method} ${path} answered ${response.status}; not retried: ${state.giveUpReason}`,
+            `${method} ${pathFor()} answered ${response.status}; not retried: ${state.giveUpReason}`,
             {
               method,
-              path,
+              path: pathFor(),
               attempt: state.attempts,
               status: response.status,
             },
@@ -313,9 +322,9 @@ async function retryingCall(
         return withStats(response, state, failedAttempts);
       }
       (failedAttempts ??= []).push({ kind: "error", error });
-      deps.logger?.warn(`${method} ${path} got no answer after ${state.attempts} attempts`, {
+      deps.logger?.warn(`${method} ${pathFor()} got no answer after ${state.attempts} attempts`, {
         method,
-        path,
+        path: pathFor(),
         attempts: state.attempts,
         error: describe(error),
       });
@@ -325,7 +334,7 @@ async function retryingCall(
     const delay = chosen.prepareForNextAttempt(context);
     if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0) {
       throw new RangeError(
-        `Cannot wait "${delay}" ms before retrying ${method} ${path}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
+        `Cannot wait "${delay}" ms before retrying ${method} ${pathFor()}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
       );
     }
     (failedAttempts ??= []).push(
@@ -341,12 +350,12 @@ async function retryingCall(
       throw timedOut(error);
     }
     deps.logger?.warn(
-      `Retrying ${method} ${path} in ${Math.round(delay)} ms after ${
+      `Retrying ${method} ${pathFor()} in ${Math.round(delay)} ms after ${
         response === undefined ? describe(error) : `status ${response.status}`
       }`,
       {
         method,
-        path,
+        path: pathFor(),
         attempt: state.attempts,
         delay,
         handler: chosen.constructor.name,

@@ -1,0 +1,243 @@
+import assert from "node:assert/strict";
+import {
+  RateLimitErrorRetryHandler,
+  ServerErrorRetryHandler,
+} from "../../retry/builtin_handlers.ts";
+import { defaultRetryHandlers } from "../../retry/defaults.ts";
+import { createRetryingFetch, type RetryingFetchOptions } from "../../retry/fetch.ts";
+import type { RetryHandler } from "../../retry/handler.ts";
+import { FixedValueRetryIntervalCalculator } from "../../retry/interval_calculator.ts";
+import { isRequestFailedError } from "../../retry/request_failed_error.ts";
+import { isRequestTimeoutError } from "../../retry/request_timeout_error.ts";
+import {
+  networkErrors,
+  recordingSleep,
+  scriptedServer,
+  sleepUntilAborted,
+  USERS,
+} from "./_server.ts";
+
+const fixed = (ms: number) => new FixedValueRetryIntervalCalculator({ fixedInterval: ms });
+const serverError =
+  () => [new ServerErrorRetryHandler({ maxRetryCount: 5, intervalCalculator: fixed(1000) })];
+
+/** A server that never answers until the request's signal aborts, then rejects as fetch does. */
+const hangs = (request: Request) =>
+  new Promise<Response>((_, reject) =>
+    request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true })
+  );
+
+Deno.test("an aborted signal rejects at once with its reason, without sending", async () => {
+  const server = scriptedServer(new Response("ok"));
+  const fetch = createRetryingFetch({ retryHandlers: defaultRetryHandlers, fetch: server.fetch });
+  const reason = new Error("caller gave up");
+  const error = await fetch(new Request(USERS, { signal: AbortSignal.abort(reason) })).catch((e) =>
+    e
+  );
+  assert.equal(error, reason);
+  assert.equal(server.received.length, 0);
+});
+
+Deno.test("the caller's abort during a wait rejects with signal.reason unchanged", async () => {
+  const controller = new AbortController();
+  const server = scriptedServer(new Response(null, { status: 503 }), new Response("ok"));
+  const fetch = createRetryingFetch({
+    retryHandlers: serverError,
+    fetch: server.fetch,
+    sleep: sleepUntilAborted(() => controller.abort()),
+  });
+  const error = await fetch(new Request(USERS, { signal: controller.signal })).catch((e) => e);
+  assert.ok(error instanceof DOMException);
+  assert.equal(error, controller.signal.reason);
+  assert.equal(error.name, "AbortError");
+  assert.equal(server.received.length, 1);
+});
+
+Deno.test("the caller's abort during an attempt is never retried nor wrapped", async () => {
+  const controller = new AbortController();
+  let calls = 0;
+  const fetch = createRetryingFetch({
+    retryHandlers: defaultRetryHandlers,
+    fetch: (request) => {
+      calls++;
+      queueMicrotask(() => controller.abort());
+      return hangs(request);
+    },
+    sleep: recordingSleep().sleep,
+  });
+  const error = await fetch(new Request(USERS, { signal: controller.signal })).catch((e) => e);
+  assert.equal(error, controller.signal.reason);
+  assert.equal(calls, 1);
+});
+
+Deno.test("a timeout during a wait throws RequestTimeoutError with the attempts so far", async () => {
+  const timeout = new AbortController();
+  const asked: number[] = [];
+  const server = scriptedServer(new Response(null, { status: 503 }), new Response("ok"));
+  const fetch = createRetryingFetch({
+    retryHandlers: serverError,
+    fetch: server.fetch,
+    sleep: sleepUntilAborted(() =>
+      timeout.abort(new DOMException("Signal timed out.", "TimeoutError"))
+    ),
+    timeoutSignal: (ms) => {
+      asked.push(ms);
+      return timeout.signal;
+    },
+    now: () => 0,
+  });
+  const error = await fetch(new Request(USERS), { timeout: 5000 }).catch((e) => e);
+  assert.ok(isRequestTimeoutError(error));
+  assert.deepEqual(asked, [5000]);
+  assert.equal(error.timeout, 5000);
+  assert.equal(error.attempts, 1);
+  assert.deepEqual(error.failedAttempts, [{ kind: "response", status: 503 }]);
+  assert.equal(error.mayHaveBeenApplied, false);
+  assert.equal(
+    error.message,
+    "Cannot complete GET /scim/v1/Users: timed out after 5000 ms and 1 attempt",
+  );
+  assert.equal(server.received.length, 1);
+});
+
+Deno.test("a timeout during a write's attempt says it may have been applied", async () => {
+  const timeout = new AbortController();
+  const fetch = createRetryingFetch({
+    retryHandlers: defaultRetryHandlers,
+    fetch: (request) => {
+      queueMicrotask(() => timeout.abort(new DOMException("Signal timed out.", "TimeoutError")));
+      return hangs(request);
+    },
+    timeoutSignal: () => timeout.signal,
+  });
+  const error = await fetch(new Request(USERS, { method: "POST", body: "{}" }), { timeout: 100 })
+    .catch((e) => e);
+  assert.ok(isRequestTimeoutError(error));
+  assert.equal(error.mayHaveBeenApplied, true);
+  assert.equal(error.attempts, 1);
+  assert.equal((error.cause as DOMException).name, "TimeoutError");
+});
+
+Deno.test("a wait that would end after the timeout is not started", async () => {
+  let clock = 1_000_000;
+  const { sleep, delays } = recordingSleep();
+  const server = scriptedServer(
+    () => {
+      clock += 2000; // the attempt took 2 s
+      return Promise.resolve(new Response(null, { status: 429, headers: { "Retry-After": "9" } }));
+    },
+  );
+  const fetch = createRetryingFetch({
+    retryHandlers: () => [new RateLimitErrorRetryHandler()],
+    fetch: server.fetch,
+    sleep,
+    now: () => clock,
+    timeoutSignal: () => new AbortController().signal,
+  });
+  const error = await fetch(new Request(USERS), { timeout: 10_000 }).catch((e) => e);
+  assert.ok(isRequestTimeoutError(error));
+  assert.deepEqual(delays, []);
+  assert.deepEqual(error.failedAttempts, [{ kind: "response", status: 429 }]);
+});
+
+Deno.test("without a timeout no timeout signal is made", async () => {
+  let made = 0;
+  const fetch = createRetryingFetch({
+    retryHandlers: defaultRetryHandlers,
+    fetch: () => Promise.resolve(new Response("ok")),
+    timeoutSignal: () => {
+      made++;
+      return new AbortController().signal;
+    },
+  });
+  await fetch(new Request(USERS));
+  await fetch(new Request(USERS), { timeout: 0 });
+  assert.equal(made, 0);
+});
+
+Deno.test("the default sleep and timeout signal end a call stuck in retries", async () => {
+  // The one test that uses real timers, with tiny values, to prove the defaults are wired.
+  const server = scriptedServer(new Response(null, { status: 503 }));
+  const fetch = createRetryingFetch({
+    retryHandlers:
+      () => [new ServerErrorRetryHandler({ maxRetryCount: 100, intervalCalculator: fixed(15) })],
+    fetch: server.fetch,
+    now: () => 0, // frozen, so only the real timer can end the call
+  });
+  const error = await fetch(new Request(USERS), { timeout: 40 }).catch((e) => e);
+  assert.ok(isRequestTimeoutError(error));
+  assert.ok(
+    server.received.length >= 2 && server.received.length <= 4,
+    `${server.received.length} attempts`,
+  );
+});
+
+Deno.test("createRetryingFetch() rejects bad options up front, naming the option", () => {
+  const bad = (options: unknown) => () => createRetryingFetch(options as RetryingFetchOptions);
+  assert.throws(bad({ retryHandlers: [] }), {
+    name: "TypeError",
+    message: 'Cannot use retryHandlers: "" is not a function',
+  });
+  assert.throws(bad({ retryHandlers: () => [], fetch: "https://x" }), {
+    name: "TypeError",
+    message: /fetch/,
+  });
+  assert.throws(bad({ retryHandlers: () => [], sleep: 5 }), {
+    name: "TypeError",
+    message: /sleep/,
+  });
+  assert.throws(bad({ retryHandlers: () => [], logger: {} }), {
+    name: "TypeError",
+    message: /logger/,
+  });
+  assert.throws(bad(null), TypeError);
+});
+
+Deno.test("a call rejects a bad timeout, retryAfterSendFailure or handler list before sending", async () => {
+  const server = scriptedServer(new Response("ok"));
+  let handlers: unknown = [];
+  const fetch = createRetryingFetch({
+    retryHandlers: () => handlers as RetryHandler[],
+    fetch: server.fetch,
+  });
+  for (const timeout of [-1, NaN, Infinity]) {
+    await assert.rejects(fetch(new Request(USERS), { timeout }), {
+      name: "RangeError",
+      message: `Cannot use timeout: "${timeout}" is not a finite number of milliseconds >= 0`,
+    });
+  }
+  await assert.rejects(
+    fetch(new Request(USERS), { retryAfterSendFailure: "no" as unknown as boolean }),
+    { name: "TypeError", message: /retryAfterSendFailure/ },
+  );
+  handlers = [() => true];
+  await assert.rejects(fetch(new Request(USERS)), {
+    name: "TypeError",
+    message: /Cannot use retry handler 0/,
+  });
+  handlers = "nope";
+  await assert.rejects(fetch(new Request(USERS)), { name: "TypeError", message: /retryHandlers/ });
+  assert.equal(server.received.length, 0);
+});
+
+Deno.test("a transport error that is not a network error is not retried by default", async () => {
+  const server = scriptedServer(new TypeError("Invalid header value"), new Response("ok"));
+  const fetch = createRetryingFetch({
+    retryHandlers: defaultRetryHandlers,
+    fetch: server.fetch,
+    sleep: recordingSleep().sleep,
+  });
+  const error = await fetch(new Request(USERS)).catch((e) => e);
+  assert.ok(isRequestFailedError(error));
+  assert.equal(error.attempts, 1);
+});
+
+Deno.test("workerd's lost connection is retried like any other network error", async () => {
+  const server = scriptedServer(networkErrors.workerdLost(), new Response("ok"));
+  const fetch = createRetryingFetch({
+    retryHandlers: defaultRetryHandlers,
+    fetch: server.fetch,
+    sleep: recordingSleep().sleep,
+  });
+  assert.equal(await (await fetch(new Request(USERS))).text(), "ok");
+});
