@@ -1,0 +1,84 @@
+/**
+ * What every route handler gets and gives back.
+ *
+ * @module
+ */
+
+import {
+  type AttributeReader,
+  checkFilterAttributes,
+  FilterSyntaxError,
+  matchesFilter,
+  parseFilter,
+} from "./filter.ts";
+import { fail } from "./responses.ts";
+import type { Store } from "./store.ts";
+
+/** What a route handler works with. */
+export interface RouteContext {
+  /** The directory. */
+  readonly store: Store;
+  /** The simulator's clock, ms since the epoch. */
+  readonly now: () => number;
+  /** The API base the request came to, such as `https://api.slack.com/scim/v1/`, for `meta.location`. */
+  readonly base: string;
+}
+
+/** A successful answer: its status and JSON body (none for 204s and user DELETE). */
+export interface RouteResult {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The body to serialise, or `undefined` for an empty body. */
+  readonly body?: unknown;
+}
+
+/**
+ * Formats a time as Slack's `meta.created` does (`2020-08-13T04:15:35+00:00`).
+ *
+ * @param ms Milliseconds since the epoch.
+ * @returns The timestamp.
+ */
+export function formatCreated(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+00:00");
+}
+
+/**
+ * Reads `startIndex` (1-based, default 1) and `count` (default 10, capped at 1000) the way
+ * Slack does: anything unreadable falls back to the default.
+ *
+ * @param url The request URL.
+ * @returns The window to answer.
+ */
+export function readPaging(url: URL): { startIndex: number; count: number } {
+  const startIndex = Number.parseInt(url.searchParams.get("startIndex") ?? "", 10);
+  const count = Number.parseInt(url.searchParams.get("count") ?? "", 10);
+  return {
+    startIndex: Number.isNaN(startIndex) || startIndex < 1 ? 1 : startIndex,
+    count: Number.isNaN(count) || count < 0 ? 10 : Math.min(count, 1000),
+  };
+}
+
+/**
+ * Parses a `filter` query parameter for a resource, answering Slack's 400s for bad ones.
+ *
+ * @param text The filter, or `null` when absent.
+ * @param readers The resource's filterable attributes.
+ * @returns A predicate over resources (all match without a filter).
+ */
+export function compileFilter<T>(
+  text: string | null,
+  readers: ReadonlyMap<string, AttributeReader<T>>,
+): (resource: T) => boolean {
+  if (text === null || text.trim() === "") return () => true;
+  try {
+    const expression = parseFilter(text);
+    checkFilterAttributes(expression, readers);
+    return (resource) => matchesFilter(expression, resource, readers);
+  } catch (error) {
+    if (!(error instanceof FilterSyntaxError)) throw error;
+    // Slack adds the call's kind to this one code (seen live: `filter=foo`).
+    fail(
+      error.description === "no_filters" ? "no_filters (is_aggregate_call=1)" : error.description,
+    );
+  }
+}

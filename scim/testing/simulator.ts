@@ -1,0 +1,327 @@
+/**
+ * The simulator: Slack's SCIM v1 API in memory, as a standard `fetch` handler.
+ *
+ * @module
+ */
+
+import { discoveryRoute } from "./discovery_routes.ts";
+import { applyFault, FaultInjector, type FaultKind, type RandomFaultOptions } from "./faults.ts";
+import {
+  createGroup,
+  deleteGroup,
+  listGroups,
+  patchGroup,
+  readGroup,
+  replaceGroup,
+} from "./groups_routes.ts";
+import { listen, type ListenOptions, type SimulatorServer } from "./listen.ts";
+import { RateLimiter, type RateLimitOptions } from "./rate_limiter.ts";
+import {
+  emptyResponse,
+  errorResponseV1,
+  jsonResponse,
+  SlackErrorResponse,
+  withUnknownAttributes,
+} from "./responses.ts";
+import type { RouteContext, RouteResult } from "./route.ts";
+import { seedStore } from "./seed.ts";
+import { Store } from "./store.ts";
+import {
+  createUser,
+  deactivateUser,
+  listUsers,
+  patchUser,
+  readUser,
+  replaceUser,
+} from "./users_routes.ts";
+
+/** How to set up a {@linkcode SlackScimSimulator}. */
+export interface SlackScimSimulatorOptions {
+  /** The token(s) accepted as `Authorization: Bearer <token>`. Default `"xoxp-test"`. */
+  readonly token?: string | readonly string[];
+  /** How many synthetic users to seed. Default 0. */
+  readonly users?: number;
+  /** How many synthetic groups to seed (members drawn from the seeded users). Default 0. */
+  readonly groups?: number;
+  /** Seeds the synthetic data and every id created later. Default 1. */
+  readonly seed?: number;
+  /** The clock for `meta.created` and rate limits, ms since the epoch. Default `Date.now`. */
+  readonly clock?: { now(): number };
+  /** How slow-answer faults wait. Default a real `setTimeout`. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Slack's rate limits: `true` for Slack's numbers, or custom ones. Default off. */
+  readonly rateLimits?: boolean | RateLimitOptions;
+  /** Random faults: a rate, a mix of kinds and a seed. Scripted ones go through `sim.faults`. */
+  readonly faults?: RandomFaultOptions;
+  /** Adds an unknown attribute (`newAttribute`) to every object of success bodies. */
+  readonly unknownAttributes?: boolean;
+  /**
+   * How many seconds of Slack pass in one second of `clock` for the rate limits (default 1; 60
+   * refills buckets 60 times as fast). `rateLimits.timeScale` wins when both are given.
+   */
+  readonly timeScale?: number;
+}
+
+/** One entry of the request log. Tokens are never recorded. */
+export interface SimulatedRequest {
+  /** The HTTP method. */
+  readonly method: string;
+  /** The path after `/scim/v1`, such as `/Users/U123` (the full path for other URLs). */
+  readonly path: string;
+  /** The query string, with its `?`, or `""`. */
+  readonly search: string;
+  /** The status answered; 0 when the connection was reset instead. */
+  readonly status: number;
+  /** The fault injected into this request, if any. */
+  readonly fault?: FaultKind;
+}
+
+const V1_PREFIX = /^(.*?\/scim\/v1)(?=\/|$)/;
+
+/**
+ * An in-memory Slack SCIM v1 API: seeded users and groups, Slack's validation rules and error
+ * codes, filters, paging, optional rate limits and fault injection. Use `sim.fetch` in-process,
+ * or `sim.listen()` for real HTTP on 127.0.0.1.
+ *
+ * @example Create a user and read it back in-process
+ * ```ts
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ token: "xoxp-test", users: 3 });
+ * const headers = { authorization: "Bearer xoxp-test", "content-type": "application/json" };
+ * const created = await sim.fetch(
+ *   new Request("https://api.slack.com/scim/v1/Users", {
+ *     method: "POST",
+ *     headers,
+ *     body: JSON.stringify({
+ *       schemas: ["urn:scim:schemas:core:1.0"],
+ *       userName: "carly",
+ *       emails: [{ value: "carly@example.com" }],
+ *     }),
+ *   }),
+ * );
+ * assert.equal(created.status, 201);
+ * const { id } = await created.json();
+ * const read = await sim.fetch(
+ *   new Request(`https://api.slack.com/scim/v1/Users/${id}`, { headers }),
+ * );
+ * assert.equal((await read.json()).userName, "carly");
+ * assert.equal(sim.requests.length, 2);
+ * ```
+ */
+export class SlackScimSimulator {
+  /** The standard fetch handler: give it to any client as its `fetch`. Bound to this simulator. */
+  readonly fetch: (request: Request) => Promise<Response>;
+  /** Scripted and random fault injection, e.g. `sim.faults.script({ kind: "reset-after", … })`. */
+  readonly faults: FaultInjector;
+  #requests: SimulatedRequest[] = [];
+  #store: Store;
+  #tokens: ReadonlySet<string>;
+  #clock: { now(): number };
+  #sleep: (ms: number) => Promise<void>;
+  #limiter: RateLimiter | undefined;
+  #unknownAttributes: boolean;
+
+  /** @param options How to set it up; every option has a default. */
+  constructor(options: SlackScimSimulatorOptions = {}) {
+    const tokens = typeof options.token === "string"
+      ? [options.token]
+      : [...(options.token ?? ["xoxp-test"])];
+    if (tokens.length === 0 || tokens.some((token) => typeof token !== "string" || token === "")) {
+      throw new TypeError("Cannot create simulator: every token must be a non-empty string");
+    }
+    for (const key of ["users", "groups"] as const) {
+      const count = options[key] ?? 0;
+      if (!Number.isInteger(count) || count < 0) {
+        throw new RangeError(
+          `Cannot create simulator: ${key} must be a non-negative integer, got "${count}"`,
+        );
+      }
+    }
+    const timeScale = options.timeScale ?? 1;
+    if (!(timeScale > 0) || !Number.isFinite(timeScale)) {
+      throw new RangeError(
+        `Cannot create simulator: timeScale must be a positive number, got "${timeScale}"`,
+      );
+    }
+    this.#tokens = new Set(tokens);
+    this.#clock = options.clock ?? { now: () => Date.now() };
+    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.#unknownAttributes = options.unknownAttributes ?? false;
+    const seed = options.seed ?? 1;
+    this.#store = new Store(seed);
+    seedStore(this.#store, { users: options.users ?? 0, groups: options.groups ?? 0, seed });
+    this.faults = new FaultInjector(options.faults === undefined ? {} : { random: options.faults });
+    if (options.rateLimits !== undefined && options.rateLimits !== false) {
+      const custom = options.rateLimits === true ? {} : options.rateLimits;
+      this.#limiter = new RateLimiter(
+        { ...custom, timeScale: custom.timeScale ?? timeScale },
+        this.#clock,
+      );
+    }
+    this.fetch = (request) => this.#serve(request);
+  }
+
+  /** Every request answered so far, oldest first. */
+  get requests(): readonly SimulatedRequest[] {
+    return this.#requests;
+  }
+
+  /**
+   * Marks a group as linked to channels, so deleting it fails with
+   * `idp_group_linked_to_channels` as on Slack (or clears the mark).
+   *
+   * @param groupId The group's id.
+   * @param linked `false` to clear the mark. Default `true`.
+   *
+   * @example Refuse to delete a linked group
+   * ```ts
+   * import { SlackScimSimulator } from "@org/slack-scim/testing";
+   * import assert from "node:assert/strict";
+   *
+   * const sim = new SlackScimSimulator({ users: 5, groups: 1 });
+   * const headers = { authorization: "Bearer xoxp-test" };
+   * const base = "https://api.slack.com/scim/v1/";
+   * const list = await (await sim.fetch(new Request(`${base}Groups`, { headers }))).json();
+   * const id = list.Resources[0].id;
+   * sim.linkGroupToChannels(id);
+   * const res = await sim.fetch(new Request(`${base}Groups/${id}`, { method: "DELETE", headers }));
+   * assert.equal(res.status, 400);
+   * assert.equal((await res.json()).Errors.description, "idp_group_linked_to_channels");
+   * ```
+   */
+  linkGroupToChannels(groupId: string, linked = true): void {
+    const group = this.#store.groups.get(groupId);
+    if (group === undefined) {
+      throw new RangeError(`Cannot link group: "${groupId}" does not exist`);
+    }
+    group.linkedToChannels = linked;
+  }
+
+  /**
+   * Serves {@linkcode SlackScimSimulator.fetch} over HTTP on 127.0.0.1 (Deno, Node or Bun).
+   *
+   * @param options `port` (default 0: any free port) and `hostname` (default `127.0.0.1`).
+   * @returns The server: its `baseUrl` (`http://127.0.0.1:PORT/scim/v1/`), `port` and `close()`.
+   *
+   * @example Talk to it over loopback
+   * ```ts
+   * import { SlackScimSimulator } from "@org/slack-scim/testing";
+   * import assert from "node:assert/strict";
+   *
+   * const sim = new SlackScimSimulator({ users: 2 });
+   * const server = await sim.listen();
+   * try {
+   *   const res = await fetch(`${server.baseUrl}Users?count=1`, {
+   *     headers: { authorization: "Bearer xoxp-test" },
+   *   });
+   *   assert.equal((await res.json()).totalResults, 2);
+   * } finally {
+   *   await server.close();
+   * }
+   * ```
+   */
+  listen(options: ListenOptions = {}): Promise<SimulatorServer> {
+    return listen(this.fetch, options);
+  }
+
+  async #serve(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const prefix = V1_PREFIX.exec(url.pathname);
+    const path = prefix === null ? url.pathname : url.pathname.slice(prefix[1]?.length ?? 0);
+    const method = request.method.toUpperCase();
+    const fault = this.faults.take(method, path);
+    const entry = { method, path, search: url.search, ...(fault ? { fault: fault.kind } : {}) };
+    let response: Response;
+    try {
+      response = fault === undefined
+        ? await this.#afterFaults(request, url, path)
+        : await applyFault(fault, () => this.#afterFaults(request, url, path), {
+          sleep: this.#sleep,
+          now: () => this.#clock.now(),
+        });
+    } catch (error) {
+      this.#requests.push({ ...entry, status: 0 });
+      throw error;
+    }
+    this.#requests.push({ ...entry, status: response.status });
+    return response;
+  }
+
+  async #afterFaults(request: Request, url: URL, path: string): Promise<Response> {
+    const auth = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
+    if (auth === null || !this.#tokens.has(auth[1] as string)) {
+      return errorResponseV1(401, "invalid_authentication");
+    }
+    const verdict = this.#limiter?.acquire(request.method.toUpperCase(), path);
+    if (verdict !== undefined && !verdict.allowed) {
+      return errorResponseV1(429, verdict.description, {
+        "retry-after": String(verdict.retryAfterSeconds),
+      });
+    }
+    try {
+      const result = await this.#route(request, url, path);
+      if (result.body === undefined) return emptyResponse(result.status);
+      const body = this.#unknownAttributes ? withUnknownAttributes(result.body) : result.body;
+      return jsonResponse(body, result.status);
+    } catch (error) {
+      if (error instanceof SlackErrorResponse) {
+        return errorResponseV1(error.status, error.description);
+      }
+      throw error;
+    } finally {
+      verdict?.release();
+    }
+  }
+
+  #route(request: Request, url: URL, path: string): RouteResult | Promise<RouteResult> {
+    if (!V1_PREFIX.test(url.pathname)) {
+      throw new SlackErrorResponse(
+        /\/scim\/v\d+(\/|$)/.test(url.pathname) ? 400 : 404,
+        /\/scim\/v\d+(\/|$)/.test(url.pathname) ? "unsupported_version" : "bad_endpoint",
+      );
+    }
+    const base = `${url.origin}${url.pathname.slice(0, url.pathname.length - path.length)}/`;
+    const context: RouteContext = { store: this.#store, now: () => this.#clock.now(), base };
+    const [collection, rawId, extra] = path.split("/").filter((part) => part !== "");
+    const method = request.method.toUpperCase();
+    if (extra !== undefined || collection === undefined) {
+      throw new SlackErrorResponse(404, "bad_endpoint");
+    }
+    const discovery = discoveryRoute(collection, rawId);
+    if (discovery !== undefined) {
+      if (method !== "GET") throw new SlackErrorResponse(405, "method_not_allowed");
+      return discovery;
+    }
+    if (collection !== "Users" && collection !== "Groups") {
+      throw new SlackErrorResponse(404, "bad_endpoint");
+    }
+    const users = collection === "Users";
+    if (rawId === undefined) {
+      if (method === "GET") return users ? listUsers(url, context) : listGroups(url, context);
+      if (method === "POST") {
+        return users ? createUser(request, context) : createGroup(request, context);
+      }
+      throw new SlackErrorResponse(405, "method_not_allowed");
+    }
+    let id: string;
+    try {
+      id = decodeURIComponent(rawId);
+    } catch {
+      throw new SlackErrorResponse(404, users ? "no_such_user" : "no_such_group");
+    }
+    switch (method) {
+      case "GET":
+        return users ? readUser(id, context) : readGroup(id, context);
+      case "PUT":
+        return users ? replaceUser(id, request, context) : replaceGroup(id, request, context);
+      case "PATCH":
+        return users ? patchUser(id, request, context) : patchGroup(id, request, context);
+      case "DELETE":
+        return users ? deactivateUser(id, context) : deleteGroup(id, context);
+      default:
+        throw new SlackErrorResponse(405, "method_not_allowed");
+    }
+  }
+}

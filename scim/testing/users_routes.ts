@@ -1,0 +1,297 @@
+/**
+ * The v1 `/Users` endpoints: the wire format of a user, and list, read, create, replace,
+ * patch and deactivate.
+ *
+ * @module
+ */
+
+import type { AttributeReader, FilterLiteral } from "./filter.ts";
+import { applyPatchMetaAttributes } from "./patch_v1.ts";
+import {
+  CORE_SCHEMA_V1,
+  ENTERPRISE_SCHEMA_V1,
+  fail,
+  GUEST_SCHEMA_V1,
+  listBodyV1,
+  PROFILE_SCHEMA_V1,
+  readJsonObject,
+} from "./responses.ts";
+import {
+  compileFilter,
+  formatCreated,
+  readPaging,
+  type RouteContext,
+  type RouteResult,
+} from "./route.ts";
+import { blankUser, copyUser, type UserRecord } from "./store.ts";
+import {
+  applyCoreAttributes,
+  applyEnterprise,
+  applyGuest,
+  applyProfile,
+  checkUser,
+  type WriteMode,
+} from "./user_rules.ts";
+
+/** Slack's default avatar, for users without a photo. */
+const DEFAULT_PHOTO = "https://a.slack-edge.com/80588/img/avatars/ava_0001-192.png";
+
+/**
+ * A user in Slack's v1 shape, keys in the order Slack sends them.
+ *
+ * @param user The stored user.
+ * @param context Where the request came (for `meta.location`) and the groups.
+ * @returns The JSON object.
+ */
+export function userToV1(user: UserRecord, context: RouteContext): Record<string, unknown> {
+  const schemas = [CORE_SCHEMA_V1];
+  const result: Record<string, unknown> = {
+    schemas,
+    id: user.id,
+    externalId: user.externalId,
+    meta: { created: formatCreated(user.created), location: `${context.base}Users/${user.id}` },
+    userName: user.userName,
+    nickName: user.userName,
+    name: {
+      givenName: user.givenName,
+      familyName: user.familyName,
+      ...(user.honorificPrefix === "" ? {} : { honorificPrefix: user.honorificPrefix }),
+    },
+    displayName: user.displayName === "" ? user.userName : user.displayName,
+    profileUrl: `https://example.enterprise.slack.com/team/${encodeURIComponent(user.userName)}`,
+    title: user.title,
+    timezone: user.timezone,
+  };
+  if (user.preferredLanguage !== "") result.preferredLanguage = user.preferredLanguage;
+  if (user.locale !== "") result.locale = user.locale;
+  if (user.userType !== "") result.userType = user.userType;
+  result.active = user.active;
+  result.emails = user.emails.map((email) => ({
+    value: email.value,
+    ...(email.type === "" ? {} : { type: email.type }),
+    primary: email.primary,
+  }));
+  result.photos = [{ value: user.photo === "" ? DEFAULT_PHOTO : user.photo, type: "photo" }];
+  result.groups = context.store.groupsOf(user.id).map((group) => ({
+    value: group.id,
+    display: group.displayName,
+  }));
+  if (user.address !== undefined) result.addresses = [{ ...user.address, primary: true }];
+  const phones = [];
+  if (user.primaryPhone !== "") {
+    phones.push({ value: user.primaryPhone, type: "work", primary: true });
+  }
+  if (user.mobilePhone !== "") {
+    phones.push({ value: user.mobilePhone, type: "mobile", primary: false });
+  }
+  if (phones.length > 0) result.phoneNumbers = phones;
+  if (user.role !== undefined) {
+    result.roles = [{
+      value: user.role.value,
+      ...(user.role.type === "" ? {} : { type: user.role.type }),
+      primary: true,
+    }];
+  }
+  if (user.enterprise !== undefined) {
+    schemas.push(ENTERPRISE_SCHEMA_V1);
+    const { managerId, ...fields } = user.enterprise;
+    const extension: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(fields)) if (value !== "") extension[key] = value;
+    extension.manager = managerId === "" ? {} : { managerId };
+    result[ENTERPRISE_SCHEMA_V1] = extension;
+  }
+  if (user.guest !== undefined) {
+    schemas.push(GUEST_SCHEMA_V1);
+    result[GUEST_SCHEMA_V1] = {
+      type: user.guest.type,
+      ...(user.guest.expiration === "" ? {} : { expiration: user.guest.expiration }),
+      channels: user.guest.channels.map((channel) => ({
+        value: channel.id,
+        display: channel.name,
+      })),
+    };
+  }
+  if (user.startDate !== "") {
+    schemas.push(PROFILE_SCHEMA_V1);
+    result[PROFILE_SCHEMA_V1] = { startDate: user.startDate };
+  }
+  return result;
+}
+
+/** The attributes Slack filters users on (plus `id`, `externalId`, `displayName`, `active`). */
+const USER_FILTERS: ReadonlyMap<string, AttributeReader<UserRecord>> = new Map<
+  string,
+  AttributeReader<UserRecord>
+>([
+  ["username", (user) => [user.userName]],
+  ["email", (user) => user.emails.map((email) => email.value)],
+  ["restricted", (user) => [user.guest?.type === "multi"]],
+  ["ultra_restricted", (user) => [user.guest?.type === "single"]],
+  ["id", (user) => [user.id]],
+  ["externalid", (user) => [user.externalId]],
+  ["displayname", (user): FilterLiteral[] => [user.displayName || user.userName]],
+  ["active", (user) => [user.active]],
+]);
+
+/**
+ * `GET /Users`: a page of users, optionally filtered, in creation order.
+ *
+ * @param url The request URL.
+ * @param context The route context.
+ * @returns The list body.
+ */
+export function listUsers(url: URL, context: RouteContext): RouteResult {
+  const matches = compileFilter(url.searchParams.get("filter"), USER_FILTERS);
+  const { startIndex, count } = readPaging(url);
+  const all = [...context.store.users.values()].filter(matches);
+  const page = all.slice(startIndex - 1, startIndex - 1 + count);
+  return {
+    status: 200,
+    body: listBodyV1({
+      totalResults: all.length,
+      startIndex,
+      resources: page.map((user) => userToV1(user, context)),
+    }),
+  };
+}
+
+/**
+ * Finds a user or fails with 404 `no_such_user`.
+ *
+ * @param id The id from the path.
+ * @param context The route context.
+ * @returns The stored user.
+ */
+export function requireUser(id: string, context: RouteContext): UserRecord {
+  return context.store.users.get(id) ?? fail("no_such_user", 404);
+}
+
+/**
+ * `GET /Users/{id}`: one user, deactivated ones included.
+ *
+ * @param id The id.
+ * @param context The route context.
+ * @returns The user.
+ */
+export function readUser(id: string, context: RouteContext): RouteResult {
+  return { status: 200, body: userToV1(requireUser(id, context), context) };
+}
+
+function requireSchemas(body: Record<string, unknown>): readonly unknown[] {
+  const schemas = body.schemas;
+  if (!Array.isArray(schemas) || schemas.length === 0) fail("missing_schema_element");
+  return schemas;
+}
+
+function applyUserBody(
+  user: UserRecord,
+  body: Record<string, unknown>,
+  mode: WriteMode,
+  context: RouteContext,
+): void {
+  const schemas = requireSchemas(body);
+  applyCoreAttributes(user, body, mode);
+  if (body[ENTERPRISE_SCHEMA_V1] !== undefined) {
+    applyEnterprise(user, body[ENTERPRISE_SCHEMA_V1], mode, context.store);
+  } else if (mode === "replace") {
+    user.enterprise = undefined;
+  }
+  if (body[GUEST_SCHEMA_V1] !== undefined) {
+    applyGuest(user, body[GUEST_SCHEMA_V1], mode);
+  } else if (mode === "replace" && user.guest !== undefined) {
+    // A PUT without the guest extension makes a full member, which reactivates.
+    user.guest = undefined;
+    user.active = true;
+  }
+  if (body[PROFILE_SCHEMA_V1] !== undefined) {
+    applyProfile(user, body[PROFILE_SCHEMA_V1], schemas);
+  } else if (mode === "replace") {
+    user.startDate = "";
+  }
+}
+
+/**
+ * `POST /Users`: creates a user (201), `userName` and an email required.
+ *
+ * @param request The request.
+ * @param context The route context.
+ * @returns The new user.
+ */
+export async function createUser(request: Request, context: RouteContext): Promise<RouteResult> {
+  const body = await readJsonObject(request);
+  const user = blankUser(context.store.newId("U"), context.now());
+  user.timezone = "America/Los_Angeles";
+  applyUserBody(user, body, "replace", context);
+  if (typeof body.externalId === "string") user.externalId = body.externalId;
+  if (body.userName === undefined && body.nickName === undefined) fail("username_required");
+  checkUser(user, context.store);
+  context.store.users.set(user.id, user);
+  return { status: 201, body: userToV1(user, context) };
+}
+
+/**
+ * `PUT /Users/{id}`: replaces a user; omitted attributes are blanked, `externalId` kept,
+ * `active: true` reactivates.
+ *
+ * @param id The id.
+ * @param request The request.
+ * @param context The route context.
+ * @returns The user.
+ */
+export async function replaceUser(
+  id: string,
+  request: Request,
+  context: RouteContext,
+): Promise<RouteResult> {
+  const stored = requireUser(id, context);
+  const body = await readJsonObject(request);
+  const user = blankUser(stored.id, stored.created);
+  user.externalId = stored.externalId;
+  user.active = stored.active;
+  user.guest = stored.guest === undefined ? undefined : structuredClone(stored.guest);
+  user.userName = stored.userName;
+  if (body.userName === undefined && body.nickName === undefined) fail("username_required");
+  applyUserBody(user, body, "replace", context);
+  checkUser(user, context.store);
+  context.store.users.set(user.id, user);
+  return { status: 200, body: userToV1(user, context) };
+}
+
+/**
+ * `PATCH /Users/{id}`: SCIM 1.1 partial update (see `patch_v1.ts` for `meta.attributes`).
+ *
+ * @param id The id.
+ * @param request The request.
+ * @param context The route context.
+ * @returns The user.
+ */
+export async function patchUser(
+  id: string,
+  request: Request,
+  context: RouteContext,
+): Promise<RouteResult> {
+  const stored = requireUser(id, context);
+  const body = await readJsonObject(request);
+  requireSchemas(body);
+  const user = copyUser(stored);
+  // SCIM 1.1: removals in meta.attributes happen before the attributes sent are applied.
+  applyPatchMetaAttributes(user, body.meta);
+  // PATCH cannot change these.
+  const { externalId: _externalId, password: _password, profileUrl: _profileUrl, ...rest } = body;
+  applyUserBody(user, rest, "merge", context);
+  checkUser(user, context.store);
+  context.store.users.set(user.id, user);
+  return { status: 200, body: userToV1(user, context) };
+}
+
+/**
+ * `DELETE /Users/{id}`: deactivates (never deletes); repeating it succeeds. 200, empty body.
+ *
+ * @param id The id.
+ * @param context The route context.
+ * @returns An empty 200.
+ */
+export function deactivateUser(id: string, context: RouteContext): RouteResult {
+  requireUser(id, context).active = false;
+  return { status: 200 };
+}
