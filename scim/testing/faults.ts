@@ -1,0 +1,347 @@
+/**
+ * Fault injection for the simulator: scripted faults ("the next 2 requests to POST /Users fail
+ * with a connection reset") and random ones (a rate, a mix of kinds, a seed).
+ *
+ * @module
+ */
+
+import { SeededRandom } from "./seeded_random.ts";
+
+export { applyFault, type FaultDeps } from "./fault_responses.ts";
+export {
+  isSimulatedConnectionReset,
+  SimulatedConnectionReset,
+  type SimulatedConnectionResetOptions,
+} from "./fault_connection_reset.ts";
+
+/**
+ * What can go wrong with a request, as a client would see it:
+ *
+ * | kind | the handler runs? | what the client gets |
+ * |---|---|---|
+ * | `reset-before` | no | a thrown `SimulatedConnectionReset` (`processed: false`) |
+ * | `reset-after` | yes, the write happens | a thrown `SimulatedConnectionReset` (`processed: true`) |
+ * | `status-500` | no | 500, JSON `{"Errors":{"description":"internal_error","code":500}}` |
+ * | `status-502` | no | 502 from a proxy, `text/plain` body `Bad Gateway` |
+ * | `status-503` | no | 503, JSON `{"Errors":{"description":"service_unavailable","code":503}}` |
+ * | `status-504` | no | 504 from a load balancer, a short `text/html` page |
+ * | `slow` | yes, after `delayMs` (default 1000) on the injected sleep | the normal answer, late |
+ * | `html` | no | 502 with a full `text/html` error page |
+ * | `empty` | yes | the normal status and headers with an empty body |
+ * | `truncated` | yes | the normal status and headers, the body cut in the middle |
+ * | `retry-after-seconds` | no | 429 `too_many_requests`, `Retry-After: N` (default 1) |
+ * | `retry-after-date` | no | 429 `too_many_requests`, `Retry-After` as an HTTP date N s ahead |
+ * | `retry-after-garbled` | no | 429 `too_many_requests`, `Retry-After: soon` |
+ */
+export type FaultKind =
+  | "reset-before"
+  | "reset-after"
+  | "status-500"
+  | "status-502"
+  | "status-503"
+  | "status-504"
+  | "slow"
+  | "html"
+  | "empty"
+  | "truncated"
+  | "retry-after-seconds"
+  | "retry-after-date"
+  | "retry-after-garbled";
+
+/**
+ * Every {@linkcode FaultKind}, in a fixed order: the default mix of random faults.
+ *
+ * @example Every kind is listed once
+ * ```ts
+ * import { FAULT_KINDS } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(new Set(FAULT_KINDS).size, 13);
+ * assert.ok(FAULT_KINDS.includes("reset-after"));
+ * ```
+ */
+export const FAULT_KINDS: readonly FaultKind[] = Object.freeze([
+  "reset-before",
+  "reset-after",
+  "status-500",
+  "status-502",
+  "status-503",
+  "status-504",
+  "slow",
+  "html",
+  "empty",
+  "truncated",
+  "retry-after-seconds",
+  "retry-after-date",
+  "retry-after-garbled",
+]);
+
+/** A scripted fault: which requests fail, how, and how many times. */
+export interface FaultRule {
+  /** How the requests fail. */
+  kind: FaultKind;
+  /** The HTTP method to match, any case; every method when omitted. */
+  method?: string;
+  /**
+   * The path after the base URL to match: a string for an exact match (`"/Users"`,
+   * `"/Users/U123"`, no query) or a RegExp; every path when omitted.
+   */
+  path?: string | RegExp;
+  /** How many matching requests fail (default 1; `Infinity` for all of them). */
+  count?: number;
+  /** For `slow`: the delay in milliseconds (default 1000). */
+  delayMs?: number;
+  /** For `retry-after-seconds` and `retry-after-date`: the advertised wait (default 1). */
+  retryAfterSeconds?: number;
+}
+
+/** Random faults: each request fails with probability `rate`, with a kind picked from `kinds`. */
+export interface RandomFaultOptions {
+  /** The probability, 0 to 1, that a request fails. */
+  rate: number;
+  /** The kinds to pick from, evenly (default: every kind, {@linkcode FAULT_KINDS}). */
+  kinds?: readonly FaultKind[];
+  /** The seed of the generator (default 1): the same seed gives the same faults. */
+  seed?: number;
+  /** For `slow`: the delay in milliseconds (default 1000). */
+  delayMs?: number;
+  /** For `retry-after-seconds` and `retry-after-date`: the advertised wait (default 1). */
+  retryAfterSeconds?: number;
+}
+
+/** What {@linkcode FaultInjector} takes. */
+export interface FaultInjectorOptions {
+  /** Random faults; none when omitted. */
+  random?: RandomFaultOptions;
+}
+
+/** One fault picked for one request, ready for {@linkcode applyFault}. */
+export interface Fault {
+  /** How the request fails. */
+  readonly kind: FaultKind;
+  /** For `slow`: the delay in milliseconds. */
+  readonly delayMs: number;
+  /** For the `retry-after-*` kinds: the advertised wait in seconds. */
+  readonly retryAfterSeconds: number;
+  /** Whether a scripted rule (rather than chance) picked it. */
+  readonly scripted: boolean;
+}
+
+const DEFAULT_DELAY_MS = 1000;
+const DEFAULT_RETRY_AFTER_SECONDS = 1;
+
+interface ScriptedRule {
+  readonly kind: FaultKind;
+  readonly method: string | undefined;
+  readonly path: string | RegExp | undefined;
+  remaining: number;
+  readonly delayMs: number;
+  readonly retryAfterSeconds: number;
+}
+
+/**
+ * Decides, request by request, whether the simulator injects a fault. Scripted rules come
+ * first, in the order they were added, each used up after `count` matches; otherwise, with
+ * random faults on, a seeded generator (never `Math.random`) decides, so the same seed and the
+ * same requests give the same faults.
+ *
+ * @example Scripted faults on one endpoint
+ * ```ts
+ * import { FaultInjector } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const faults = new FaultInjector();
+ * faults.script({ kind: "reset-after", method: "POST", path: "/Users", count: 2 });
+ * assert.equal(faults.take("GET", "/Users"), undefined);
+ * assert.equal(faults.take("POST", "/Users")?.kind, "reset-after");
+ * assert.equal(faults.take("post", "/Users")?.kind, "reset-after");
+ * assert.equal(faults.take("POST", "/Users"), undefined);
+ * assert.equal(faults.injected["reset-after"], 2);
+ * ```
+ *
+ * @example Random faults, reproducible from a seed
+ * ```ts
+ * import { FaultInjector } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const draw = () => {
+ *   const faults = new FaultInjector({ random: { rate: 0.3, kinds: ["status-503", "slow"], seed: 7 } });
+ *   return Array.from({ length: 20 }, () => faults.take("GET", "/Users")?.kind);
+ * };
+ * assert.deepEqual(draw(), draw());
+ * ```
+ */
+export class FaultInjector {
+  #rules: ScriptedRule[] = [];
+  #random: {
+    readonly rate: number;
+    readonly kinds: readonly FaultKind[];
+    readonly generator: SeededRandom;
+    readonly delayMs: number;
+    readonly retryAfterSeconds: number;
+  } | undefined;
+  #injected: Record<FaultKind, number> = zeroCounts();
+
+  /**
+   * @param options Random faults, if any (scripted ones are added with {@linkcode FaultInjector.script}).
+   */
+  constructor(options: FaultInjectorOptions = {}) {
+    this.random(options.random);
+  }
+
+  /**
+   * How many faults of each kind were handed out so far.
+   *
+   * @returns A snapshot of the counts, every kind present.
+   */
+  get injected(): Readonly<Record<FaultKind, number>> {
+    return Object.freeze({ ...this.#injected });
+  }
+
+  /**
+   * Adds a scripted rule: the next `count` requests that match fail with `kind`. Scripted rules
+   * take precedence over random faults, and earlier rules over later ones.
+   *
+   * @param rule The rule.
+   */
+  script(rule: FaultRule): void {
+    checkKind(rule.kind);
+    const count = rule.count ?? 1;
+    if (!(count === Infinity || (Number.isInteger(count) && count > 0))) {
+      throw new RangeError(
+        `Cannot script a fault: count "${count}" is not a positive integer or Infinity`,
+      );
+    }
+    if (
+      rule.path !== undefined && typeof rule.path !== "string" && !(rule.path instanceof RegExp)
+    ) {
+      throw new TypeError(
+        `Cannot script a fault: path "${String(rule.path)}" is not a string or RegExp`,
+      );
+    }
+    this.#rules.push({
+      kind: rule.kind,
+      method: rule.method?.toUpperCase(),
+      // A copy without g/y, so `test()` carries no lastIndex from one request to the next.
+      path: rule.path instanceof RegExp
+        ? new RegExp(rule.path.source, rule.path.flags.replace(/[gy]/g, ""))
+        : rule.path,
+      remaining: count,
+      delayMs: checkDelay(rule.delayMs),
+      retryAfterSeconds: checkRetryAfter(rule.retryAfterSeconds),
+    });
+  }
+
+  /**
+   * Replaces the random faults (or turns them off with `undefined`); the generator restarts
+   * from the seed.
+   *
+   * @param options The random faults, or `undefined` for none.
+   */
+  random(options: RandomFaultOptions | undefined): void {
+    if (options === undefined) {
+      this.#random = undefined;
+      return;
+    }
+    const { rate } = options;
+    if (typeof rate !== "number" || !(rate >= 0 && rate <= 1)) {
+      throw new RangeError(`Cannot inject random faults: rate "${rate}" is not between 0 and 1`);
+    }
+    const kinds = [...(options.kinds ?? FAULT_KINDS)];
+    if (kinds.length === 0) {
+      throw new RangeError("Cannot inject random faults: kinds is empty");
+    }
+    kinds.forEach(checkKind);
+    const seed = options.seed ?? 1;
+    if (!Number.isFinite(seed)) {
+      throw new RangeError(`Cannot inject random faults: seed "${seed}" is not a finite number`);
+    }
+    this.#random = {
+      rate,
+      kinds,
+      generator: new SeededRandom(seed),
+      delayMs: checkDelay(options.delayMs),
+      retryAfterSeconds: checkRetryAfter(options.retryAfterSeconds),
+    };
+  }
+
+  /**
+   * Removes every scripted rule not used up yet; random faults and counts stay.
+   */
+  clear(): void {
+    this.#rules = [];
+  }
+
+  /**
+   * Picks the fault for one request, if any, and counts it. Called once per request by the
+   * simulator, before authentication (a proxy fails before Slack sees the request).
+   *
+   * @param method The HTTP method.
+   * @param path The path after the base URL, such as `"/Users/U123"`, without the query.
+   * @returns The fault, or `undefined` when the request goes through.
+   */
+  take(method: string, path: string): Fault | undefined {
+    const upper = method.toUpperCase();
+    const index = this.#rules.findIndex((rule) => matches(rule, upper, path));
+    if (index !== -1) {
+      const rule = this.#rules[index] as ScriptedRule;
+      rule.remaining -= 1;
+      if (rule.remaining <= 0) this.#rules.splice(index, 1);
+      return this.#count({
+        kind: rule.kind,
+        delayMs: rule.delayMs,
+        retryAfterSeconds: rule.retryAfterSeconds,
+        scripted: true,
+      });
+    }
+    const random = this.#random;
+    // rate 0 draws nothing, so switching random faults off changes no other sequence.
+    if (random === undefined || random.rate === 0) return undefined;
+    if (random.generator.next() >= random.rate) return undefined;
+    return this.#count({
+      kind: random.generator.pick(random.kinds),
+      delayMs: random.delayMs,
+      retryAfterSeconds: random.retryAfterSeconds,
+      scripted: false,
+    });
+  }
+
+  #count(fault: Fault): Fault {
+    this.#injected[fault.kind] += 1;
+    return Object.freeze(fault);
+  }
+}
+
+function matches(rule: ScriptedRule, method: string, path: string): boolean {
+  if (rule.method !== undefined && rule.method !== method) return false;
+  if (rule.path === undefined) return true;
+  return typeof rule.path === "string" ? rule.path === path : rule.path.test(path);
+}
+
+function zeroCounts(): Record<FaultKind, number> {
+  return Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
+}
+
+function checkKind(kind: unknown): void {
+  if (!FAULT_KINDS.includes(kind as FaultKind)) {
+    throw new TypeError(`Cannot inject a fault: kind "${String(kind)}" is not a known fault kind`);
+  }
+}
+
+function checkDelay(delayMs: number | undefined): number {
+  if (delayMs === undefined) return DEFAULT_DELAY_MS;
+  if (!(Number.isFinite(delayMs) && delayMs >= 0)) {
+    throw new RangeError(`Cannot inject a slow fault: delayMs "${delayMs}" is not a duration`);
+  }
+  return delayMs;
+}
+
+function checkRetryAfter(seconds: number | undefined): number {
+  if (seconds === undefined) return DEFAULT_RETRY_AFTER_SECONDS;
+  if (!(Number.isInteger(seconds) && seconds >= 0)) {
+    throw new RangeError(
+      `Cannot inject a 429 fault: retryAfterSeconds "${seconds}" is not a whole number of seconds`,
+    );
+  }
+  return seconds;
+}
