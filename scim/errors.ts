@@ -1,0 +1,251 @@
+/**
+ * `SCIMApiError`: Slack answered, and the answer is an error (or not what was expected).
+ *
+ * @module
+ */
+
+import type { FailedAttempt } from "../retry/fetch.ts";
+import { parseRetryAfter } from "../retry/retry_after.ts";
+
+/** The answer an {@linkcode SCIMApiError} is about, as it came back. */
+export interface SCIMApiErrorResponse {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The response headers. */
+  readonly headers: Headers;
+  /** The body parsed as JSON, or `undefined` when it is empty or not JSON. */
+  readonly body: unknown;
+  /** The body as text, exactly as received (`""` when empty). */
+  readonly text: string;
+}
+
+/** Where the answer came from and how it was obtained. */
+export interface SCIMApiErrorOptions {
+  /** The HTTP method of the call, such as `"GET"`. */
+  method?: string;
+  /** The path of the call relative to the API base, such as `"Users/U123"`. */
+  path?: string;
+  /** Attempts sent, 1 meaning no retry. Default 1. */
+  attempts?: number;
+  /** Milliseconds waited between attempts. Default 0. */
+  totalRetryDelay?: number;
+  /** Every attempt before the one answered, as the retrying fetch recorded them. Default none. */
+  failedAttempts?: readonly FailedAttempt[];
+  /**
+   * What a 2xx answer should have held, such as `"a user"`: a 2xx answer given here is an error
+   * because its body is not that. Leave it out for non-2xx answers.
+   */
+  expected?: string;
+  /** The clock in milliseconds since the epoch, for an HTTP-date `Retry-After`. Default `Date.now()`. */
+  now?: number;
+  /** Appended to the message after a semicolon: what the client concluded from the answer. */
+  note?: string;
+  /** What went wrong underneath, if anything. */
+  cause?: unknown;
+}
+
+/** `description` of an answer whose body is not JSON: an HTML page, plain text, truncated JSON. */
+export const UNPARSEABLE_RESPONSE = "unparseable_response";
+/** `description` of an error answer with an empty body, or a 2xx answer without the expected body. */
+export const EMPTY_RESPONSE = "empty_response";
+/** `description` of JSON that is neither Slack's error shape nor the expected resource. */
+export const UNEXPECTED_RESPONSE = "unexpected_response";
+
+const SNIPPET_LENGTH = 60;
+
+/**
+ * Slack answered with an error status (anything outside 2xx), or with a 2xx whose body is not the
+ * JSON expected. `description` is Slack's error code (`no_such_user`, `username_taken`, …) from
+ * its v1 shape `{"Errors":{"description","code"}}` or its v2 shape `{"detail","status"}`; an
+ * answer Slack did not shape (a proxy's HTML page, an empty or truncated body) gets
+ * {@linkcode UNPARSEABLE_RESPONSE} or {@linkcode EMPTY_RESPONSE} and a message saying what came
+ * back. The token is never part of it.
+ *
+ * @example Tell a missing user from other failures
+ * ```ts
+ * import { isSCIMApiError, SCIMApiError } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new SCIMApiError({
+ *   status: 404,
+ *   headers: new Headers(),
+ *   text: '{"Errors":{"description":"no_such_user","code":404}}',
+ * }, { method: "GET", path: "Users/U404" });
+ * assert.ok(isSCIMApiError(error));
+ * assert.equal(error.description, "no_such_user");
+ * assert.equal(error.message, "Slack answered 404 no_such_user to GET Users/U404");
+ * ```
+ */
+export class SCIMApiError extends Error {
+  /** The HTTP status. */
+  readonly status: number;
+  /** Slack's error code, such as `no_such_user`; or one of this module's `*_RESPONSE` codes. */
+  readonly description: string;
+  /** The answer: status, headers, parsed body and raw text. */
+  readonly response: SCIMApiErrorResponse;
+  /** Milliseconds Slack asked to wait (`Retry-After` of a 429 or 503), when it said. */
+  readonly retryAfter: number | undefined;
+  /** Attempts sent, 1 meaning no retry. */
+  readonly attempts: number;
+  /** Milliseconds waited between attempts. */
+  readonly totalRetryDelay: number;
+  /**
+   * Every attempt before the one answered: `kind: "error"` for one that got no answer (a write
+   * may have been applied by it), `kind: "response"` for a retried answer.
+   */
+  readonly failedAttempts: readonly FailedAttempt[];
+  /** The HTTP method of the call, when known. */
+  readonly method: string | undefined;
+  /** The path of the call relative to the API base, when known. */
+  readonly path: string | undefined;
+
+  /**
+   * Reads the answer: parses the body, finds Slack's error code and writes the message.
+   *
+   * @param response The answer's status, headers and body text.
+   * @param options The call it answered and how it was obtained.
+   */
+  constructor(
+    response: { status: number; headers: Headers; text: string },
+    options: SCIMApiErrorOptions = {},
+  ) {
+    const parsed = parse(response.text);
+    const reading = describe(response.status, response.text, parsed, options.expected);
+    const call = options.method !== undefined && options.path !== undefined
+      ? ` to ${options.method} ${options.path}`
+      : "";
+    const note = options.note !== undefined && options.note !== "" ? `; ${options.note}` : "";
+    super(
+      `${reading.message}${call}${note}`,
+      "cause" in options ? { cause: options.cause } : undefined,
+    );
+    this.name = "SCIMApiError";
+    this.status = response.status;
+    this.description = reading.description;
+    this.response = {
+      status: response.status,
+      headers: response.headers,
+      body: parsed.ok ? parsed.value : undefined,
+      text: response.text,
+    };
+    this.retryAfter = response.status === 429 || response.status === 503
+      ? parseRetryAfter(response.headers.get("retry-after"), options.now ?? Date.now())
+      : undefined;
+    this.attempts = options.attempts ?? 1;
+    this.totalRetryDelay = options.totalRetryDelay ?? 0;
+    this.failedAttempts = options.failedAttempts ?? [];
+    this.method = options.method;
+    this.path = options.path;
+  }
+}
+
+/**
+ * Tells whether a value is a {@linkcode SCIMApiError}.
+ *
+ * @param error Any caught value.
+ * @returns `true` for a `SCIMApiError`.
+ *
+ * @example Narrow a caught error
+ * ```ts
+ * import { isSCIMApiError } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isSCIMApiError(new Error("no_such_user")), false);
+ * ```
+ */
+export function isSCIMApiError(error: unknown): error is SCIMApiError {
+  return error instanceof SCIMApiError;
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false };
+
+function parse(text: string): Parsed {
+  if (text.trim() === "") return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Slack's error code from its v1 or v2 error shape, or undefined for any other JSON. */
+function slackErrorCode(body: unknown): string | undefined {
+  if (!isObject(body)) return undefined;
+  // v1: {"Errors":{"description","code"}}; SCIM 1.1 also allows a list of them.
+  const errors = Array.isArray(body.Errors) ? body.Errors[0] : body.Errors;
+  if (isObject(errors) && typeof errors.description === "string" && errors.description !== "") {
+    return errors.description;
+  }
+  // v2: {"detail","status"}, status a number (Slack) or a string (RFC 7644).
+  if (typeof body.detail === "string" && body.detail !== "") return body.detail;
+  return undefined;
+}
+
+/** A short, quoted excerpt of a body for a message. */
+function snippet(text: string): string {
+  const flat = text.trim().replace(/\s+/g, " ");
+  return JSON.stringify(flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat);
+}
+
+function whatCameBack(text: string): string {
+  const start = text.trimStart();
+  if (/^<(!doctype|html|head|body|\?xml)/i.test(start) || /<\/?[a-z][^>]*>/i.test(start)) {
+    return `an HTML page: ${snippet(text)}`;
+  }
+  if (start.startsWith("{") || start.startsWith("[")) {
+    return `truncated or malformed JSON: ${snippet(text)}`;
+  }
+  return `a body that is not JSON: ${snippet(text)}`;
+}
+
+function describe(
+  status: number,
+  text: string,
+  parsed: Parsed,
+  expected: string | undefined,
+): { description: string; message: string } {
+  const ok = status >= 200 && status <= 299;
+  if (!ok) {
+    if (text.trim() === "") {
+      return {
+        description: EMPTY_RESPONSE,
+        message: `Slack answered ${status} with an empty body`,
+      };
+    }
+    if (!parsed.ok) {
+      return {
+        description: UNPARSEABLE_RESPONSE,
+        message: `Slack answered ${status} with ${whatCameBack(text)}`,
+      };
+    }
+    const code = slackErrorCode(parsed.value);
+    if (code !== undefined) {
+      return { description: code, message: `Slack answered ${status} ${code}` };
+    }
+    return {
+      description: UNEXPECTED_RESPONSE,
+      message: `Slack answered ${status} with JSON that is not an error body: ${snippet(text)}`,
+    };
+  }
+  const wanted = expected ?? "the expected JSON";
+  if (text.trim() === "") {
+    return {
+      description: EMPTY_RESPONSE,
+      message: `Slack answered ${status} with an empty body instead of ${wanted}`,
+    };
+  }
+  if (!parsed.ok) {
+    return {
+      description: UNPARSEABLE_RESPONSE,
+      message: `Slack answered ${status} with ${whatCameBack(text)} instead of ${wanted}`,
+    };
+  }
+  return {
+    description: UNEXPECTED_RESPONSE,
+    message: `Slack answered ${status} with JSON that is not ${wanted}: ${snippet(text)}`,
+  };
+}

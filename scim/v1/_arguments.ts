@@ -1,0 +1,135 @@
+// Internal: argument checks the client makes before any request.
+
+import { checkTimeout } from "./client_options.ts";
+import type { CallOptions, SearchOptions } from "./client_options.ts";
+
+/** The most resources Slack returns per page. */
+export const MAX_COUNT = 1000;
+
+const TRAVERSAL = /[/\\]/;
+
+function decodedOrSelf(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Checks an id that goes into the path. It is percent-encoded afterwards, so only what could
+ * still change the endpoint is refused: "." and "..", "/" and "\", and their percent-encoded
+ * forms (WHATWG URL parsing treats "%2e%2e" as "..").
+ *
+ * @param method The method's name, for the message.
+ * @param name The argument's name, for the message.
+ * @param id The caller's value.
+ * @returns The id.
+ */
+export function checkId(method: string, name: string, id: unknown): string {
+  if (typeof id !== "string") {
+    throw new TypeError(`Cannot call ${method}: ${name} must be a string, got ${typeof id}`);
+  }
+  if (id === "") throw new TypeError(`Cannot call ${method}: ${name} is empty`);
+  const decoded = decodedOrSelf(id);
+  for (const form of new Set([id, decoded])) {
+    if (form === "." || form === ".." || TRAVERSAL.test(form)) {
+      throw new TypeError(
+        `Cannot call ${method}: ${name} "${id}" is not an id (it could point at another endpoint)`,
+      );
+    }
+  }
+  // deno-lint-ignore no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(id)) {
+    throw new TypeError(
+      `Cannot call ${method}: ${name} ${JSON.stringify(id)} has control characters`,
+    );
+  }
+  return id;
+}
+
+/**
+ * Checks the per-call options.
+ *
+ * @param method The method's name, for the message.
+ * @param options The caller's value.
+ * @param defaultTimeout The client's timeout.
+ * @returns The signal and timeout to use.
+ */
+export function checkCallOptions(
+  method: string,
+  options: CallOptions | undefined,
+  defaultTimeout: number,
+): { signal: AbortSignal | undefined; timeout: number } {
+  if (options === undefined) return { signal: undefined, timeout: defaultTimeout };
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`Cannot call ${method}: options "${String(options)}" is not an object`);
+  }
+  const { signal, timeout } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`Cannot call ${method}: signal "${String(signal)}" is not an AbortSignal`);
+  }
+  return {
+    signal,
+    timeout: timeout === undefined ? defaultTimeout : checkTimeout("timeout", timeout),
+  };
+}
+
+function checkInteger(method: string, name: string, value: unknown, min: number, max: number) {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Infinity ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new RangeError(
+      `Cannot call ${method}: ${name} "${String(value)}" is not an integer ${range}`,
+    );
+  }
+}
+
+/**
+ * Checks the paging and filter options and makes the query, in Slack's order.
+ *
+ * @param method The method's name, for the message.
+ * @param options The caller's value.
+ * @returns The query parameters to send.
+ */
+export function searchQuery(
+  method: string,
+  options: SearchOptions,
+): { startIndex?: number; count?: number; filter?: string } {
+  const query: { startIndex?: number; count?: number; filter?: string } = {};
+  if (options.startIndex !== undefined) {
+    checkInteger(method, "startIndex", options.startIndex, 1, Infinity);
+    query.startIndex = options.startIndex;
+  }
+  if (options.count !== undefined) {
+    checkInteger(method, "count", options.count, 1, MAX_COUNT);
+    query.count = options.count;
+  }
+  if (options.filter !== undefined) {
+    if (typeof options.filter !== "string") {
+      throw new TypeError(
+        `Cannot call ${method}: filter "${String(options.filter)}" is not a string`,
+      );
+    }
+    // Slack's own docs print `filter=userName Eq "Carly"`: the prefix is not part of the filter.
+    const filter = options.filter.trim().replace(/^filter\s*=\s*/i, "");
+    if (filter !== "") query.filter = filter;
+  }
+  return query;
+}
+
+/**
+ * Checks that a resource argument is a plain object.
+ *
+ * @param method The method's name, for the message.
+ * @param name The argument's name.
+ * @param value The caller's value.
+ */
+export function checkResource(
+  method: string,
+  name: string,
+  value: unknown,
+): asserts value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(`Cannot call ${method}: ${name} "${String(value)}" is not an object`);
+  }
+}

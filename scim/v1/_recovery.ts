@@ -1,0 +1,112 @@
+// Internal: making `createUser` safe to retry.
+//
+// A POST whose connection dropped may have created the user. The retry then meets
+// `username_taken` or `email_taken`: the user exists, probably made by the first attempt. The
+// client looks it up and returns it when its email is one we sent, instead of failing a create
+// that succeeded. A user that matches but already existed before the call is indistinguishable.
+
+import type { Logger } from "../../retry/logger.ts";
+import { SCIMApiError } from "../errors.ts";
+import { filter } from "../filter.ts";
+import type { SearchUsersResponse, UserResponse } from "../response.ts";
+import type { User } from "./models.ts";
+
+const TAKEN = new Set(["username_taken", "email_taken"]);
+
+/** What the recovery needs from the client. */
+export interface RecoveryDeps {
+  /** Searches users with a filter. */
+  search: (filter: string) => Promise<SearchUsersResponse>;
+  /** Told when a create is recovered. */
+  logger?: Logger;
+}
+
+function emailsOf(user: User): Set<string> {
+  const emails = new Set<string>();
+  for (const email of user.emails ?? []) {
+    if (typeof email?.value === "string" && email.value !== "") {
+      emails.add(email.value.toLowerCase());
+    }
+  }
+  return emails;
+}
+
+function restated(error: SCIMApiError, note: string, cause: unknown = error): SCIMApiError {
+  return new SCIMApiError(error.response, {
+    ...(error.method !== undefined ? { method: error.method } : {}),
+    ...(error.path !== undefined ? { path: error.path } : {}),
+    attempts: error.attempts,
+    totalRetryDelay: error.totalRetryDelay,
+    failedAttempts: error.failedAttempts,
+    note,
+    cause,
+  });
+}
+
+/**
+ * Turns a `createUser` failure into the created user when a retry met `username_taken` or
+ * `email_taken` after an attempt that got no answer; rethrows any other failure.
+ *
+ * @param error What `POST Users` threw.
+ * @param sent The body that was sent.
+ * @param deps The search to look the user up with.
+ * @returns The user the first attempt created, with `recovered: true`.
+ */
+export async function recoverCreatedUser(
+  error: SCIMApiError,
+  sent: User,
+  deps: RecoveryDeps,
+): Promise<UserResponse> {
+  const sendFailed = error.failedAttempts.some((attempt) => attempt.kind === "error");
+  if (error.status !== 409 || !TAKEN.has(error.description) || !sendFailed) throw error;
+
+  const mayHaveSucceeded = "an earlier attempt got no answer and may have created the user";
+  const emails = emailsOf(sent);
+  const userName = typeof sent.userName === "string" ? sent.userName : "";
+  if (emails.size === 0) throw restated(error, `${mayHaveSucceeded}; no email to confirm it with`);
+
+  const lookups: string[] = [];
+  if (userName !== "") lookups.push(filter`userName eq ${userName}`);
+  for (const email of sent.emails ?? []) {
+    if (typeof email?.value === "string" && email.value !== "") {
+      lookups.push(filter`email eq ${email.value}`);
+    }
+  }
+  let attempts = error.attempts;
+  let totalRetryDelay = error.totalRetryDelay;
+  for (const lookup of lookups) {
+    let found: SearchUsersResponse;
+    try {
+      found = await deps.search(lookup);
+    } catch (lookupError) {
+      throw restated(
+        error,
+        `${mayHaveSucceeded}; looking it up failed (${
+          lookupError instanceof Error ? lookupError.message : String(lookupError)
+        })`,
+        lookupError,
+      );
+    }
+    attempts += found.attempts;
+    totalRetryDelay += found.totalRetryDelay;
+    const user = found.users.find((candidate) =>
+      [...emailsOf(candidate)].some((email) => emails.has(email))
+    );
+    if (user !== undefined) {
+      deps.logger?.warn(
+        `createUser: the retry met ${error.description}; the user an earlier attempt created was found`,
+        { id: user.id, attempts },
+      );
+      return {
+        status: found.status,
+        headers: found.headers,
+        body: user,
+        attempts,
+        totalRetryDelay,
+        recovered: true,
+        user,
+      };
+    }
+  }
+  throw restated(error, `${mayHaveSucceeded}, but no user with that userName and email was found`);
+}

@@ -1,0 +1,119 @@
+/**
+ * v1 PATCH bodies the official SDKs cannot express: removing whole attributes
+ * (`meta.attributes`) and deleting single values of multi-valued attributes
+ * (`"operation": "delete"`).
+ *
+ * @module
+ */
+
+import type {
+  User,
+  UserAddress,
+  UserEmail,
+  UserPhoneNumber,
+  UserPhoto,
+  UserRole,
+} from "./models.ts";
+
+/** Values to delete from a user's multi-valued attributes; all sub-attributes given must match. */
+export interface UserValuesToDelete {
+  /** Email addresses (deleting the primary gives `missing_primary_email`). */
+  emails?: readonly UserEmail[];
+  /** Phone numbers. */
+  phoneNumbers?: readonly UserPhoneNumber[];
+  /** Addresses: every sub-attribute must match Slack's. */
+  addresses?: readonly UserAddress[];
+  /** Roles. */
+  roles?: readonly UserRole[];
+  /** Photos. */
+  photos?: readonly UserPhoto[];
+}
+
+const MULTI_VALUED = ["emails", "phoneNumbers", "addresses", "roles", "photos"] as const;
+
+/**
+ * Makes the v1 PATCH body that removes whole attributes (Slack's `meta.attributes`).
+ *
+ * @param attributes Attribute paths: `"title"`, `"name.honorificPrefix"`,
+ * `"urn:scim:schemas:extension:enterprise:1.0.manager.managerId"`, or an extension's URN (which
+ * removes the extension: removing the guest URN turns a guest into a full member).
+ * @returns The PATCH body (without `schemas`, which the client fills in).
+ *
+ * @example Remove the honorific prefix and the manager
+ * ```ts
+ * import { removeAttributesPatch } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(removeAttributesPatch(["name.honorificPrefix"]), {
+ *   meta: { attributes: ["name.honorificPrefix"] },
+ * });
+ * ```
+ */
+export function removeAttributesPatch(attributes: readonly string[]): User {
+  if (!Array.isArray(attributes) || attributes.length === 0) {
+    throw new TypeError(
+      `Cannot remove attributes: attributes "${String(attributes)}" is not a non-empty array`,
+    );
+  }
+  for (const attribute of attributes) {
+    if (typeof attribute !== "string" || attribute.trim() === "") {
+      throw new TypeError(
+        `Cannot remove attributes: "${String(attribute)}" is not an attribute path`,
+      );
+    }
+  }
+  return { meta: { attributes: [...attributes] } };
+}
+
+/**
+ * Makes the v1 PATCH body that deletes single values of multi-valued attributes: each value is
+ * sent with `"operation": "delete"`.
+ *
+ * @param values The values to delete, by attribute.
+ * @returns The PATCH body (without `schemas`, which the client fills in).
+ *
+ * @example Delete a secondary email and a phone number
+ * ```ts
+ * import { deleteValuesPatch } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(
+ *   deleteValuesPatch({ emails: [{ value: "old@example.com" }], phoneNumbers: [{ value: "555-0100" }] }),
+ *   {
+ *     emails: [{ value: "old@example.com", operation: "delete" }],
+ *     phoneNumbers: [{ value: "555-0100", operation: "delete" }],
+ *   },
+ * );
+ * ```
+ */
+export function deleteValuesPatch(values: UserValuesToDelete): User {
+  if (typeof values !== "object" || values === null) {
+    throw new TypeError(`Cannot delete values: values "${String(values)}" is not an object`);
+  }
+  const unknown = Object.keys(values).filter((key) =>
+    !(MULTI_VALUED as readonly string[]).includes(key)
+  );
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `Cannot delete values: "${unknown[0]}" is not one of ${MULTI_VALUED.join(", ")}`,
+    );
+  }
+  const body: User = {};
+  for (const key of MULTI_VALUED) {
+    const list = values[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      throw new TypeError(`Cannot delete values: ${key} "${String(list)}" is not an array`);
+    }
+    body[key] = list.map((value: Record<string, unknown>) => {
+      if (typeof value !== "object" || value === null) {
+        throw new TypeError(`Cannot delete values: ${key} holds "${String(value)}", not an object`);
+      }
+      return { ...value, operation: "delete" as const };
+    });
+  }
+  if (Object.keys(body).length === 0) {
+    throw new TypeError("Cannot delete values: no values given");
+  }
+  return body;
+}

@@ -1,0 +1,76 @@
+/**
+ * Filling in `schemas`: Slack refuses a v1 write without it (`missing_schema_element`), and an
+ * extension's attributes are only read when its URN is listed.
+ *
+ * @module
+ */
+
+import {
+  CORE_SCHEMA_V1,
+  ENTERPRISE_SCHEMA_V1,
+  type Group,
+  GUEST_SCHEMA_V1,
+  PROFILE_SCHEMA_V1,
+  type User,
+} from "./models.ts";
+
+const USER_EXTENSIONS: readonly string[] = [
+  ENTERPRISE_SCHEMA_V1,
+  GUEST_SCHEMA_V1,
+  PROFILE_SCHEMA_V1,
+];
+
+function merged(given: unknown, needed: readonly string[]): string[] {
+  const list = Array.isArray(given)
+    ? given.filter((urn) => typeof urn === "string" && urn !== "")
+    : [];
+  for (const urn of needed) if (!list.includes(urn)) list.push(urn);
+  return list;
+}
+
+/**
+ * Returns a copy of a user whose `schemas` lists the core URN and the URN of every extension the
+ * user carries, after those the caller gave. Nothing else changes; the argument is not modified.
+ *
+ * @param user A user or a v1 PATCH body.
+ * @returns The copy, `schemas` first.
+ *
+ * @example An enterprise attribute brings its URN
+ * ```ts
+ * import { withUserSchemas } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * const body = withUserSchemas({
+ *   userName: "cal",
+ *   "urn:scim:schemas:extension:enterprise:1.0": { department: "Sales" },
+ * });
+ * assert.deepEqual(body.schemas, [
+ *   "urn:scim:schemas:core:1.0",
+ *   "urn:scim:schemas:extension:enterprise:1.0",
+ * ]);
+ * ```
+ */
+export function withUserSchemas(user: User): User {
+  const { schemas, ...rest } = user;
+  const needed = [CORE_SCHEMA_V1, ...USER_EXTENSIONS.filter((urn) => rest[urn] !== undefined)];
+  return { schemas: merged(schemas, needed), ...rest };
+}
+
+/**
+ * Returns a copy of a group whose `schemas` includes the core URN. The argument is not modified.
+ *
+ * @param group A group or a v1 PATCH body.
+ * @returns The copy, `schemas` first.
+ *
+ * @example Add the core URN
+ * ```ts
+ * import { withGroupSchemas } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(withGroupSchemas({ displayName: "Ops" }).schemas, ["urn:scim:schemas:core:1.0"]);
+ * ```
+ */
+export function withGroupSchemas(group: Group): Group {
+  const { schemas, ...rest } = group;
+  return { schemas: merged(schemas, [CORE_SCHEMA_V1]), ...rest };
+}
