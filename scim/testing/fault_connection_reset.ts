@@ -39,6 +39,8 @@ export class SimulatedConnectionReset extends TypeError {
   readonly processed: boolean;
 
   /**
+   * Creates the error, with undici's `ECONNRESET` cause.
+   *
    * @param options Whether the request was applied before the reset.
    */
   constructor(options: SimulatedConnectionResetOptions) {

@@ -183,6 +183,8 @@ export class FaultInjector {
   #injected: Record<FaultKind, number> = zeroCounts();
 
   /**
+   * Creates an injector with no scripted rules.
+   *
    * @param options Random faults, if any (scripted ones are added with {@linkcode FaultInjector.script}).
    */
   constructor(options: FaultInjectorOptions = {}) {

@@ -139,6 +139,8 @@ export class RateLimiter {
   #locks: Set<string> | undefined;
 
   /**
+   * Creates the limiter with every bucket full.
+   *
    * @param options `true` or `"slack"` for Slack's numbers, or custom pools and a time scale.
    * @param clock The simulator's clock, in milliseconds.
    */
