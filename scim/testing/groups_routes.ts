@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { AttributeReader } from "./filter.ts";
+import type { AttributeReader } from "./filter_evaluate.ts";
 import { applyGroupPatch, groupName, readMembers } from "./patch_v1.ts";
 import { CORE_SCHEMA_V1, fail, listBodyV1, readJsonObject } from "./responses.ts";
 import {

@@ -4,13 +4,8 @@
  * @module
  */
 
-import {
-  type AttributeReader,
-  checkFilterAttributes,
-  FilterSyntaxError,
-  matchesFilter,
-  parseFilter,
-} from "./filter.ts";
+import { FilterSyntaxError, parseFilter } from "./filter.ts";
+import { type AttributeReader, checkFilterAttributes, matchesFilter } from "./filter_evaluate.ts";
 import { fail } from "./responses.ts";
 import type { Store } from "./store.ts";
 

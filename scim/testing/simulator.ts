@@ -123,7 +123,11 @@ export class SlackScimSimulator {
   #limiter: RateLimiter | undefined;
   #unknownAttributes: boolean;
 
-  /** @param options How to set it up; every option has a default. */
+  /**
+   * Creates a simulator with its seeded directory.
+   *
+   * @param options How to set it up; every option has a default.
+   */
   constructor(options: SlackScimSimulatorOptions = {}) {
     const tokens = typeof options.token === "string"
       ? [options.token]

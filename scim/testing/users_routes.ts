@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { AttributeReader, FilterLiteral } from "./filter.ts";
+import type { FilterLiteral } from "./filter.ts";
+import type { AttributeReader } from "./filter_evaluate.ts";
 import { applyPatchMetaAttributes } from "./patch_v1.ts";
 import {
   CORE_SCHEMA_V1,
@@ -208,6 +209,8 @@ function applyUserBody(
   } else if (mode === "replace") {
     user.startDate = "";
   }
+  // A guest/member conversion reactivates, unless the same body says otherwise.
+  if (typeof body.active === "boolean") user.active = body.active;
 }
 
 /**
