@@ -60,7 +60,7 @@ for suite in "${suites[@]}"; do
   workerd) run_suite "workerd $($bin/workerd --version 2>/dev/null) via miniflare" \
     node $runtimes/workerd/smoke.mjs ;;
   deno) run_suite "deno $(deno --version | head -1 | cut -d' ' -f2) from source" \
-    deno run --allow-net=127.0.0.1 --allow-read=. $runtimes/deno/smoke.ts ;;
+    deno run --config deno.json --allow-net=127.0.0.1 $runtimes/deno/smoke.ts ;;
   *)
     echo "Unknown suite \"$suite\" (types, node, bun, workerd, deno)"
     exit 2

@@ -48,9 +48,7 @@ function check(condition, message) {
 function equal(actual, expected, what) {
   if (actual !== expected) {
     throw new Error(
-      `${what}: expected ${JSON.stringify(expected)}, got ${
-        JSON.stringify(actual)
-      }`,
+      `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
     );
   }
 }
@@ -78,8 +76,7 @@ async function rejects(promise, test, what) {
  * @returns {{ name: string, run: () => Promise<void> }[]}
  */
 export function walkthrough(lib, baseUrl) {
-  const { SCIMClient, filter, isSCIMApiError, RateLimitErrorRetryHandler } =
-    lib;
+  const { SCIMClient, filter, isSCIMApiError, RateLimitErrorRetryHandler } = lib;
   const client = new SCIMClient({ token: TOKEN, baseUrl });
   const unique = Math.random().toString(36).slice(2, 8);
   const userName = `smoke-${unique}`;
@@ -205,17 +202,14 @@ export function walkthrough(lib, baseUrl) {
       },
     },
     {
-      name:
-        "deleteGroup deletes the group; reading it fails with SCIMApiError 404",
+      name: "deleteGroup deletes the group; reading it fails with SCIMApiError 404",
       run: async () => {
         await client.deleteGroup(groupId);
         await rejects(
           client.readGroup(groupId),
           (
             e,
-          ) => (isSCIMApiError(e) && e.status === 404
-            ? ""
-            : "not a SCIMApiError 404"),
+          ) => (isSCIMApiError(e) && e.status === 404 ? "" : "not a SCIMApiError 404"),
           "readGroup",
         );
       },
@@ -232,13 +226,11 @@ export function walkthrough(lib, baseUrl) {
       name: "a 429 without a retry handler throws SCIMApiError",
       run: async () => {
         await rejects(
-          client.readGroupsSchema(),
+          client.readGroupSchema(),
           (
             e,
-          ) => (isSCIMApiError(e) && e.status === 429
-            ? ""
-            : "not a SCIMApiError 429"),
-          "readGroupsSchema",
+          ) => (isSCIMApiError(e) && e.status === 429 ? "" : "not a SCIMApiError 429"),
+          "readGroupSchema",
         );
       },
     },
@@ -289,9 +281,7 @@ export function simulatorChecks(sim) {
     {
       name: "the simulator saw the 429 and then the retried request",
       run: () => {
-        const seen = sim.requests.filter((r) =>
-          r.method === "GET" && r.path === RETRIED_PATH
-        )
+        const seen = sim.requests.filter((r) => r.method === "GET" && r.path === RETRIED_PATH)
           .map((r) => r.status);
         equal(JSON.stringify(seen), JSON.stringify([429, 200]), "statuses");
         return Promise.resolve();

@@ -1,0 +1,101 @@
+/**
+ * A Deno Deploy / `Deno.serve` app that deactivates a Slack user by email: `POST /deactivate`
+ * with `{ "email": "…" }` and `Authorization: Bearer <DEACTIVATE_API_KEY>`.
+ *
+ * Run: `SLACK_ORG_ADMIN_USER_TOKEN=xoxp-… DEACTIVATE_API_KEY=… deno run --allow-env
+ * --allow-net examples/deno_serve.ts` (on Deno Deploy, set both as environment variables).
+ *
+ * @module
+ */
+
+import { filter, isSCIMApiError, SCIMClient } from "@org/slack-scim";
+
+/** What the handler needs. */
+export interface DeactivateOptions {
+  /** The SCIM client (an org admin user token with the `admin` scope). */
+  client: SCIMClient;
+  /** The key callers must present as `Authorization: Bearer <key>`; must not be empty. */
+  apiKey: string;
+}
+
+/** Compares secrets in constant time (hashing first makes the lengths equal). */
+async function sameSecret(given: string, expected: string): Promise<boolean> {
+  const digest = async (text: string) =>
+    new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  const [a, b] = await Promise.all([digest(given), digest(expected)]);
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
+}
+
+/**
+ * Makes the app's request handler.
+ *
+ * @param options The client and the API key.
+ * @returns A handler for `Deno.serve`: 200 with the deactivated user, or 400/401/404/405/502.
+ */
+export function createHandler(
+  options: DeactivateOptions,
+): (request: Request) => Promise<Response> {
+  const { client, apiKey } = options;
+  if (apiKey === "") throw new TypeError("Cannot serve: apiKey must not be empty");
+
+  return async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname !== "/deactivate") {
+      return Response.json({ error: "not_found" }, { status: 404 });
+    }
+    if (request.method !== "POST") {
+      return Response.json({ error: "method_not_allowed" }, {
+        status: 405,
+        headers: { allow: "POST" },
+      });
+    }
+    const key = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+    if (!await sameSecret(key, apiKey)) {
+      return Response.json({ error: "unauthorized" }, { status: 401 });
+    }
+
+    const body = await request.json().catch(() => undefined) as { email?: unknown } | undefined;
+    const email = body?.email;
+    if (typeof email !== "string" || !email.includes("@")) {
+      return Response.json(
+        { error: "invalid_email", detail: 'Send {"email": "user@example.com"}' },
+        { status: 400 },
+      );
+    }
+
+    try {
+      const found = await client.searchUsers({
+        startIndex: 1,
+        count: 1,
+        filter: filter`email eq ${email}`,
+      });
+      const user = found.users[0];
+      if (user?.id === undefined) {
+        return Response.json({ error: "no_such_user", email }, { status: 404 });
+      }
+      await client.deleteUser(user.id);
+      return Response.json({ id: user.id, userName: user.userName, active: false });
+    } catch (error) {
+      // Slack's answer (status and error code) is safe to pass on; it never holds the token.
+      if (isSCIMApiError(error)) {
+        return Response.json(
+          { error: error.description ?? "slack_error", status: error.status },
+          { status: 502 },
+        );
+      }
+      throw error;
+    }
+  };
+}
+
+if (import.meta.main) {
+  const token = Deno.env.get("SLACK_ORG_ADMIN_USER_TOKEN");
+  const apiKey = Deno.env.get("DEACTIVATE_API_KEY");
+  if (!token || !apiKey) {
+    console.error("Set SLACK_ORG_ADMIN_USER_TOKEN and DEACTIVATE_API_KEY");
+    Deno.exit(1);
+  }
+  Deno.serve(createHandler({ client: new SCIMClient({ token }), apiKey }));
+}

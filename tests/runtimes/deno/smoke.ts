@@ -1,0 +1,12 @@
+// Deno smoke suite: the walkthrough from source (the package's own entries, as JSR serves them).
+// Run: deno run --config deno.json --allow-net=127.0.0.1 tests/runtimes/deno/smoke.ts
+// (`deno run` looks for its config from the script's folder and would stop at
+// tests/runtimes/package.json, which knows neither openapi-fetch nor "@org/slack-scim").
+
+import * as main from "@org/slack-scim";
+import * as retry from "@org/slack-scim/retry";
+import * as testing from "@org/slack-scim/testing";
+import { runHosted } from "../host.mjs";
+
+const { failed } = await runHosted("deno", { ...retry, ...testing, ...main });
+Deno.exit(failed === 0 ? 0 : 1);
