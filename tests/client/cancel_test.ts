@@ -1,0 +1,47 @@
+// Timeouts and cancellation reach the transport, and reject with the documented errors.
+
+import assert from "node:assert/strict";
+import { isRequestTimeoutError, SCIMClient } from "../../mod.ts";
+import { rejection, TOKEN } from "./_helpers.ts";
+
+/** A transport that never answers; it rejects when the request's signal aborts. */
+function hanging() {
+  const seen: Request[] = [];
+  return {
+    seen,
+    fetch: (request: Request) =>
+      new Promise<Response>((_, reject) => {
+        seen.push(request);
+        request.signal.addEventListener("abort", () => reject(request.signal.reason), {
+          once: true,
+        });
+      }),
+  };
+}
+
+Deno.test("the client's timeout ends a call that gets no answer with RequestTimeoutError", async () => {
+  const transport = hanging();
+  const client = new SCIMClient({ token: TOKEN, fetch: transport.fetch, timeout: 5 });
+  const error = await rejection(client.readUser("U1"));
+  assert.ok(isRequestTimeoutError(error), String(error));
+  assert.equal(transport.seen.length, 1);
+  assert.ok(!String(error).includes(TOKEN));
+});
+
+Deno.test("a per-call timeout overrides the client's", async () => {
+  const transport = hanging();
+  const client = new SCIMClient({ token: TOKEN, fetch: transport.fetch, timeout: 0 });
+  const error = await rejection(client.searchUsers({ timeout: 5 }));
+  assert.ok(isRequestTimeoutError(error), String(error));
+});
+
+Deno.test("the caller's signal cancels a call in flight with its reason", async () => {
+  const transport = hanging();
+  const client = new SCIMClient({ token: TOKEN, fetch: transport.fetch });
+  const controller = new AbortController();
+  const call = client.deleteUser("U1", { signal: controller.signal });
+  await Promise.resolve();
+  const reason = new DOMException("user cancelled", "AbortError");
+  controller.abort(reason);
+  assert.equal(await rejection(call), reason);
+});

@@ -1,0 +1,89 @@
+// The client over real HTTP on 127.0.0.1: the global fetch, real sockets, real resets.
+
+import assert from "node:assert/strict";
+import { isSCIMApiError, SCIMClient, UNPARSEABLE_RESPONSE } from "../../mod.ts";
+import { SlackScimSimulator } from "../../scim/testing/mod.ts";
+import { rejection, TOKEN } from "./_helpers.ts";
+
+async function withServer(
+  run: (client: SCIMClient, sim: SlackScimSimulator) => Promise<void>,
+): Promise<void> {
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 3, groups: 1, seed: 2 });
+  const server = await sim.listen();
+  try {
+    const client = new SCIMClient({
+      token: TOKEN,
+      baseUrl: server.baseUrl,
+      timeout: 10_000,
+      sleep: () => Promise.resolve(),
+    });
+    await run(client, sim);
+  } finally {
+    await server.close();
+  }
+}
+
+Deno.test("over loopback: the user walkthrough works with the global fetch", async () => {
+  await withServer(async (client) => {
+    const created = await client.createUser({
+      userName: "loop",
+      name: { givenName: "L", familyName: "Oop" },
+      emails: [{ value: "loop@example.com" }],
+    });
+    assert.equal(created.status, 201);
+    const found = await client.searchUsers({
+      startIndex: 1,
+      count: 100,
+      filter: 'userName eq "loop"',
+    });
+    assert.deepEqual(found.users.map((user) => user.id), [created.user.id]);
+    const patched = await client.patchUser(created.user.id!, { userName: "loop2" });
+    const user = patched.user;
+    user.name = { givenName: "Lou", familyName: "Oop" };
+    const updated = await client.updateUser(user);
+    assert.equal(updated.user.name?.givenName, "Lou");
+    assert.equal((await client.deleteUser(user.id!)).status, 200);
+    assert.equal((await client.readUser(user.id!)).user.active, false);
+  });
+});
+
+Deno.test("over loopback: the group walkthrough works, patchGroup answers 204", async () => {
+  await withServer(async (client) => {
+    const member = (await client.searchUsers({ count: 1 })).users[0]!.id!;
+    const { group } = await client.createGroup({
+      displayName: "Loop",
+      members: [{ value: member }],
+    });
+    assert.equal((await client.patchGroup(group.id!, { displayName: "Loop 2" })).status, 204);
+    group.displayName = "Loop 3";
+    assert.equal((await client.updateGroup(group)).group.displayName, "Loop 3");
+    assert.equal((await client.deleteGroup(group.id!)).status, 204);
+  });
+});
+
+Deno.test("over loopback: a real connection reset after a create is recovered", async () => {
+  await withServer(async (client, sim) => {
+    sim.faults.script({ kind: "reset-after", method: "POST", path: "/Users" });
+    const created = await client.createUser({
+      userName: "reset",
+      emails: [{ value: "reset@example.com" }],
+    });
+    assert.equal(created.recovered, true);
+    assert.equal(created.user.userName, "reset");
+  });
+});
+
+Deno.test("over loopback: a truncated body and an HTML page become SCIMApiError", async () => {
+  await withServer(async (client, sim) => {
+    sim.faults.script({ kind: "truncated", method: "GET", path: "/Users" });
+    const truncated = await rejection(client.searchUsers());
+    assert.ok(isSCIMApiError(truncated), String(truncated));
+    assert.equal(truncated.description, UNPARSEABLE_RESPONSE);
+
+    sim.faults.script({ kind: "html", method: "GET", path: "/Groups" });
+    const html = await rejection(client.searchGroups());
+    assert.ok(isSCIMApiError(html), String(html));
+    assert.equal(html.status, 502);
+    assert.match(html.message, /an HTML page/);
+  });
+});
