@@ -24,14 +24,20 @@ export interface Env {
 /** Compares secrets in constant time (hashing first makes the lengths equal). */
 async function sameSecret(given: string, expected: string): Promise<boolean> {
   const digest = async (text: string) =>
-    new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+    new Uint8Array(
+      await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
+    );
   const [a, b] = await Promise.all([digest(given), digest(expected)]);
   let difference = 0;
   for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
   return expected !== "" && difference === 0;
 }
 
-function json(body: unknown, status: number, headers: HeadersInit = {}): Response {
+function json(
+  body: unknown,
+  status: number,
+  headers: HeadersInit = {},
+): Response {
   return Response.json(body, { status, headers });
 }
 
@@ -46,18 +52,28 @@ const worker = {
    */
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
-    if (url.pathname !== "/deactivate") return json({ error: "not_found" }, 404);
+    if (url.pathname !== "/deactivate") {
+      return json({ error: "not_found" }, 404);
+    }
     if (request.method !== "POST") {
       return json({ error: "method_not_allowed" }, 405, { allow: "POST" });
     }
 
-    const key = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
-    if (!await sameSecret(key, env.DEACTIVATE_API_KEY)) return json({ error: "unauthorized" }, 401);
+    const key =
+      request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+    if (!await sameSecret(key, env.DEACTIVATE_API_KEY)) {
+      return json({ error: "unauthorized" }, 401);
+    }
 
-    const body = await request.json().catch(() => undefined) as { email?: unknown } | undefined;
+    const body = await request.json().catch(() => undefined) as {
+      email?: unknown;
+    } | undefined;
     const email = body?.email;
     if (typeof email !== "string" || !email.includes("@")) {
-      return json({ error: "invalid_email", detail: 'Send {"email": "user@example.com"}' }, 400);
+      return json({
+        error: "invalid_email",
+        detail: 'Send {"email": "user@example.com"}',
+      }, 400);
     }
 
     const client = new SCIMClient({
@@ -72,13 +88,15 @@ const worker = {
         filter: filter`email eq ${email}`,
       });
       const user = found.users[0];
-      if (user?.id === undefined) return json({ error: "no_such_user", email }, 404);
+      if (user?.id === undefined) {
+        return json({ error: "no_such_user", email }, 404);
+      }
       await client.deleteUser(user.id);
       return json({ id: user.id, userName: user.userName, active: false }, 200);
     } catch (error) {
       // Slack's answer (status and error code) is safe to pass on; it never holds the token.
       if (isSCIMApiError(error)) {
-        return json({ error: error.description ?? "slack_error", status: error.status }, 502);
+        return json({ error: error.description, status: error.status }, 502);
       }
       throw error;
     }

@@ -21,7 +21,9 @@ export interface DeactivateOptions {
 /** Compares secrets in constant time (hashing first makes the lengths equal). */
 async function sameSecret(given: string, expected: string): Promise<boolean> {
   const digest = async (text: string) =>
-    new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+    new Uint8Array(
+      await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
+    );
   const [a, b] = await Promise.all([digest(given), digest(expected)]);
   let difference = 0;
   for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
@@ -38,7 +40,9 @@ export function createHandler(
   options: DeactivateOptions,
 ): (request: Request) => Promise<Response> {
   const { client, apiKey } = options;
-  if (apiKey === "") throw new TypeError("Cannot serve: apiKey must not be empty");
+  if (apiKey === "") {
+    throw new TypeError("Cannot serve: apiKey must not be empty");
+  }
 
   return async (request) => {
     const url = new URL(request.url);
@@ -51,16 +55,22 @@ export function createHandler(
         headers: { allow: "POST" },
       });
     }
-    const key = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+    const key =
+      request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
     if (!await sameSecret(key, apiKey)) {
       return Response.json({ error: "unauthorized" }, { status: 401 });
     }
 
-    const body = await request.json().catch(() => undefined) as { email?: unknown } | undefined;
+    const body = await request.json().catch(() => undefined) as {
+      email?: unknown;
+    } | undefined;
     const email = body?.email;
     if (typeof email !== "string" || !email.includes("@")) {
       return Response.json(
-        { error: "invalid_email", detail: 'Send {"email": "user@example.com"}' },
+        {
+          error: "invalid_email",
+          detail: 'Send {"email": "user@example.com"}',
+        },
         { status: 400 },
       );
     }
@@ -76,12 +86,16 @@ export function createHandler(
         return Response.json({ error: "no_such_user", email }, { status: 404 });
       }
       await client.deleteUser(user.id);
-      return Response.json({ id: user.id, userName: user.userName, active: false });
+      return Response.json({
+        id: user.id,
+        userName: user.userName,
+        active: false,
+      });
     } catch (error) {
       // Slack's answer (status and error code) is safe to pass on; it never holds the token.
       if (isSCIMApiError(error)) {
         return Response.json(
-          { error: error.description ?? "slack_error", status: error.status },
+          { error: error.description, status: error.status },
           { status: 502 },
         );
       }

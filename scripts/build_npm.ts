@@ -18,7 +18,10 @@
 
 import ts from "typescript";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath as fromFileUrl, pathToFileURL as toFileUrl } from "node:url";
+import {
+  fileURLToPath as fromFileUrl,
+  pathToFileURL as toFileUrl,
+} from "node:url";
 
 /** Where the package is written by default, relative to the repository root. */
 export const DEFAULT_OUT = "build/npm";
@@ -50,7 +53,9 @@ export async function buildNpm(
   options: { outDir?: string } = {},
 ): Promise<BuildResult> {
   const outDir = options.outDir ?? join(root, DEFAULT_OUT);
-  const config = JSON.parse(await Deno.readTextFile(join(root, "deno.json"))) as DenoConfig;
+  const config = JSON.parse(
+    await Deno.readTextFile(join(root, "deno.json")),
+  ) as DenoConfig;
   const entries = Object.entries(config.exports).map(([key, source]) => ({
     key,
     source: source.replace(/^\.\//, ""),
@@ -62,16 +67,25 @@ export async function buildNpm(
   await Deno.mkdir(outDir, { recursive: true });
 
   await bundle(root, join(outDir, "esm"), entries.map((e) => e.source));
-  await emitDeclarations(root, join(outDir, "types"), entries.map((e) => e.source));
+  await emitDeclarations(
+    root,
+    join(outDir, "types"),
+    entries.map((e) => e.source),
+  );
 
   const exportsMap: Record<string, unknown> = {};
   for (const { key, source } of entries) {
     const base = source.replace(/\.ts$/, "");
-    exportsMap[key] = { types: `./types/${base}.d.ts`, default: `./esm/${base}.js` };
+    exportsMap[key] = {
+      types: `./types/${base}.d.ts`,
+      default: `./esm/${base}.js`,
+    };
   }
   exportsMap["./package.json"] = "./package.json";
   const main = entries.find((e) => e.key === ".");
-  if (main === undefined) throw new TypeError(`deno.json "exports" has no "." entry`);
+  if (main === undefined) {
+    throw new TypeError(`deno.json "exports" has no "." entry`);
+  }
   const mainBase = main.source.replace(/\.ts$/, "");
 
   const extras: string[] = [];
@@ -87,7 +101,8 @@ export async function buildNpm(
   const pkg = {
     name: config.name,
     version: config.version,
-    description: "Slack SCIM API client (v1) for Deno, Node, Bun and Cloudflare Workers",
+    description:
+      "Slack SCIM API client (v1) for Deno, Node, Bun and Cloudflare Workers",
     license: config.license ?? "MIT",
     type: "module",
     exports: exportsMap,
@@ -98,12 +113,19 @@ export async function buildNpm(
     engines: { node: ">=20" },
     keywords: ["slack", "scim", "scim-v1", "deno", "cloudflare-workers", "bun"],
   };
-  await Deno.writeTextFile(join(outDir, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
+  await Deno.writeTextFile(
+    join(outDir, "package.json"),
+    JSON.stringify(pkg, null, 2) + "\n",
+  );
 
   return { outDir, files: await listFiles(outDir) };
 }
 
-async function bundle(root: string, outDir: string, sources: string[]): Promise<void> {
+async function bundle(
+  root: string,
+  outDir: string,
+  sources: string[],
+): Promise<void> {
   const { code, stderr } = await new Deno.Command(Deno.execPath(), {
     args: [
       "bundle",
@@ -121,12 +143,17 @@ async function bundle(root: string, outDir: string, sources: string[]): Promise<
     stderr: "piped",
   }).output();
   if (code !== 0) {
-    throw new Error(`deno bundle failed: ${new TextDecoder().decode(stderr).trim()}`);
+    throw new Error(
+      `deno bundle failed: ${new TextDecoder().decode(stderr).trim()}`,
+    );
   }
 }
 
 /** The project's own modules reachable from `sources` (npm and remote modules left out). */
-async function localModules(root: string, sources: string[]): Promise<string[]> {
+async function localModules(
+  root: string,
+  sources: string[],
+): Promise<string[]> {
   const found = new Set<string>();
   for (const source of sources) {
     const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
@@ -135,7 +162,9 @@ async function localModules(root: string, sources: string[]): Promise<string[]> 
       env: { NO_COLOR: "1", RUST_BACKTRACE: "0" },
     }).output();
     if (code !== 0) {
-      throw new Error(`deno info failed for "${source}": ${new TextDecoder().decode(stderr)}`);
+      throw new Error(
+        `deno info failed for "${source}": ${new TextDecoder().decode(stderr)}`,
+      );
     }
     const info = JSON.parse(new TextDecoder().decode(stdout)) as {
       modules: { specifier: string; error?: string }[];
@@ -143,7 +172,9 @@ async function localModules(root: string, sources: string[]): Promise<string[]> 
     const rootUrl = toFileUrl(root + "/").href;
     for (const m of info.modules) {
       if (m.error !== undefined) throw new Error(`Cannot build: ${m.error}`);
-      if (m.specifier.startsWith(rootUrl)) found.add(relative(root, fromFileUrl(m.specifier)));
+      if (m.specifier.startsWith(rootUrl)) {
+        found.add(relative(root, fromFileUrl(m.specifier)));
+      }
     }
   }
   return [...found].sort();
@@ -151,12 +182,18 @@ async function localModules(root: string, sources: string[]): Promise<string[]> 
 
 /** The module specifiers of a declaration file (imports, re-exports, `import("…")` types). */
 function specifiersOf(fileName: string, dts: string): ts.StringLiteral[] {
-  const source = ts.createSourceFile(fileName, dts, ts.ScriptTarget.ES2022, true);
+  const source = ts.createSourceFile(
+    fileName,
+    dts,
+    ts.ScriptTarget.ES2022,
+    true,
+  );
   const found: ts.StringLiteral[] = [];
   const visit = (node: ts.Node): void => {
     if (
       (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
-      node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier)
+      node.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(node.moduleSpecifier)
     ) {
       found.push(node.moduleSpecifier);
     } else if (
@@ -172,7 +209,10 @@ function specifiersOf(fileName: string, dts: string): ts.StringLiteral[] {
 }
 
 /** Rewrites `./x.ts` to `./x.js` (what Node's TypeScript resolves to `./x.d.ts`); lists bare imports. */
-function rewriteSpecifiers(fileName: string, dts: string): { text: string; bare: string[] } {
+function rewriteSpecifiers(
+  fileName: string,
+  dts: string,
+): { text: string; bare: string[] } {
   const bare: string[] = [];
   let text = dts;
   // Back to front, so earlier offsets stay valid.
@@ -190,7 +230,14 @@ function rewriteSpecifiers(fileName: string, dts: string): { text: string; bare:
   return { text, bare };
 }
 
-async function emitDeclarations(root: string, outDir: string, sources: string[]): Promise<void> {
+/** TS9038: isolated declarations cannot name a computed member such as `[Symbol.for(…)]()`. */
+const COMPUTED_NAME = 9038;
+
+async function emitDeclarations(
+  root: string,
+  outDir: string,
+  sources: string[],
+): Promise<void> {
   const compilerOptions: ts.CompilerOptions = {
     declaration: true,
     isolatedDeclarations: true,
@@ -201,6 +248,10 @@ async function emitDeclarations(root: string, outDir: string, sources: string[])
     allowImportingTsExtensions: true,
   };
   const problems: string[] = [];
+  const emitted = new Map<
+    string,
+    { dts: string; bare: string[]; local: string[] }
+  >();
   for (const file of await localModules(root, sources)) {
     const text = await Deno.readTextFile(join(root, file));
     const result = ts.transpileDeclaration(text, {
@@ -209,21 +260,55 @@ async function emitDeclarations(root: string, outDir: string, sources: string[])
       reportDiagnostics: true,
     });
     for (const d of result.diagnostics ?? []) {
-      const where = d.start === undefined ? file : `${file}:${lineOf(text, d.start)}`;
-      problems.push(`${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      // Inspect hooks keyed by Symbol.for(…) are left out of the .d.ts, as tsc leaves them out:
+      // a `symbol`-typed key cannot be named in a declaration, and callers never call them.
+      if (
+        d.code === COMPUTED_NAME &&
+        /^\[?Symbol\.for\(/.test(text.slice(d.start ?? 0))
+      ) continue;
+      const where = d.start === undefined
+        ? file
+        : `${file}:${lineOf(text, d.start)}`;
+      problems.push(
+        `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+      );
     }
     const { text: dts, bare } = rewriteSpecifiers(file, result.outputText);
-    for (const spec of bare) {
+    const local = specifiersOf(file, result.outputText).map((l) => l.text)
+      .filter((spec) => spec.startsWith("./") || spec.startsWith("../"))
+      .map((spec) => join(dirname(file), spec));
+    emitted.set(file, { dts, bare, local });
+  }
+
+  // Only the declarations the entries' types reach go in the package; an internal module (one
+  // that wraps openapi-fetch, say) may import packages as long as no public type leads to it.
+  const reached = new Set<string>();
+  const queue = [...sources];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (reached.has(file)) continue;
+    const entry = emitted.get(file);
+    if (entry === undefined) {
+      problems.push(
+        `${file}: reached from the public types but not found among the sources`,
+      );
+      continue;
+    }
+    reached.add(file);
+    for (const spec of entry.bare) {
       problems.push(
         `${file}: its declarations import "${spec}"; the public API must expose our own types`,
       );
     }
-    const target = join(outDir, file.replace(/\.ts$/, ".d.ts"));
-    await Deno.mkdir(dirname(target), { recursive: true });
-    await Deno.writeTextFile(target, dts);
+    queue.push(...entry.local);
   }
   if (problems.length > 0) {
     throw new Error(`Cannot emit declarations:\n  ${problems.join("\n  ")}`);
+  }
+  for (const file of [...reached].sort()) {
+    const target = join(outDir, file.replace(/\.ts$/, ".d.ts"));
+    await Deno.mkdir(dirname(target), { recursive: true });
+    await Deno.writeTextFile(target, emitted.get(file)!.dts);
   }
 }
 
@@ -235,8 +320,9 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const files: string[] = [];
   for await (const entry of Deno.readDir(dir)) {
     const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory) files.push(...await listFiles(join(dir, entry.name), path));
-    else files.push(path);
+    if (entry.isDirectory) {
+      files.push(...await listFiles(join(dir, entry.name), path));
+    } else files.push(path);
   }
   return files.sort();
 }
@@ -246,6 +332,8 @@ if (import.meta.main) {
   const i = Deno.args.indexOf("--out");
   const out = i === -1 ? undefined : Deno.args[i + 1];
   const result = await buildNpm(root, out === undefined ? {} : { outDir: out });
-  console.log(`Built ${result.files.length} files in ${relative(root, result.outDir)}/:`);
+  console.log(
+    `Built ${result.files.length} files in ${relative(root, result.outDir)}/:`,
+  );
   for (const file of result.files) console.log(`  ${file}`);
 }

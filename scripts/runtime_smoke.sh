@@ -47,9 +47,16 @@ run_suite() {
   fi
 }
 
+typecheck() {
+  $bin/tsc -p $runtimes/node && echo "no type errors"
+}
+
 for suite in "${suites[@]}"; do
   case $suite in
-  types) run_suite "types: tsc on a Node consumer of the build" $bin/tsc -p $runtimes/node ;;
+  types)
+    run_suite "types: tsc $($bin/tsc --version | cut -d' ' -f2) on a Node consumer of the build" \
+      typecheck
+    ;;
   node) run_suite "node $(node --version)" node $runtimes/node/smoke.mjs ;;
   bun)
     # npm 11 may have skipped bun's postinstall; then the platform package has the binary.
@@ -57,7 +64,7 @@ for suite in "${suites[@]}"; do
     $bun --version >/dev/null 2>&1 || bun=$runtimes/node_modules/@oven/bun-linux-x64/bin/bun
     run_suite "bun $($bun --version 2>/dev/null)" $bun $runtimes/bun/smoke.mjs
     ;;
-  workerd) run_suite "workerd $($bin/workerd --version 2>/dev/null) via miniflare" \
+  workerd) run_suite "$($bin/workerd --version 2>/dev/null) via miniflare" \
     node $runtimes/workerd/smoke.mjs ;;
   deno) run_suite "deno $(deno --version | head -1 | cut -d' ' -f2) from source" \
     deno run --config deno.json --allow-net=127.0.0.1 $runtimes/deno/smoke.ts ;;

@@ -66,15 +66,17 @@ function expect(actual, expected, what) {
 }
 
 /** Checks of the example Worker, each as its real callers would use it. */
-function exampleSteps(worker, client) {
+function exampleSteps(worker, client, sim) {
   const auth = { authorization: `Bearer ${API_KEY}` };
   return [
     {
       name:
         "example: a caller without the API key gets 401 and nothing changes",
       run: async () => {
+        const before = sim.requests.length;
         const answer = await post(worker, { email: "someone@example.com" });
         expect(answer.status, 401, "status");
+        expect(sim.requests.length, before, "requests the simulator got");
       },
     },
     {
@@ -101,9 +103,10 @@ function exampleSteps(worker, client) {
     {
       name: "example: a known email deactivates that user in Slack",
       run: async () => {
-        const email = `worker-example-${Date.now()}@example.com`;
+        const name = `wex-${Date.now().toString(36)}`; // Slack caps userName at 21 characters
+        const email = `${name}@example.com`;
         const { user } = await client.createUser({
-          userName: `worker-example-${Date.now()}`,
+          userName: name,
           emails: [{ value: email, primary: true }],
         });
         const answer = await post(worker, { email }, auth);
@@ -189,7 +192,7 @@ async function main() {
     });
     const host = await runSteps("workerd", [
       ...simulatorChecks(sim),
-      ...exampleSteps(await mf.getWorker("example"), client),
+      ...exampleSteps(await mf.getWorker("example"), client, sim),
     ]);
     passed += host.passed;
     failed += host.failed;

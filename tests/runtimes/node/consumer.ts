@@ -1,0 +1,69 @@
+// What a Node TypeScript user writes against the npm build; `tsc -p tests/runtimes/node` checks
+// it (never run). The @ts-expect-error lines fail the check if the types were loose (`any`).
+
+import {
+  filter,
+  type Group,
+  isSCIMApiError,
+  RateLimitErrorRetryHandler as FromMain,
+  SCIMClient,
+  type SearchUsersResponse,
+  type User,
+} from "@org/slack-scim";
+import {
+  isRequestTimeoutError,
+  RateLimitErrorRetryHandler,
+} from "@org/slack-scim/retry";
+import {
+  type SimulatorServer,
+  SlackScimSimulator,
+} from "@org/slack-scim/testing";
+
+export async function walkthrough(server: SimulatorServer): Promise<string[]> {
+  const client = new SCIMClient({
+    token: "xoxp-test",
+    baseUrl: server.baseUrl,
+    timeout: 5_000,
+    retryHandlers: [new RateLimitErrorRetryHandler(), new FromMain()],
+  });
+  const found: SearchUsersResponse = await client.searchUsers({
+    startIndex: 1,
+    count: 10,
+    filter: filter`userName eq ${"Carly"}`,
+  });
+  const names: string[] = found.users.map((u: User) => u.userName ?? "");
+  const created = await client.createUser({
+    userName: "cal",
+    name: { givenName: "C", familyName: "Henderson" },
+    emails: [{ value: "cal@example.com" }],
+  });
+  const id: string | undefined = created.user.id;
+  if (id !== undefined) await client.patchUser(id, { userName: "chenderson" });
+  const group: Group =
+    (await client.createGroup({ displayName: "Team" })).group;
+  await client.patchGroup(group.id!, {
+    members: [{ value: id!, operation: "delete" }],
+  });
+  try {
+    await client.readUser("U0NOPE", { signal: AbortSignal.timeout(1000) });
+  } catch (error) {
+    if (isSCIMApiError(error)) {
+      names.push(`${error.status} ${error.description}`);
+    } else if (isRequestTimeoutError(error)) names.push(error.message);
+  }
+  const status: number = found.status;
+  // @ts-expect-error the token is required
+  new SCIMClient({});
+  // @ts-expect-error userName is a string
+  await client.createUser({ userName: 42 });
+  // @ts-expect-error readUser takes an id
+  await client.readUser();
+  // @ts-expect-error users are typed, not any
+  const wrong: number = found.users[0]!.userName;
+  return [...names, String(status), String(wrong)];
+}
+
+export async function start(): Promise<SimulatorServer> {
+  const sim = new SlackScimSimulator({ users: 3 });
+  return await sim.listen({ port: 0 });
+}
