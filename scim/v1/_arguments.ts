@@ -133,3 +133,35 @@ export function checkResource(
     throw new TypeError(`Cannot call ${method}: ${name} "${String(value)}" is not an object`);
   }
 }
+
+/** Checks `apiCall`'s method and path; the path must stay under the base URL. */
+export function apiCallTarget(method: unknown, path: unknown): { verb: string; url: string } {
+  if (typeof method !== "string" || !/^[A-Za-z]+$/.test(method)) {
+    throw new TypeError(`Cannot call apiCall: method "${String(method)}" is not an HTTP method`);
+  }
+  if (typeof path !== "string" || path === "") {
+    throw new TypeError(`Cannot call apiCall: path "${String(path)}" is not a relative path`);
+  }
+  const segments = path.split("/");
+  const escapes = /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("/") ||
+    /[?#\\]/.test(path) ||
+    segments.some((segment) => {
+      const decoded = decodedOrSelf(segment);
+      return decoded === "." || decoded === ".." || TRAVERSAL.test(decoded);
+    });
+  if (escapes) {
+    throw new TypeError(
+      `Cannot call apiCall: path "${path}" must be relative to the base URL, without "..", a query or a fragment (use options.query)`,
+    );
+  }
+  return { verb: method.toUpperCase(), url: `/${path}` };
+}
+
+/** Drops the `undefined` values of a query. */
+export function definedOnly(
+  query: Record<string, string | number | boolean | undefined>,
+): Record<string, string | number | boolean> {
+  const result: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) result[key] = value;
+  return result;
+}

@@ -19,7 +19,7 @@ import type {
   UserResponse,
 } from "../response.ts";
 import type { Group, Schema, ServiceProviderConfig, User } from "./models.ts";
-import { checkId, checkResource, searchQuery } from "./_arguments.ts";
+import { apiCallTarget, checkId, checkResource, definedOnly, searchQuery } from "./_arguments.ts";
 import {
   type CallOptions,
   checkToken,
@@ -48,43 +48,6 @@ export interface ApiCallOptions extends CallOptions {
 }
 
 const REDACTED = "[redacted]";
-
-/** Checks `apiCall`'s method and path; the path must stay under the base URL. */
-function apiCallTarget(method: unknown, path: unknown): { verb: string; url: string } {
-  if (typeof method !== "string" || !/^[A-Za-z]+$/.test(method)) {
-    throw new TypeError(`Cannot call apiCall: method "${String(method)}" is not an HTTP method`);
-  }
-  if (typeof path !== "string" || path === "") {
-    throw new TypeError(`Cannot call apiCall: path "${String(path)}" is not a relative path`);
-  }
-  const segments = path.split("/");
-  const escapes = /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("/") ||
-    /[?#\\]/.test(path) ||
-    segments.some((segment) => {
-      const decoded = (() => {
-        try {
-          return decodeURIComponent(segment);
-        } catch {
-          return segment;
-        }
-      })();
-      return decoded === "." || decoded === ".." || /[/\\]/.test(decoded);
-    });
-  if (escapes) {
-    throw new TypeError(
-      `Cannot call apiCall: path "${path}" must be relative to the base URL, without "..", a query or a fragment (use options.query)`,
-    );
-  }
-  return { verb: method.toUpperCase(), url: `/${path}` };
-}
-
-function definedOnly(
-  query: Record<string, string | number | boolean | undefined>,
-): Record<string, string | number | boolean> {
-  const result: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) result[key] = value;
-  return result;
-}
 
 function callOnly(options: CallOptions | undefined): CallOptions {
   if (options === undefined) return {};
