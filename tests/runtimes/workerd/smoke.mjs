@@ -7,8 +7,8 @@
 
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Miniflare } from "miniflare";
 import { loadNpmBuild } from "../load_npm_build.mjs";
 import {
   runSteps,
@@ -16,6 +16,10 @@ import {
   simulatorChecks,
   TOKEN,
 } from "../walkthrough.mjs";
+
+// require(), not import: `deno task check` type-checks this file too, and Deno cannot resolve
+// packages of tests/runtimes/node_modules (Miniflare 3 ships CommonJS, so require() is native).
+const { Miniflare } = createRequire(import.meta.url)("miniflare");
 
 // workerd 1.20250718 supports compatibility dates up to 2025-07-18.
 const COMPATIBILITY_DATE = "2025-07-18";
