@@ -59,8 +59,7 @@ const worker = {
       return json({ error: "method_not_allowed" }, 405, { allow: "POST" });
     }
 
-    const key =
-      request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+    const key = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
     if (!await sameSecret(key, env.DEACTIVATE_API_KEY)) {
       return json({ error: "unauthorized" }, 401);
     }

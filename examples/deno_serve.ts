@@ -55,8 +55,7 @@ export function createHandler(
         headers: { allow: "POST" },
       });
     }
-    const key =
-      request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+    const key = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
     if (!await sameSecret(key, apiKey)) {
       return Response.json({ error: "unauthorized" }, { status: 401 });
     }

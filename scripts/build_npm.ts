@@ -18,10 +18,7 @@
 
 import ts from "typescript";
 import { dirname, join, relative } from "node:path";
-import {
-  fileURLToPath as fromFileUrl,
-  pathToFileURL as toFileUrl,
-} from "node:url";
+import { fileURLToPath as fromFileUrl, pathToFileURL as toFileUrl } from "node:url";
 
 /** Where the package is written by default, relative to the repository root. */
 export const DEFAULT_OUT = "build/npm";
@@ -101,8 +98,7 @@ export async function buildNpm(
   const pkg = {
     name: config.name,
     version: config.version,
-    description:
-      "Slack SCIM API client (v1) for Deno, Node, Bun and Cloudflare Workers",
+    description: "Slack SCIM API client (v1) for Deno, Node, Bun and Cloudflare Workers",
     license: config.license ?? "MIT",
     type: "module",
     exports: exportsMap,
@@ -266,9 +262,7 @@ async function emitDeclarations(
         d.code === COMPUTED_NAME &&
         /^\[?Symbol\.for\(/.test(text.slice(d.start ?? 0))
       ) continue;
-      const where = d.start === undefined
-        ? file
-        : `${file}:${lineOf(text, d.start)}`;
+      const where = d.start === undefined ? file : `${file}:${lineOf(text, d.start)}`;
       problems.push(
         `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
       );

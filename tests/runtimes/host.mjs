@@ -2,13 +2,7 @@
 // shared by the Node, Bun and Deno smoke suites. Prints one line per step and the closing
 // `N passed, N failed` line; returns the counts (each runtime's file sets its own exit code).
 
-import {
-  runSteps,
-  scriptFaults,
-  simulatorChecks,
-  TOKEN,
-  walkthrough,
-} from "./walkthrough.mjs";
+import { runSteps, scriptFaults, simulatorChecks, TOKEN, walkthrough } from "./walkthrough.mjs";
 
 /**
  * @param {string} label The runtime's name, printed on every line.

@@ -6,7 +6,5 @@ import { loadNpmBuild } from "../load_npm_build.mjs";
 import { runHosted } from "../host.mjs";
 
 const lib = await loadNpmBuild("node");
-const { failed } = lib === undefined
-  ? { failed: 1 }
-  : await runHosted("node", lib);
+const { failed } = lib === undefined ? { failed: 1 } : await runHosted("node", lib);
 process.exit(failed === 0 ? 0 : 1);
