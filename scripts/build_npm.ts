@@ -226,6 +226,40 @@ function rewriteSpecifiers(
   return { text, bare };
 }
 
+/**
+ * Works around TypeScript 5.9's `transpileDeclaration`, which emits a method keyed by a
+ * well-known symbol (`async *[Symbol.asyncIterator]()`) twice: as the method and as a property
+ * of function type, which consumers' tsc rejects (TS2300 duplicate identifier). Drops the property.
+ */
+function dropDuplicatedSymbolMembers(fileName: string, dts: string): string {
+  const source = ts.createSourceFile(fileName, dts, ts.ScriptTarget.ES2022, true);
+  const cuts: { start: number; end: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassDeclaration(node)) {
+      const methods = new Set(
+        node.members.filter(ts.isMethodDeclaration).map((m) => m.name)
+          .filter(ts.isComputedPropertyName).map((n) => n.getText()),
+      );
+      for (const member of node.members) {
+        if (
+          ts.isPropertyDeclaration(member) && ts.isComputedPropertyName(member.name) &&
+          methods.has(member.name.getText())
+        ) {
+          // The whole line, so no blank line is left behind.
+          const start = dts.lastIndexOf("\n", member.getStart()) + 1;
+          const newline = dts.indexOf("\n", member.getEnd());
+          cuts.push({ start, end: newline === -1 ? dts.length : newline + 1 });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let text = dts;
+  for (const { start, end } of cuts.reverse()) text = text.slice(0, start) + text.slice(end);
+  return text;
+}
+
 /** TS9038: isolated declarations cannot name a computed member such as `[Symbol.for(…)]()`. */
 const COMPUTED_NAME = 9038;
 
@@ -267,7 +301,10 @@ async function emitDeclarations(
         `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
       );
     }
-    const { text: dts, bare } = rewriteSpecifiers(file, result.outputText);
+    const { text: dts, bare } = rewriteSpecifiers(
+      file,
+      dropDuplicatedSymbolMembers(file, result.outputText),
+    );
     const local = specifiersOf(file, result.outputText).map((l) => l.text)
       .filter((spec) => spec.startsWith("./") || spec.startsWith("../"))
       .map((spec) => join(dirname(file), spec));
