@@ -50,7 +50,16 @@
  * @module
  */
 
-export { type ApiCallOptions, AsyncSCIMClient, SCIMClient } from "./scim/v1/client.ts";
+export {
+  type ApiCallOptions,
+  AsyncSCIMClient,
+  type GroupsPage,
+  type IterateOptions,
+  SCIMClient,
+  type UsersPage,
+} from "./scim/v1/client.ts";
+export * from "./scim/paging.ts";
+export * from "./scim/membership.ts";
 export {
   type CallOptions,
   DEFAULT_BASE_URL,

@@ -46,13 +46,20 @@ export interface GroupMembershipErrorDetails {
  * ```
  */
 export class GroupMembershipError extends Error implements GroupMembershipErrorDetails {
+  /** Always `"GroupMembershipError"`. */
   override readonly name = "GroupMembershipError";
+  /** The group being changed. */
   readonly groupId: string;
+  /** The chunks Slack confirmed, in the order they were sent. */
   readonly applied: readonly MembershipChunk[];
+  /** The chunk whose call failed: it may or may not have been applied (see `cause`). */
   readonly failed: MembershipChunk;
+  /** The chunks not sent because an earlier one failed. */
   readonly notAttempted: readonly MembershipChunk[];
 
   /**
+   * Describes where a bulk membership change stopped.
+   *
    * @param details Where the change stopped.
    * @param cause The failure of the failed chunk's call.
    */

@@ -63,13 +63,18 @@ export interface MembershipResult {
  * @param options Chunk size and cancellation.
  * @returns What was sent. Throws {@linkcode GroupMembershipError} if a call fails part-way.
  */
-export function addMembers(
+export async function addMembers(
   client: MembershipClient,
   groupId: string,
   userIds: Iterable<string>,
   options: MembershipOptions = {},
 ): Promise<MembershipResult> {
-  return applyChunks(client, groupId, chunk("add", unique(userIds), chunkSizeOf(options)), options);
+  return await applyChunks(
+    client,
+    groupId,
+    chunk("add", unique(userIds), chunkSizeOf(options)),
+    options,
+  );
 }
 
 /**
@@ -81,13 +86,13 @@ export function addMembers(
  * @param options Chunk size and cancellation.
  * @returns What was sent. Throws {@linkcode GroupMembershipError} if a call fails part-way.
  */
-export function removeMembers(
+export async function removeMembers(
   client: MembershipClient,
   groupId: string,
   userIds: Iterable<string>,
   options: MembershipOptions = {},
 ): Promise<MembershipResult> {
-  return applyChunks(
+  return await applyChunks(
     client,
     groupId,
     chunk("remove", unique(userIds), chunkSizeOf(options)),
@@ -111,6 +116,7 @@ export async function setMembers(
   userIds: Iterable<string>,
   options: MembershipOptions = {},
 ): Promise<MembershipResult> {
+  checkId(groupId);
   const wanted = unique(userIds);
   const size = chunkSizeOf(options);
   const { group } = await client.readGroup(groupId, signalOption(options));

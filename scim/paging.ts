@@ -68,19 +68,22 @@ export const MAX_PAGE_SIZE = 1000;
  * An async iterable over a paged list's items, with `pages()` for page-at-a-time work and
  * `collect()` for small lists.
  */
-export class PagedIterable<T> implements AsyncIterable<T> {
+export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncIterable<T> {
   readonly #fetchPage: (request: PageRequest) => Promise<FetchedPage<T>>;
   readonly #options: PaginateOptions<T>;
+  readonly #shapePage: (page: Page<T>) => P;
 
   /**
    * Prepares a walk; nothing is fetched until iteration starts.
    *
    * @param fetchPage Fetches one page.
    * @param options Page size, identity and cancellation.
+   * @param shapePage Turns a page into what `pages()` yields (e.g. adds `users`); default: as is.
    */
   constructor(
     fetchPage: (request: PageRequest) => Promise<FetchedPage<T>>,
     options: PaginateOptions<T>,
+    shapePage: (page: Page<T>) => P = (page) => page as P,
   ) {
     const { pageSize, maxStepBacks = 20 } = options;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -95,6 +98,7 @@ export class PagedIterable<T> implements AsyncIterable<T> {
     }
     this.#fetchPage = fetchPage;
     this.#options = { ...options, maxStepBacks };
+    this.#shapePage = shapePage;
   }
 
   /**
@@ -102,7 +106,7 @@ export class PagedIterable<T> implements AsyncIterable<T> {
    *
    * @returns The pages, each holding only items not yielded before.
    */
-  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+  async *pages(): AsyncGenerator<P, void, undefined> {
     const { pageSize, idOf, signal } = this.#options;
     const maxStepBacks = this.#options.maxStepBacks ?? 20;
     let previousIds = new Set<string>();
@@ -148,7 +152,7 @@ export class PagedIterable<T> implements AsyncIterable<T> {
         barren = 0;
       }
       if (fresh.length > 0) {
-        yield { items: fresh, startIndex, totalResults: fetched.totalResults };
+        yield this.#shapePage({ items: fresh, startIndex, totalResults: fetched.totalResults });
       }
       if (items.length < pageSize) return; // a short page is the last, whatever totalResults says
 

@@ -36,6 +36,57 @@ import {
   type UserValuesToDelete,
 } from "./patch_helpers.ts";
 import { withGroupSchemas, withUserSchemas } from "./schemas.ts";
+import { type Page, PagedIterable, type PaginateOptions } from "../paging.ts";
+import {
+  addMembers,
+  type MembershipOptions,
+  type MembershipResult,
+  removeMembers,
+  setMembers,
+} from "../membership.ts";
+
+/** Options of `iterateUsers` and `iterateGroups`. */
+export interface IterateOptions {
+  /** A SCIM filter (build it with `filter\`\`` for untrusted values). */
+  filter?: string;
+  /** Items per page, 1 to 1000. Default 1000: the fewest calls against Slack's read limit. */
+  pageSize?: number;
+  /** Cancels the walk, including a page request or a wait in flight. */
+  signal?: AbortSignal;
+  /** Milliseconds each page's call may take, retries included. */
+  timeout?: number;
+}
+
+/** One page of `iterateUsers().pages()`: the users not yielded before. */
+export interface UsersPage extends Page<User> {
+  /** The page's users (the same array as `items`). */
+  readonly users: readonly User[];
+}
+
+/** One page of `iterateGroups().pages()`: the groups not yielded before. */
+export interface GroupsPage extends Page<Group> {
+  /** The page's groups (the same array as `items`). */
+  readonly groups: readonly Group[];
+}
+
+function pageQuery(
+  options: IterateOptions,
+  startIndex: number,
+  count: number,
+  signal: AbortSignal | undefined,
+): SearchOptions {
+  return {
+    startIndex,
+    count,
+    ...(options.filter !== undefined ? { filter: options.filter } : {}),
+    ...(signal ? { signal } : {}),
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+  };
+}
+
+function pagingOptions<T>(options: IterateOptions, idOf: (item: T) => string): PaginateOptions<T> {
+  return { pageSize: options.pageSize ?? 1000, idOf, signal: options.signal };
+}
 
 /** Options of {@linkcode SCIMClient.apiCall}. */
 export interface ApiCallOptions extends CallOptions {
@@ -552,6 +603,143 @@ export class SCIMClient {
   }
 
   // ---- Never show the token ---------------------------------------------------------------
+
+  // ---- Beyond the SDKs: paging and bulk membership ---------------------------------------
+
+  /**
+   * Walks every user matching `filter`, one page in memory at a time. Nobody is yielded twice,
+   * nobody present for the whole walk is skipped when the list moves, and the walk ends on a
+   * short or empty page (see `scim/paging.ts` for the guarantees). Each page is one
+   * `searchUsers` call, retried like any call.
+   *
+   * @param options `filter`, `pageSize` (1 to 1000, default 1000), `signal`, `timeout` per page.
+   * @returns An async iterable of users; `.pages()` yields pages with `users`; `.collect()`.
+   *
+   * @example Export every active member
+   * ```ts
+   * import { filter, SCIMClient } from "@org/slack-scim";
+   * import { SlackScimSimulator } from "@org/slack-scim/testing";
+   * import assert from "node:assert/strict";
+   *
+   * const sim = new SlackScimSimulator({ users: 120 });
+   * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+   * let members = 0;
+   * for await (const user of client.iterateUsers({ filter: filter`restricted eq ${false}`, pageSize: 50 })) {
+   *   if (user.active) members++;
+   * }
+   * assert.ok(members > 0);
+   * ```
+   */
+  iterateUsers(options: IterateOptions = {}): PagedIterable<User, UsersPage> {
+    return new PagedIterable<User, UsersPage>(
+      async ({ startIndex, count, signal }) => {
+        const page = await this.searchUsers(pageQuery(options, startIndex, count, signal));
+        return { items: page.users, totalResults: page.totalResults };
+      },
+      pagingOptions(options, (user: User) => user.id ?? ""),
+      (page) => ({ ...page, users: page.items }),
+    );
+  }
+
+  /**
+   * Walks every group matching `filter`, one page in memory at a time, with the guarantees of
+   * {@linkcode SCIMClient.iterateUsers}.
+   *
+   * @param options `filter`, `pageSize` (1 to 1000, default 1000), `signal`, `timeout` per page.
+   * @returns An async iterable of groups; `.pages()` yields pages with `groups`; `.collect()`.
+   *
+   * @example List every group's name
+   * ```ts
+   * import { SCIMClient } from "@org/slack-scim";
+   * import { SlackScimSimulator } from "@org/slack-scim/testing";
+   * import assert from "node:assert/strict";
+   *
+   * const sim = new SlackScimSimulator({ users: 10, groups: 3 });
+   * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+   * const names = (await client.iterateGroups().collect()).map((group) => group.displayName);
+   * assert.equal(names.length, 3);
+   * ```
+   */
+  iterateGroups(options: IterateOptions = {}): PagedIterable<Group, GroupsPage> {
+    return new PagedIterable<Group, GroupsPage>(
+      async ({ startIndex, count, signal }) => {
+        const page = await this.searchGroups(pageQuery(options, startIndex, count, signal));
+        return { items: page.groups, totalResults: page.totalResults };
+      },
+      pagingOptions(options, (group: Group) => group.id ?? ""),
+      (page) => ({ ...page, groups: page.items }),
+    );
+  }
+
+  /**
+   * Adds users to a group in PATCH calls of at most `chunkSize` members (default 5,000, Slack's
+   * recommendation). Each call is retried by the handlers like any call (a
+   * `RateLimitErrorRetryHandler` absorbs 429s and Slack's one-write-at-a-time locks). If a call
+   * still fails, a {@linkcode GroupMembershipError} lists the chunks applied, the one that failed
+   * and those not sent.
+   *
+   * @param groupId The group's id.
+   * @param userIds The users to add; duplicates are sent once.
+   * @param options `chunkSize` and `signal`.
+   * @returns How many users were sent and the chunks.
+   *
+   * @example Add every active full member, 100 per call
+   * ```ts
+   * import { GUEST_SCHEMA_V1, SCIMClient } from "@org/slack-scim";
+   * import { SlackScimSimulator } from "@org/slack-scim/testing";
+   * import assert from "node:assert/strict";
+   *
+   * const sim = new SlackScimSimulator({ users: 300, groups: 1 });
+   * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+   * const [group] = (await client.searchGroups({ count: 1 })).groups;
+   * const ids: string[] = [];
+   * for await (const user of client.iterateUsers()) {
+   *   if (user.active && !user[GUEST_SCHEMA_V1]) ids.push(user.id!);
+   * }
+   * const result = await client.addGroupMembers(group!.id!, ids, { chunkSize: 100 });
+   * assert.equal(result.chunks.length, Math.ceil(ids.length / 100));
+   * ```
+   */
+  addGroupMembers(
+    groupId: string,
+    userIds: Iterable<string>,
+    options?: MembershipOptions,
+  ): Promise<MembershipResult> {
+    return addMembers(this, groupId, userIds, options);
+  }
+
+  /**
+   * Removes users from a group in chunked PATCH calls, like {@linkcode SCIMClient.addGroupMembers}.
+   *
+   * @param groupId The group's id.
+   * @param userIds The users to remove; duplicates are sent once.
+   * @param options `chunkSize` and `signal`.
+   * @returns How many users were sent and the chunks.
+   */
+  removeGroupMembers(
+    groupId: string,
+    userIds: Iterable<string>,
+    options?: MembershipOptions,
+  ): Promise<MembershipResult> {
+    return removeMembers(this, groupId, userIds, options);
+  }
+
+  /**
+   * Makes a group's members exactly `userIds`: reads the group, then adds the missing users and
+   * removes the others in chunked PATCH calls (additions first, so nobody who stays is dropped).
+   *
+   * @param groupId The group's id.
+   * @param userIds The members the group must end with.
+   * @param options `chunkSize` and `signal`.
+   * @returns How many users were added and removed, and the chunks.
+   */
+  setGroupMembers(
+    groupId: string,
+    userIds: Iterable<string>,
+    options?: MembershipOptions,
+  ): Promise<MembershipResult> {
+    return setMembers(this, groupId, userIds, options);
+  }
 
   /**
    * Describes the client without its token.
