@@ -1,0 +1,256 @@
+/**
+ * `deno task bench`: what the client costs over hand-written fetch, measured against baselines in
+ * the same run (absolute times on a shared machine prove nothing; ratios do).
+ *
+ * Each comparison alternates baseline and client rounds (ABAB…) and reports medians, so drift in
+ * machine load hits both sides alike. Prints a table and writes it as JSON to `--json FILE`.
+ *
+ *   deno task bench                 # full run (about a minute)
+ *   deno task bench --quick         # smaller counts, for a smoke check
+ */
+import { SCIMClient, type User } from "../mod.ts";
+import { SlackScimSimulator } from "../scim/testing/mod.ts";
+
+const args = new Set(Deno.args);
+const quick = args.has("--quick");
+const jsonIndex = Deno.args.indexOf("--json");
+const jsonPath = jsonIndex >= 0 ? Deno.args[jsonIndex + 1] : undefined;
+const TOKEN = "xoxp-bench";
+
+interface Row {
+  name: string;
+  baseline: number;
+  client: number;
+  unit: string;
+  ratio: number;
+  target?: string;
+}
+const rows: Row[] = [];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs baseline and client alternately `rounds` times; returns the median time of each. */
+async function compare(
+  rounds: number,
+  baseline: () => Promise<void>,
+  client: () => Promise<void>,
+): Promise<{ baseline: number; client: number }> {
+  const a: number[] = [];
+  const b: number[] = [];
+  await baseline(); // warm-up both paths (JIT, connection pools)
+  await client();
+  for (let i = 0; i < rounds; i++) {
+    let t = performance.now();
+    await baseline();
+    a.push(performance.now() - t);
+    t = performance.now();
+    await client();
+    b.push(performance.now() - t);
+  }
+  return { baseline: median(a), client: median(b) };
+}
+
+function record(row: Omit<Row, "ratio">): void {
+  rows.push({ ...row, ratio: row.client / row.baseline });
+}
+
+// ---------------------------------------------------------------- per-call overhead: readUser
+async function readUserOverhead(): Promise<void> {
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 200 });
+  const seeded = new SCIMClient({ token: TOKEN, fetch: sim.fetch });
+  const ids = (await seeded.searchUsers({ startIndex: 1, count: 100 })).users.map((u) => u.id!);
+  const calls = quick ? 300 : 2000;
+  const rounds = quick ? 3 : 7;
+  const headers = { authorization: `Bearer ${TOKEN}` };
+
+  // In-process: both sides call the simulator's fetch handler directly.
+  {
+    const base = "https://api.slack.com/scim/v1/"; // never reached: sim.fetch answers
+    const client = new SCIMClient({ token: TOKEN, baseUrl: base, fetch: sim.fetch });
+    const raw = async () => {
+      for (let i = 0; i < calls; i++) {
+        const res = await sim.fetch(
+          new Request(`${base}Users/${ids[i % ids.length]}`, { headers }),
+        );
+        if (!res.ok) throw new Error(`raw readUser: ${res.status}`);
+        JSON.parse(await res.text());
+      }
+    };
+    const viaClient = async () => {
+      for (let i = 0; i < calls; i++) await client.readUser(ids[i % ids.length]!);
+    };
+    const r = await compare(rounds, raw, viaClient);
+    record({
+      name: `readUser in-process (${calls} calls), µs per call`,
+      baseline: (r.baseline * 1000) / calls,
+      client: (r.client * 1000) / calls,
+      unit: "µs/call",
+    });
+  }
+
+  // Loopback HTTP: the simulator served on 127.0.0.1, both sides use the runtime's fetch.
+  {
+    const server = await sim.listen({ port: 0 });
+    try {
+      const client = new SCIMClient({ token: TOKEN, baseUrl: server.baseUrl });
+      const raw = async () => {
+        for (let i = 0; i < calls; i++) {
+          const res = await fetch(`${server.baseUrl}Users/${ids[i % ids.length]}`, { headers });
+          if (!res.ok) throw new Error(`raw readUser: ${res.status}`);
+          JSON.parse(await res.text());
+        }
+      };
+      const viaClient = async () => {
+        for (let i = 0; i < calls; i++) await client.readUser(ids[i % ids.length]!);
+      };
+      const r = await compare(rounds, raw, viaClient);
+      record({
+        name: `readUser over loopback (${calls} calls), µs per call`,
+        baseline: (r.baseline * 1000) / calls,
+        client: (r.client * 1000) / calls,
+        unit: "µs/call",
+        target: "≤ 1.10×",
+      });
+    } finally {
+      await server.close();
+    }
+  }
+}
+
+// ---------------------------------------------------------------- directory export
+function heapUsed(): number {
+  return Deno.memoryUsage().heapUsed;
+}
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function directoryExport(): Promise<void> {
+  const total = quick ? 10_000 : 100_000;
+  const pageSize = 1000;
+  const sim = new SlackScimSimulator({ token: TOKEN, users: total });
+  const server = await sim.listen({ port: 0 });
+  const headers = { authorization: `Bearer ${TOKEN}` };
+  try {
+    const client = new SCIMClient({ token: TOKEN, baseUrl: server.baseUrl });
+    let rawPeak = 0;
+    let clientPeak = 0;
+    const raw = async () => {
+      collectGarbage();
+      const start = heapUsed();
+      let seen = 0;
+      for (let index = 1;; index += pageSize) {
+        const res = await fetch(`${server.baseUrl}Users?startIndex=${index}&count=${pageSize}`, {
+          headers,
+        });
+        const page = JSON.parse(await res.text()) as { Resources: unknown[] };
+        seen += page.Resources.length;
+        rawPeak = Math.max(rawPeak, heapUsed() - start);
+        if (page.Resources.length < pageSize) break;
+      }
+      if (seen !== total) throw new Error(`raw export saw ${seen} of ${total}`);
+    };
+    const viaClient = async () => {
+      collectGarbage();
+      const start = heapUsed();
+      let seen = 0;
+      for await (const page of client.iterateUsers({ pageSize }).pages()) {
+        seen += page.users.length;
+        clientPeak = Math.max(clientPeak, heapUsed() - start);
+      }
+      if (seen !== total) throw new Error(`client export saw ${seen} of ${total}`);
+    };
+    const r = await compare(quick ? 1 : 3, raw, viaClient);
+    record({
+      name: `iterateUsers ${total} users (pageSize ${pageSize}), ms`,
+      baseline: r.baseline,
+      client: r.client,
+      unit: "ms",
+    });
+    record({
+      name: `iterateUsers ${total} users, peak heap growth, MiB`,
+      baseline: rawPeak / 2 ** 20,
+      client: clientPeak / 2 ** 20,
+      unit: "MiB",
+      target: "≈ 1× (one page)",
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------- writes
+async function writes(): Promise<void> {
+  const count = quick ? 200 : 2000;
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 0 });
+  const server = await sim.listen({ port: 0 });
+  const headers = {
+    authorization: `Bearer ${TOKEN}`,
+    "content-type": "application/json;charset=utf-8",
+  };
+  let run = 0;
+  try {
+    const client = new SCIMClient({ token: TOKEN, baseUrl: server.baseUrl });
+    const raw = async () => {
+      const tag = `r${run++}`;
+      for (let i = 0; i < count / 2; i++) {
+        const res = await fetch(`${server.baseUrl}Users`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({
+            schemas: ["urn:scim:schemas:core:1.0"],
+            userName: `${tag}u${i}`,
+            emails: [{ value: `${tag}u${i}@example.com` }],
+          }),
+        });
+        const user = JSON.parse(await res.text()) as User;
+        const patched = await fetch(`${server.baseUrl}Users/${user.id}`, {
+          method: "PATCH",
+          headers,
+          body: JSON.stringify({ schemas: ["urn:scim:schemas:core:1.0"], title: "Engineer" }),
+        });
+        JSON.parse(await patched.text());
+      }
+    };
+    const viaClient = async () => {
+      const tag = `c${run++}`;
+      for (let i = 0; i < count / 2; i++) {
+        const created = await client.createUser({
+          userName: `${tag}u${i}`,
+          emails: [{ value: `${tag}u${i}@example.com` }],
+        });
+        await client.patchUser(created.user.id!, { title: "Engineer" });
+      }
+    };
+    const r = await compare(quick ? 1 : 3, raw, viaClient);
+    record({
+      name: `createUser + patchUser (${count} calls), µs per call`,
+      baseline: (r.baseline * 1000) / count,
+      client: (r.client * 1000) / count,
+      unit: "µs/call",
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+await readUserOverhead();
+await writes();
+await directoryExport();
+
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
+console.log(`\nslack-scim benchmarks (${quick ? "quick" : "full"}), Deno ${Deno.version.deno}`);
+console.log("| measurement | raw fetch (baseline) | SCIMClient | ratio | target |");
+console.log("|---|---:|---:|---:|---|");
+for (const row of rows) {
+  console.log(
+    `| ${row.name} | ${fmt(row.baseline)} | ${fmt(row.client)} | ${row.ratio.toFixed(2)}× | ${
+      row.target ?? ""
+    } |`,
+  );
+}
+if (jsonPath) await Deno.writeTextFile(jsonPath, JSON.stringify(rows, null, 2));
