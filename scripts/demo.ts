@@ -1,0 +1,133 @@
+/**
+ * `deno task demo`: the walkthrough of the README, run for real.
+ *
+ * Without a token it runs against the embedded Slack SCIM simulator (no network, no Slack org):
+ * search, create, patch, update and deactivate a user; create, patch, update and delete a group;
+ * a 429 absorbed by a retry handler. With `SLACK_ORG_ADMIN_USER_TOKEN` set it talks to the real
+ * API and only reads, unless `--write` is given.
+ *
+ *   deno task demo                                   # embedded simulator
+ *   SLACK_ORG_ADMIN_USER_TOKEN=xoxp-… deno task demo  # real Slack, read-only
+ *   SLACK_ORG_ADMIN_USER_TOKEN=xoxp-… deno task demo --write  # real Slack, creates and deactivates a user
+ */
+import {
+  filter,
+  type Logger,
+  RateLimitErrorRetryHandler,
+  SCIMClient,
+  type SCIMClient as SCIMClientType,
+} from "../mod.ts";
+import { SlackScimSimulator } from "../scim/testing/mod.ts";
+
+const token = Deno.env.get("SLACK_ORG_ADMIN_USER_TOKEN");
+const write = Deno.args.includes("--write");
+
+const step = (text: string) => console.log(`\n▸ ${text}`);
+const show = (label: string, value: unknown) => console.log(`  ${label}: ${JSON.stringify(value)}`);
+
+/** Prints each retry the client makes, so the demo shows the handler at work. */
+const logger: Logger = {
+  debug: () => {},
+  warn: (message) => console.log(`  (client) ${message}`),
+};
+
+async function readOnly(client: SCIMClientType): Promise<void> {
+  step("ServiceProviderConfigs: what this org's SCIM API supports");
+  const config = await client.readServiceProviderConfigs();
+  show("filter", config.serviceProviderConfig.filter);
+  step("searchUsers: the first 5 users");
+  const users = await client.searchUsers({ startIndex: 1, count: 5 });
+  show("totalResults", users.totalResults);
+  for (const user of users.users) {
+    show(user.id ?? "?", { userName: user.userName, active: user.active });
+  }
+  step("searchGroups: the first 5 groups");
+  const groups = await client.searchGroups({ startIndex: 1, count: 5 });
+  show("totalResults", groups.totalResults);
+  for (const group of groups.groups) show(group.id ?? "?", group.displayName);
+}
+
+async function walkthrough(client: SCIMClientType, unique: string): Promise<void> {
+  step(`searchUsers with filter\`userName eq \${"cal${unique}"}\` (nobody yet)`);
+  const found = await client.searchUsers({
+    startIndex: 1,
+    count: 100,
+    filter: filter`userName eq ${`cal${unique}`}`,
+  });
+  show("users found", found.users.length);
+
+  step("createUser");
+  const created = await client.createUser({
+    userName: `cal${unique}`,
+    name: { givenName: "C", familyName: "Henderson" },
+    emails: [{ value: `cal${unique}@example.com`, primary: true }],
+  });
+  show("status", created.status);
+  show("user", {
+    id: created.user.id,
+    userName: created.user.userName,
+    active: created.user.active,
+  });
+  show("attempts (a 429 was retried if > 1)", created.attempts);
+
+  step("patchUser: rename to chenderson");
+  const patched = await client.patchUser(created.user.id!, { userName: `chenderson${unique}` });
+  show("userName", patched.user.userName);
+
+  step("updateUser (PUT): full name");
+  const user = patched.user;
+  user.name = { givenName: "Cal", familyName: "Henderson" };
+  const updated = await client.updateUser(user);
+  show("name", updated.user.name);
+
+  step("create, patch, update and delete a group");
+  const group = await client.createGroup({
+    displayName: `Demo${unique}`,
+    members: [{ value: created.user.id! }],
+  });
+  show("group", { id: group.group.id, members: group.group.members?.length });
+  const patch = await client.patchGroup(group.group.id!, {
+    displayName: `Demo${unique} (renamed)`,
+  });
+  show("patchGroup status (204, no body)", patch.status);
+  const replaced = await client.updateGroup({ ...group.group, displayName: `Demo${unique} v2` });
+  show("updateGroup displayName", replaced.group.displayName);
+  const removed = await client.deleteGroup(group.group.id!);
+  show("deleteGroup status", removed.status);
+
+  step("deleteUser: deactivates (Slack never deletes users)");
+  const deleted = await client.deleteUser(created.user.id!);
+  show("status", deleted.status);
+  const after = await client.readUser(created.user.id!);
+  show("active after delete", after.user.active);
+}
+
+if (token) {
+  const client = new SCIMClient({ token, logger });
+  client.retryHandlers.push(new RateLimitErrorRetryHandler({ maxRetryCount: 2 }));
+  console.log(`Slack SCIM API at ${client.baseUrl} (${write ? "read and write" : "read-only"})`);
+  await readOnly(client);
+  if (write) await walkthrough(client, `-${Date.now().toString(36)}`);
+  else console.log("\nPass --write to also create, change and deactivate a test user.");
+} else {
+  const sim = new SlackScimSimulator({ token: "xoxp-demo", users: 25, groups: 2 });
+  const client = new SCIMClient({ token: "xoxp-demo", fetch: sim.fetch, logger });
+  client.retryHandlers.push(new RateLimitErrorRetryHandler({ maxRetryCount: 2 }));
+  // Slack answers the first create with 429 Retry-After: 1; the handler waits and retries.
+  sim.faults.script({
+    kind: "retry-after-seconds",
+    method: "POST",
+    path: "/Users",
+    retryAfterSeconds: 1,
+  });
+  console.log("No SLACK_ORG_ADMIN_USER_TOKEN: running against the embedded Slack SCIM simulator");
+  await readOnly(client);
+  await walkthrough(client, "");
+  step("what the simulator saw");
+  for (const r of sim.requests) {
+    console.log(
+      `  ${r.method} ${r.path}${r.search} → ${r.status}${r.fault ? ` (${r.fault})` : ""}`,
+    );
+  }
+}
+console.log("\nDone.");
