@@ -2,8 +2,10 @@
 //
 // A POST whose connection dropped may have created the user. The retry then meets
 // `username_taken` or `email_taken`: the user exists, probably made by the first attempt. The
-// client looks it up and returns it when its email is one we sent, instead of failing a create
-// that succeeded. A user that matches but already existed before the call is indistinguishable.
+// client looks it up by the userName sent and returns it only when both its userName and one of
+// its emails are the ones sent, instead of failing a create that succeeded. Another user who
+// merely holds a sent email (the real cause of an `email_taken`) is never passed off as ours. A
+// user with the same userName and email that existed before the call is indistinguishable.
 
 import type { Logger } from "../../retry/logger.ts";
 import { SCIMApiError } from "../errors.ts";
@@ -29,6 +31,13 @@ function emailsOf(user: User): Set<string> {
     }
   }
   return emails;
+}
+
+/** The userName Slack stores for a requested one: an email's local part, special characters as `_`. */
+function slackUserName(requested: string): string {
+  const name = requested.trim();
+  const email = /^([^@\s]+)@[^@\s]+\.[^@\s]+$/.exec(name);
+  return (email?.[1] ?? name).replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
 function restated(error: SCIMApiError, note: string, cause: unknown = error): SCIMApiError {
@@ -65,13 +74,10 @@ export async function recoverCreatedUser(
   const userName = typeof sent.userName === "string" ? sent.userName : "";
   if (emails.size === 0) throw restated(error, `${mayHaveSucceeded}; no email to confirm it with`);
 
-  const lookups: string[] = [];
-  if (userName !== "") lookups.push(filter`userName eq ${userName}`);
-  for (const email of sent.emails ?? []) {
-    if (typeof email?.value === "string" && email.value !== "") {
-      lookups.push(filter`email eq ${email.value}`);
-    }
-  }
+  if (userName === "") throw restated(error, `${mayHaveSucceeded}; no userName to confirm it with`);
+  // Slack stores an email given as userName as its local part, other special characters as `_`.
+  const names = new Set([userName.toLowerCase(), slackUserName(userName).toLowerCase()]);
+  const lookups = [...names].map((name) => filter`userName eq ${name}`);
   let attempts = error.attempts;
   let totalRetryDelay = error.totalRetryDelay;
   for (const lookup of lookups) {
@@ -90,6 +96,7 @@ export async function recoverCreatedUser(
     attempts += found.attempts;
     totalRetryDelay += found.totalRetryDelay;
     const user = found.users.find((candidate) =>
+      typeof candidate.userName === "string" && names.has(candidate.userName.toLowerCase()) &&
       [...emailsOf(candidate)].some((email) => emails.has(email))
     );
     if (user !== undefined) {
