@@ -320,21 +320,30 @@ export function applyEnterprise(
 
 /**
  * Applies the guest extension: `type` must be `"multi"`; `expiration` is ISO 8601. Becoming a
- * guest reactivates a deactivated user, as Slack does on any guest/member conversion.
+ * guest reactivates a deactivated user, as Slack does on any guest/member conversion. A
+ * single-channel guest (made in Slack, never through SCIM) may send its own `"single"` type back
+ * unchanged, so that a read → update round trip works.
  *
  * @param user The user to change.
  * @param value The extension object from the request.
  * @param mode `merge` keeps a guest's expiration and channels when not sent.
  */
 export function applyGuest(user: UserRecord, value: unknown, mode: WriteMode): void {
-  if (!isObject(value) || value.type !== "multi") fail("invalid_attribute_format");
+  const keepsSingle = isObject(value) && value.type === "single" && user.guest?.type === "single";
+  if (!isObject(value) || (value.type !== "multi" && !keepsSingle)) {
+    fail("invalid_attribute_format");
+  }
   let expiration = mode === "merge" && user.guest !== undefined ? user.guest.expiration : "";
   if (value.expiration !== undefined) {
     expiration = stringValue(value.expiration);
     if (expiration !== "" && !isIsoDate(expiration)) fail("invalid_attribute_format");
   }
   if (user.guest === undefined) user.active = true;
-  user.guest = { type: "multi", expiration, channels: user.guest?.channels ?? [] };
+  user.guest = {
+    type: keepsSingle ? "single" : "multi",
+    expiration,
+    channels: user.guest?.channels ?? [],
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { call, createUser, newUser, simulator } from "./helpers.ts";
+import { SlackScimSimulator } from "../../scim/testing/mod.ts";
 
 const CORE = "urn:scim:schemas:core:1.0";
 const ENTERPRISE = "urn:scim:schemas:extension:enterprise:1.0";
@@ -323,4 +324,45 @@ Deno.test("PATCH cannot change externalId or profileUrl", async () => {
   });
   assert.equal(answer.body.externalId, "ext");
   assert.notEqual(answer.body.profileUrl, "https://evil.example.com/");
+});
+
+Deno.test("a seeded single-channel guest read and sent back unchanged by PUT stays a single-channel guest", async () => {
+  const sim = new SlackScimSimulator({ token: "xoxp-test", users: 200 });
+  const auth = { authorization: "Bearer xoxp-test" };
+  const base = "https://api.slack.com/scim/v1/";
+  const list = await (await sim.fetch(
+    new Request(`${base}Users?count=1000&filter=ultra_restricted%20eq%20true`, { headers: auth }),
+  )).json() as { Resources: Array<Record<string, unknown>> };
+  const guest = list.Resources[0];
+  assert.ok(guest, "the seed has a single-channel guest");
+  const put = await sim.fetch(
+    new Request(`${base}Users/${guest.id}`, {
+      method: "PUT",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify(guest),
+    }),
+  );
+  assert.equal(put.status, 200, await put.clone().text());
+  const after = await put.json() as Record<string, { type?: string }>;
+  assert.equal(after["urn:scim:schemas:extension:slack:guest:1.0"]?.type, "single");
+  // Turning a member into a single-channel guest is still refused, as Slack documents.
+  const member = (await (await sim.fetch(
+    new Request(
+      `${base}Users?count=1&filter=restricted%20eq%20false%20and%20ultra_restricted%20eq%20false`,
+      {
+        headers: auth,
+      },
+    ),
+  )).json() as { Resources: Array<Record<string, unknown>> }).Resources[0]!;
+  const refused = await sim.fetch(
+    new Request(`${base}Users/${member.id}`, {
+      method: "PATCH",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({
+        schemas: ["urn:scim:schemas:core:1.0", "urn:scim:schemas:extension:slack:guest:1.0"],
+        "urn:scim:schemas:extension:slack:guest:1.0": { type: "single" },
+      }),
+    }),
+  );
+  assert.equal(refused.status, 400);
 });
