@@ -10,8 +10,14 @@ import {
   type SearchUsersResponse,
   type User,
 } from "@org/slack-scim";
-import { isRequestTimeoutError, RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
-import { type SimulatorServer, SlackScimSimulator } from "@org/slack-scim/testing";
+import {
+  isRequestTimeoutError,
+  RateLimitErrorRetryHandler,
+} from "@org/slack-scim/retry";
+import {
+  type SimulatorServer,
+  SlackScimSimulator,
+} from "@org/slack-scim/testing";
 
 export async function walkthrough(server: SimulatorServer): Promise<string[]> {
   const client = new SCIMClient({
@@ -33,7 +39,8 @@ export async function walkthrough(server: SimulatorServer): Promise<string[]> {
   });
   const id: string | undefined = created.user.id;
   if (id !== undefined) await client.patchUser(id, { userName: "chenderson" });
-  const group: Group = (await client.createGroup({ displayName: "Team" })).group;
+  const group: Group =
+    (await client.createGroup({ displayName: "Team" })).group;
   await client.patchGroup(group.id!, {
     members: [{ value: id!, operation: "delete" }],
   });
@@ -44,7 +51,15 @@ export async function walkthrough(server: SimulatorServer): Promise<string[]> {
       names.push(`${error.status} ${error.description}`);
     } else if (isRequestTimeoutError(error)) names.push(error.message);
   }
-  const status: number = found.status;
+  for await (const user of client.iterateUsers({ pageSize: 100 })) {
+    names.push(user.id ?? "");
+  }
+  for await (const page of client.iterateGroups({ pageSize: 10 }).pages()) {
+    names.push(...page.groups.map((g: Group) => g.displayName ?? ""));
+  }
+  const added: number =
+    (await client.addGroupMembers(group.id!, [id!], { chunkSize: 10 })).added;
+  const status: number = found.status + added;
   // @ts-expect-error the token is required
   new SCIMClient({});
   // @ts-expect-error userName is a string
