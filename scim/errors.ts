@@ -98,6 +98,12 @@ export class SCIMApiError extends Error {
   readonly method: string | undefined;
   /** The path of the call relative to the API base, when known. */
   readonly path: string | undefined;
+  /**
+   * Whether Slack may have applied this write although the call failed: an earlier attempt of a
+   * write (POST, PUT, PATCH, DELETE) got no answer, or a 2xx came back without its body. Read the
+   * resource back before repeating the call.
+   */
+  readonly mayHaveBeenApplied: boolean;
 
   /**
    * Reads the answer: parses the body, finds Slack's error code and writes the message.
@@ -114,7 +120,20 @@ export class SCIMApiError extends Error {
     const call = options.method !== undefined && options.path !== undefined
       ? ` to ${options.method} ${options.path}`
       : "";
-    const note = options.note !== undefined && options.note !== "" ? `; ${options.note}` : "";
+    const isWrite = options.method !== undefined && !/^(GET|HEAD|OPTIONS)$/i.test(options.method);
+    const unanswered = (options.failedAttempts ?? []).some((attempt) => attempt.kind === "error");
+    const succeeded = response.status >= 200 && response.status < 300;
+    const mayHaveBeenApplied = isWrite && (unanswered || succeeded);
+    const notes = [options.note ?? ""];
+    if (mayHaveBeenApplied && !/may have/.test(options.note ?? "")) {
+      notes.push(
+        succeeded
+          ? "Slack applied the write but its answer was unusable"
+          : "an earlier attempt got no answer, so the write may have been applied",
+      );
+    }
+    const noteText = notes.filter((n) => n !== "").join("; ");
+    const note = noteText !== "" ? `; ${noteText}` : "";
     super(
       `${reading.message}${call}${note}`,
       "cause" in options ? { cause: options.cause } : undefined,
@@ -136,6 +155,7 @@ export class SCIMApiError extends Error {
     this.failedAttempts = options.failedAttempts ?? [];
     this.method = options.method;
     this.path = options.path;
+    this.mayHaveBeenApplied = mayHaveBeenApplied;
   }
 }
 

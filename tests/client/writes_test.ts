@@ -137,3 +137,41 @@ Deno.test("retryHandlers is a live array: emptying it stops retries", async () =
   assert.ok(isRequestFailedError(error), String(error));
   assert.equal(error.attempts, 1);
 });
+
+Deno.test("a write whose earlier attempt got no answer fails with mayHaveBeenApplied and says so", async () => {
+  const { client, sim } = setup();
+  const { user } = await client.createUser({ userName: "pat", emails: [{ value: "p@x.com" }] });
+  sim.faults.script({ kind: "reset-after", method: "PATCH", path: `/Users/${user.id}` });
+  sim.faults.script({ kind: "status-502", method: "PATCH", path: `/Users/${user.id}` });
+  const error = await rejection(client.patchUser(user.id!, { title: "Boss" }));
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.status, 502);
+  assert.equal(error.mayHaveBeenApplied, true);
+  assert.match(error.message, /may have been applied/);
+  // It was: the first attempt was processed before its connection dropped.
+  assert.equal((await client.readUser(user.id!)).user.title, "Boss");
+});
+
+Deno.test("a read or a write with every attempt answered is never marked mayHaveBeenApplied", async () => {
+  const { client, sim } = setup();
+  sim.faults.script({ kind: "reset-before", method: "GET", path: "/Users/W404" });
+  const read = await rejection(client.readUser("W404"));
+  assert.ok(isSCIMApiError(read));
+  assert.equal(read.description, "no_such_user");
+  assert.equal(read.mayHaveBeenApplied, false);
+  const write = await rejection(client.patchUser("W404", { title: "x" }));
+  assert.ok(isSCIMApiError(write));
+  assert.equal(write.mayHaveBeenApplied, false);
+});
+
+Deno.test("a 2xx write answered with a truncated body is marked mayHaveBeenApplied", async () => {
+  const { client, sim } = setup();
+  sim.faults.script({ kind: "truncated", method: "POST", path: "/Users" });
+  const error = await rejection(
+    client.createUser({ userName: "tru", emails: [{ value: "t@x.com" }] }),
+  );
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.status, 201);
+  assert.equal(error.mayHaveBeenApplied, true);
+  assert.match(error.message, /applied the write/);
+});
