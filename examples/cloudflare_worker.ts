@@ -9,7 +9,8 @@
  * @module
  */
 
-import { filter, isSCIMApiError, SCIMClient } from "@org/slack-scim";
+import { SCIMClient } from "@org/slack-scim";
+import { deactivateByEmail, sameSecret } from "./deactivate_by_email.ts";
 
 /** The Worker's bindings. */
 export interface Env {
@@ -19,18 +20,6 @@ export interface Env {
   DEACTIVATE_API_KEY: string;
   /** Where the SCIM API is; default Slack's. */
   SLACK_SCIM_BASE_URL?: string;
-}
-
-/** Compares secrets in constant time (hashing first makes the lengths equal). */
-async function sameSecret(given: string, expected: string): Promise<boolean> {
-  const digest = async (text: string) =>
-    new Uint8Array(
-      await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
-    );
-  const [a, b] = await Promise.all([digest(given), digest(expected)]);
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
-  return expected !== "" && difference === 0;
 }
 
 function json(
@@ -80,25 +69,7 @@ const worker = {
       ...(env.SLACK_SCIM_BASE_URL ? { baseUrl: env.SLACK_SCIM_BASE_URL } : {}),
       timeout: 10_000,
     });
-    try {
-      const found = await client.searchUsers({
-        startIndex: 1,
-        count: 1,
-        filter: filter`email eq ${email}`,
-      });
-      const user = found.users[0];
-      if (user?.id === undefined) {
-        return json({ error: "no_such_user", email }, 404);
-      }
-      await client.deleteUser(user.id);
-      return json({ id: user.id, userName: user.userName, active: false }, 200);
-    } catch (error) {
-      // Slack's answer (status and error code) is safe to pass on; it never holds the token.
-      if (isSCIMApiError(error)) {
-        return json({ error: error.description, status: error.status }, 502);
-      }
-      throw error;
-    }
+    return await deactivateByEmail(client, email);
   },
 };
 

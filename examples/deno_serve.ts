@@ -8,7 +8,8 @@
  * @module
  */
 
-import { filter, isSCIMApiError, SCIMClient } from "@org/slack-scim";
+import { SCIMClient } from "@org/slack-scim";
+import { deactivateByEmail, sameSecret } from "./deactivate_by_email.ts";
 
 /** What the handler needs. */
 export interface DeactivateOptions {
@@ -16,18 +17,6 @@ export interface DeactivateOptions {
   client: SCIMClient;
   /** The key callers must present as `Authorization: Bearer <key>`; must not be empty. */
   apiKey: string;
-}
-
-/** Compares secrets in constant time (hashing first makes the lengths equal). */
-async function sameSecret(given: string, expected: string): Promise<boolean> {
-  const digest = async (text: string) =>
-    new Uint8Array(
-      await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
-    );
-  const [a, b] = await Promise.all([digest(given), digest(expected)]);
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
-  return difference === 0;
 }
 
 /**
@@ -74,32 +63,7 @@ export function createHandler(
       );
     }
 
-    try {
-      const found = await client.searchUsers({
-        startIndex: 1,
-        count: 1,
-        filter: filter`email eq ${email}`,
-      });
-      const user = found.users[0];
-      if (user?.id === undefined) {
-        return Response.json({ error: "no_such_user", email }, { status: 404 });
-      }
-      await client.deleteUser(user.id);
-      return Response.json({
-        id: user.id,
-        userName: user.userName,
-        active: false,
-      });
-    } catch (error) {
-      // Slack's answer (status and error code) is safe to pass on; it never holds the token.
-      if (isSCIMApiError(error)) {
-        return Response.json(
-          { error: error.description, status: error.status },
-          { status: 502 },
-        );
-      }
-      throw error;
-    }
+    return await deactivateByEmail(client, email);
   };
 }
 

@@ -7,13 +7,21 @@ const TOKEN = "xoxp-example-token";
 const API_KEY = "example-api-key";
 
 function setUp(token = TOKEN) {
-  const sim = new SlackScimSimulator({ token: TOKEN, users: 5, groups: 0, seed: 2 });
+  const sim = new SlackScimSimulator({
+    token: TOKEN,
+    users: 5,
+    groups: 0,
+    seed: 2,
+  });
   const client = new SCIMClient({ token, fetch: sim.fetch });
   const handler = createHandler({ client, apiKey: API_KEY });
   return { sim, client, handler };
 }
 
-function deactivate(email: unknown, headers: HeadersInit = { authorization: `Bearer ${API_KEY}` }) {
+function deactivate(
+  email: unknown,
+  headers: HeadersInit = { authorization: `Bearer ${API_KEY}` },
+) {
   return new Request("http://app.test/deactivate", {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -23,7 +31,10 @@ function deactivate(email: unknown, headers: HeadersInit = { authorization: `Bea
 
 async function createUser(client: SCIMClient, name: string) {
   const email = `${name}@example.com`;
-  const { user } = await client.createUser({ userName: name, emails: [{ value: email }] });
+  const { user } = await client.createUser({
+    userName: name,
+    emails: [{ value: email }],
+  });
   return { id: user.id!, email };
 }
 
@@ -34,13 +45,23 @@ Deno.test("deno_serve example deactivates the user found by email, served by Den
     { port: 0, hostname: "127.0.0.1", onListen: () => {} },
     handler,
   );
-  const response = await fetch(`http://127.0.0.1:${server.addr.port}/deactivate`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-    body: JSON.stringify({ email }),
-  });
+  const response = await fetch(
+    `http://127.0.0.1:${server.addr.port}/deactivate`,
+    {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${API_KEY}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ email }),
+    },
+  );
   assert.equal(response.status, 200);
-  assert.deepEqual(await response.json(), { id, userName: "leaver", active: false });
+  assert.deepEqual(await response.json(), {
+    id,
+    userName: "leaver",
+    active: false,
+  });
   assert.equal((await client.readUser(id)).user.active, false);
 });
 
@@ -48,7 +69,11 @@ Deno.test("deno_serve example answers 401 to a caller without the API key and ca
   const { sim, client, handler } = setUp();
   const { id, email } = await createUser(client, "stayer");
   const before = sim.requests.length;
-  for (const headers of [{}, { authorization: "Bearer wrong-key" }, { authorization: "Bearer " }]) {
+  for (
+    const headers of [{}, { authorization: "Bearer wrong-key" }, {
+      authorization: "Bearer ",
+    }]
+  ) {
     const response = await handler(deactivate(email, headers));
     assert.equal(response.status, 401);
     await response.body?.cancel();
@@ -61,7 +86,10 @@ Deno.test("deno_serve example answers 404 no_such_user for an email nobody has",
   const { handler } = setUp();
   const response = await handler(deactivate("nobody@example.com"));
   assert.equal(response.status, 404);
-  assert.deepEqual(await response.json(), { error: "no_such_user", email: "nobody@example.com" });
+  assert.deepEqual(await response.json(), {
+    error: "no_such_user",
+    email: "nobody@example.com",
+  });
 });
 
 Deno.test("deno_serve example answers 400 to a body without an email", async () => {
@@ -80,7 +108,9 @@ Deno.test("deno_serve example answers 405 to GET and 404 to other paths", async 
   assert.equal(get.status, 405);
   assert.equal(get.headers.get("allow"), "POST");
   await get.body?.cancel();
-  const other = await handler(new Request("http://app.test/users", { method: "POST" }));
+  const other = await handler(
+    new Request("http://app.test/users", { method: "POST" }),
+  );
   assert.equal(other.status, 404);
   await other.body?.cancel();
 });
@@ -97,4 +127,47 @@ Deno.test("deno_serve example passes Slack's error code on as 502 without the to
 Deno.test("deno_serve example refuses an empty API key", () => {
   const { client } = setUp();
   assert.throws(() => createHandler({ client, apiKey: "" }), TypeError);
+});
+
+Deno.test("deno_serve example refuses with 409 and deactivates nobody when two users answer to the email", async () => {
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 0 });
+  const seeded = new SCIMClient({ token: TOKEN, fetch: sim.fetch });
+  const a = await createUser(seeded, "twin.a");
+  const b = await createUser(seeded, "twin.b");
+  // Slack answering a search with two users (e.g. one holds the address as a secondary email):
+  // the search result is rewritten to list both, everything else is the simulator's answer.
+  const twoMatches = async (request: Request): Promise<Response> => {
+    const response = await sim.fetch(request);
+    if (
+      request.method !== "GET" ||
+      !new URL(request.url).searchParams.has("filter")
+    ) return response;
+    const list = await response.json() as {
+      Resources: unknown[];
+      totalResults: number;
+    };
+    const both = await seeded.searchUsers({
+      count: 10,
+      filter: 'userName sw "twin."',
+    });
+    const shared = both.users.map((user) => ({
+      ...user,
+      emails: [{ value: a.email }],
+    }));
+    return Response.json({
+      ...list,
+      Resources: shared,
+      totalResults: shared.length,
+    });
+  };
+  const handler = createHandler({
+    client: new SCIMClient({ token: TOKEN, fetch: twoMatches }),
+    apiKey: API_KEY,
+  });
+  const response = await handler(deactivate(a.email));
+  assert.equal(response.status, 409);
+  assert.equal((await response.json()).error, "ambiguous_email");
+  assert.equal((await seeded.readUser(a.id)).user.active, true);
+  assert.equal((await seeded.readUser(b.id)).user.active, true);
+  assert.ok(!sim.requests.some((r) => r.method === "DELETE"));
 });
