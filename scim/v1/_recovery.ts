@@ -54,7 +54,8 @@ function restated(error: SCIMApiError, note: string, cause: unknown = error): SC
 
 /**
  * Turns a `createUser` failure into the created user when a retry met `username_taken` or
- * `email_taken` after an attempt that got no answer; rethrows any other failure.
+ * `email_taken` after an attempt that got no answer, or when Slack answered 2xx with a body that
+ * could not be read; rethrows any other failure.
  *
  * @param error What `POST Users` threw.
  * @param sent The body that was sent.
@@ -67,9 +68,14 @@ export async function recoverCreatedUser(
   deps: RecoveryDeps,
 ): Promise<UserResponse> {
   const sendFailed = error.failedAttempts.some((attempt) => attempt.kind === "error");
-  if (error.status !== 409 || !TAKEN.has(error.description) || !sendFailed) throw error;
+  const takenAfterSendFailure = error.status === 409 && TAKEN.has(error.description) && sendFailed;
+  // A 2xx whose body was lost (empty, truncated, a proxy's page): Slack created the user.
+  const createdUnreadable = error.status >= 200 && error.status < 300;
+  if (!takenAfterSendFailure && !createdUnreadable) throw error;
 
-  const mayHaveSucceeded = "an earlier attempt got no answer and may have created the user";
+  const mayHaveSucceeded = createdUnreadable
+    ? `Slack answered ${error.status} but its body was unusable, so the user was created`
+    : "an earlier attempt got no answer and may have created the user";
   const emails = emailsOf(sent);
   const userName = typeof sent.userName === "string" ? sent.userName : "";
   if (emails.size === 0) throw restated(error, `${mayHaveSucceeded}; no email to confirm it with`);
@@ -101,7 +107,9 @@ export async function recoverCreatedUser(
     );
     if (user !== undefined) {
       deps.logger?.warn(
-        `createUser: the retry met ${error.description}; the user an earlier attempt created was found`,
+        createdUnreadable
+          ? `createUser: Slack's ${error.status} came without a usable body; the created user was found`
+          : `createUser: the retry met ${error.description}; the user an earlier attempt created was found`,
         { id: user.id, attempts },
       );
       return {

@@ -166,12 +166,30 @@ Deno.test("a read or a write with every attempt answered is never marked mayHave
 
 Deno.test("a 2xx write answered with a truncated body is marked mayHaveBeenApplied", async () => {
   const { client, sim } = setup();
-  sim.faults.script({ kind: "truncated", method: "POST", path: "/Users" });
-  const error = await rejection(
-    client.createUser({ userName: "tru", emails: [{ value: "t@x.com" }] }),
-  );
+  const { user } = await client.createUser({ userName: "tru", emails: [{ value: "t@x.com" }] });
+  sim.faults.script({ kind: "truncated", method: "PATCH", path: `/Users/${user.id}` });
+  const error = await rejection(client.patchUser(user.id!, { title: "Chief" }));
   assert.ok(isSCIMApiError(error));
-  assert.equal(error.status, 201);
+  assert.equal(error.status, 200);
   assert.equal(error.mayHaveBeenApplied, true);
   assert.match(error.message, /applied the write/);
+  assert.equal((await client.readUser(user.id!)).user.title, "Chief");
+});
+
+Deno.test("createUser() answered 201 with an unreadable body finds the created user: recovered, not a false failure", async () => {
+  for (const kind of ["truncated", "empty"] as const) {
+    const { client, sim } = setup();
+    sim.faults.script({ kind, method: "POST", path: "/Users" });
+    const created = await client.createUser({
+      userName: `lost-${kind}`,
+      emails: [{ value: `${kind}@x.com` }],
+    });
+    assert.equal(created.recovered, true, kind);
+    assert.equal(created.user.userName, `lost-${kind}`);
+    assert.deepEqual(
+      sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`),
+      ["POST /Users 201", "GET /Users 200"],
+      "created once, then looked up",
+    );
+  }
 });
