@@ -60,6 +60,11 @@ export interface SlackScimSimulatorOptions {
    * refills buckets 60 times as fast). `rateLimits.timeScale` wins when both are given.
    */
   readonly timeScale?: number;
+  /**
+   * How many requests the log keeps, newest last (default 100,000), so that a long-running
+   * simulator (`deno task simulator`, a soak) does not grow without bound.
+   */
+  readonly requestLogLimit?: number;
 }
 
 /** One entry of the request log. Tokens are never recorded. */
@@ -116,6 +121,7 @@ export class SlackScimSimulator {
   /** Scripted and random fault injection, e.g. `sim.faults.script({ kind: "reset-after", … })`. */
   readonly faults: FaultInjector;
   #requests: SimulatedRequest[] = [];
+  #requestLogLimit: number;
   #store: Store;
   #tokens: ReadonlySet<string>;
   #clock: { now(): number };
@@ -149,6 +155,13 @@ export class SlackScimSimulator {
         `Cannot create simulator: timeScale must be a positive number, got "${timeScale}"`,
       );
     }
+    const requestLogLimit = options.requestLogLimit ?? 100_000;
+    if (!Number.isInteger(requestLogLimit) || requestLogLimit < 0) {
+      throw new RangeError(
+        `Cannot create simulator: requestLogLimit must be a non-negative integer, got "${requestLogLimit}"`,
+      );
+    }
+    this.#requestLogLimit = requestLogLimit;
     this.#tokens = new Set(tokens);
     this.#clock = options.clock ?? { now: () => Date.now() };
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -167,9 +180,19 @@ export class SlackScimSimulator {
     this.fetch = (request) => this.#serve(request);
   }
 
-  /** Every request answered so far, oldest first. */
+  /** The requests answered so far, oldest first: the last `requestLogLimit` of them. */
   get requests(): readonly SimulatedRequest[] {
-    return this.#requests;
+    const limit = this.#requestLogLimit;
+    return this.#requests.length > limit ? this.#requests.slice(-limit) : this.#requests;
+  }
+
+  #log(entry: SimulatedRequest): void {
+    this.#requests.push(entry);
+    // Trim in batches of a tenth, so that logging stays O(1) on average.
+    const limit = this.#requestLogLimit;
+    if (this.#requests.length > limit + Math.ceil(limit / 10)) {
+      this.#requests.splice(0, this.#requests.length - limit);
+    }
   }
 
   /**
@@ -246,10 +269,10 @@ export class SlackScimSimulator {
           now: () => this.#clock.now(),
         });
     } catch (error) {
-      this.#requests.push({ ...entry, status: 0 });
+      this.#log({ ...entry, status: 0 });
       throw error;
     }
-    this.#requests.push({ ...entry, status: response.status });
+    this.#log({ ...entry, status: response.status });
     return response;
   }
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { call, createUser, simulator, TOKEN } from "./helpers.ts";
+import { SlackScimSimulator } from "../../scim/testing/mod.ts";
 
 Deno.test("a missing or wrong token is 401 invalid_authentication in Slack's shape", async () => {
   const sim = simulator({ users: 1 });
@@ -129,4 +130,21 @@ Deno.test("timeScale makes the rate limiter's buckets refill faster", async () =
   assert.equal((await create(20)).status, 429);
   now += 1000; // one clock second = one Slack minute: 180 user writes refilled (burst 20)
   assert.equal((await create(21)).status, 201);
+});
+
+Deno.test("the request log keeps only the last requestLogLimit requests", async () => {
+  const sim = new SlackScimSimulator({ token: "xoxp-test", users: 3, requestLogLimit: 5 });
+  for (let i = 0; i < 23; i++) {
+    await sim.fetch(
+      new Request(`https://api.slack.com/scim/v1/Users?startIndex=${i + 1}`, {
+        headers: { authorization: "Bearer xoxp-test" },
+      }),
+    );
+  }
+  assert.equal(sim.requests.length, 5);
+  assert.deepEqual(
+    sim.requests.map((r) => r.search),
+    [19, 20, 21, 22, 23].map((n) => `?startIndex=${n}`),
+  );
+  assert.throws(() => new SlackScimSimulator({ requestLogLimit: -1 }), RangeError);
 });
