@@ -2,14 +2,14 @@
 // argument checks of the call options, and turning an answer into a response.
 
 import createClient, { type Client } from "openapi-fetch";
-import { createRetryingFetch, type RetryingFetch } from "../../retry/fetch.ts";
+import { arm, type CallDeps, callDeps, handlersOf } from "../../retry/_call.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { Logger } from "../../retry/logger.ts";
 import type { SCIMResponse } from "../response.ts";
 import type { paths } from "./schema.gen.ts";
 import { checkCallOptions } from "./_arguments.ts";
 import type { CallOptions, ResolvedOptions } from "./client_options.ts";
-import { type Answer, exchange } from "./_exchange.ts";
+import { type Answer, type CallPlan, exchange } from "./_exchange.ts";
 
 /** What openapi-fetch gets for every call besides path parameters, query and body. */
 // A type alias, not an interface: openapi-fetch's init type has an index signature.
@@ -18,10 +18,12 @@ export type RequestInitFor = {
   fetch: (request: Request) => Promise<Response>;
   /** openapi-fetch must not parse: the body is read (and parsed safely) by `exchange`. */
   parseAs: "text";
-  /** The caller's signal. */
+  /** The call's signal (the caller's and the timeout combined), so the request is built once. */
   signal?: AbortSignal;
   /** `Content-Type` of writes. */
-  headers?: Record<string, string>;
+  headers?: Readonly<Record<string, string>>;
+  /** Serializes a write's body as openapi-fetch would, keeping the text for re-sending. */
+  bodySerializer?: (body: unknown) => string;
 };
 
 /** How one method call is sent. */
@@ -50,7 +52,7 @@ export class Core {
   readonly timeout: number;
   /** The logger, if any. */
   readonly logger: Logger | undefined;
-  readonly #retrying: RetryingFetch;
+  readonly #deps: CallDeps;
   readonly #now: () => number;
 
   constructor(
@@ -68,15 +70,17 @@ export class Core {
     this.logger = deps.logger;
     this.#now = Date.now;
     const transport = deps.fetch;
-    this.#retrying = createRetryingFetch({
+    this.#deps = callDeps({
       retryHandlers: deps.retryHandlers,
       // Looked up per call, so a global fetch installed or replaced later is the one used.
       fetch: transport ?? ((request) => globalThis.fetch(request)),
-      ...(deps.sleep ? { sleep: deps.sleep } : {}),
-      ...(deps.logger ? { logger: deps.logger } : {}),
+      sleep: deps.sleep,
+      logger: deps.logger,
     });
-    const headers = new Headers(resolved.headers);
-    headers.set("authorization", `Bearer ${token}`);
+    // A plain object, built once: openapi-fetch merges it into every request, and walking a
+    // record is cheaper than a Headers iterator.
+    const headers: Record<string, string> = Object.fromEntries(resolved.headers);
+    headers.authorization = `Bearer ${token}`;
     this.api = createClient<paths>({ baseUrl: this.baseUrl, headers });
   }
 
@@ -91,21 +95,40 @@ export class Core {
     plan: SendPlan,
     start: (init: RequestInitFor) => Promise<unknown>,
   ): Promise<{ answer: Answer; now: number }> {
-    const { signal, timeout } = checkCallOptions(plan.name, plan.options, this.timeout);
-    signal?.throwIfAborted();
-    const answer = await exchange({
-      retrying: this.#retrying,
+    const { signal: callerSignal, timeout } = checkCallOptions(
+      plan.name,
+      plan.options,
+      this.timeout,
+    );
+    callerSignal?.throwIfAborted();
+    const deps = this.#deps;
+    // Checked before anything is sent, as the retrying fetch does.
+    const handlers = handlersOf(deps);
+    // The signals exist before openapi-fetch builds the request, so it carries them and the
+    // retrying fetch can send it as is instead of copying it.
+    const armed = arm(deps, callerSignal, timeout);
+    const call: CallPlan = {
+      deps,
+      handlers,
+      armed,
+      bodyText: undefined,
       baseUrl: this.baseUrl,
-      timeout,
       retryAfterSendFailure: plan.retryAfterSendFailure ?? true,
       now: this.#now,
-    }, (fetch) =>
-      start({
-        fetch,
-        parseAs: "text",
-        ...(signal ? { signal } : {}),
-        ...(plan.write ? { headers: { ...WRITE_HEADERS } } : {}),
-      }));
+    };
+    const answer = await exchange(call, (fetch) =>
+      start(
+        plan.write
+          ? {
+            fetch,
+            parseAs: "text",
+            ...(armed.signal ? { signal: armed.signal } : {}),
+            headers: WRITE_HEADERS,
+            // openapi-fetch's own serializer for a JSON body; the text is kept for retries.
+            bodySerializer: (body) => call.bodyText = JSON.stringify(body),
+          }
+          : { fetch, parseAs: "text", ...(armed.signal ? { signal: armed.signal } : {}) },
+      ));
     return { answer, now: this.#now() };
   }
 

@@ -5,8 +5,10 @@
 // fetch and reads the body as text itself: openapi-fetch would `JSON.parse` a proxy's HTML page
 // and crash, and would lose the raw text an error needs.
 
-import type { FailedAttempt, RetryingFetch } from "../../retry/fetch.ts";
-import { retryStatsOf } from "../../retry/fetch.ts";
+import type { Armed, CallDeps } from "../../retry/_call.ts";
+import { sendAttempts } from "../../retry/_call.ts";
+import type { RetryHandler } from "../../retry/handler.ts";
+import type { FailedAttempt } from "../../retry/stats.ts";
 import { SCIMApiError } from "../errors.ts";
 
 /** What came back from one call, its body read. */
@@ -33,24 +35,31 @@ export interface Answer {
 
 /** How to send one call. */
 export interface CallPlan {
-  /** The retrying fetch. */
-  retrying: RetryingFetch;
+  /** The retrying fetch's dependencies. */
+  deps: CallDeps;
+  /** The retry handlers, checked. */
+  handlers: readonly RetryHandler[];
+  /** The call's signals; the request is built with `armed.signal`. */
+  armed: Armed;
+  /** The JSON text of a write's body, set when openapi-fetch serializes it; re-sent on retries. */
+  bodyText: string | undefined;
   /** The base URL, to show paths relative to it. */
   baseUrl: string;
-  /** Milliseconds for the whole call (0: none). */
-  timeout: number;
   /** False for writes that must never be re-sent after a transport failure. */
   retryAfterSendFailure: boolean;
   /** The clock for `Retry-After` dates. */
   now: () => number;
 }
 
-// Statuses whose Response must be built without a body.
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
 function relativePath(url: string, baseUrl: string): string {
-  const withoutQuery = url.split("?")[0] ?? url;
+  const query = url.indexOf("?");
+  const withoutQuery = query < 0 ? url : url.slice(0, query);
   return withoutQuery.startsWith(baseUrl) ? withoutQuery.slice(baseUrl.length) : withoutQuery;
+}
+
+/** What openapi-fetch gets back: our body is read already, and a 204 makes it read nothing. */
+function bodiless(): Response {
+  return new Response(null, { status: 204 });
 }
 
 /**
@@ -65,51 +74,54 @@ export async function exchange(
   plan: CallPlan,
   run: (fetch: (request: Request) => Promise<Response>) => Promise<unknown>,
 ): Promise<Answer> {
-  let captured: { request: Request; response: Response; text: string } | undefined;
+  let answer: Answer | undefined;
+  let response: Response | undefined;
   let readError: unknown;
   await run(async (request: Request) => {
-    const response = await plan.retrying(request, {
-      timeout: plan.timeout,
+    const { bodyText, armed } = plan;
+    let body: BodyInit | null = null;
+    let reuse: "always" | "first" | "never" = "always";
+    if (bodyText !== undefined) {
+      // openapi-fetch's request carries the same text, unread: sent as is the first time.
+      body = bodyText;
+      reuse = "first";
+    } else if (request.body !== null) {
+      body = await request.arrayBuffer();
+      reuse = "never";
+    }
+    const sent = await sendAttempts(plan.deps, {
+      ...armed,
+      request,
+      body,
+      reuse,
       retryAfterSendFailure: plan.retryAfterSendFailure,
-    });
+    }, plan.handlers);
+    response = sent.response;
     let text = "";
     try {
       text = await response.text();
     } catch (error) {
-      if (request.signal.aborted) throw request.signal.reason;
+      if (armed.callerSignal?.aborted) throw armed.callerSignal.reason;
       readError = error;
     }
-    captured = { request, response, text };
-    // openapi-fetch gets a bodiless copy: the body is ours, already read.
-    return new Response(null, {
-      status: NULL_BODY_STATUSES.has(response.status) ? response.status : 200,
-    });
+    const { stats } = sent;
+    answer = {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: undefined,
+      attempts: stats.attempts,
+      totalRetryDelay: stats.totalRetryDelay,
+      failedAttempts: stats.failedAttempts,
+      method: request.method,
+      path: relativePath(request.url, plan.baseUrl),
+    };
+    return bodiless();
   });
-  if (captured === undefined) throw new Error("The request was never sent");
-  const { request, response, text } = captured;
-  const stats = retryStatsOf(response);
-  const answer: Answer = {
-    status: response.status,
-    headers: response.headers,
-    text,
-    body: undefined,
-    attempts: stats?.attempts ?? 1,
-    totalRetryDelay: stats?.totalRetryDelay ?? 0,
-    failedAttempts: stats?.failedAttempts ?? [],
-    method: request.method,
-    path: relativePath(request.url, plan.baseUrl),
-  };
-  const context = {
-    method: answer.method,
-    path: answer.path,
-    attempts: answer.attempts,
-    totalRetryDelay: answer.totalRetryDelay,
-    failedAttempts: answer.failedAttempts,
-    now: plan.now(),
-  };
+  if (answer === undefined || response === undefined) throw new Error("The request was never sent");
   if (readError !== undefined) {
     throw new SCIMApiError(answer, {
-      ...context,
+      ...contextOf(answer, plan.now()),
       ...(response.ok ? { expected: "a complete body" } : {}),
       note: `the body could not be read (${
         readError instanceof Error ? readError.message : String(readError)
@@ -117,15 +129,31 @@ export async function exchange(
       cause: readError,
     });
   }
-  if (!response.ok) throw new SCIMApiError(answer, context);
-  if (text.trim() !== "") {
+  if (!response.ok) throw new SCIMApiError(answer, contextOf(answer, plan.now()));
+  const text = answer.text;
+  if (text !== "") {
     try {
       answer.body = JSON.parse(text);
     } catch {
-      throw new SCIMApiError(answer, { ...context, expected: "JSON" });
+      // A blank body is an empty one; anything else is not JSON.
+      if (text.trim() !== "") {
+        throw new SCIMApiError(answer, { ...contextOf(answer, plan.now()), expected: "JSON" });
+      }
     }
   }
   return answer;
+}
+
+/** What an error says about the call; built only when one is thrown. */
+function contextOf(answer: Answer, now: number) {
+  return {
+    method: answer.method,
+    path: answer.path,
+    attempts: answer.attempts,
+    totalRetryDelay: answer.totalRetryDelay,
+    failedAttempts: answer.failedAttempts,
+    now,
+  };
 }
 
 /**
