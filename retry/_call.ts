@@ -195,6 +195,27 @@ export async function sendAttempts(
   if (callerSignal?.aborted) throw callerSignal.reason;
   const transport = deps.fetch ?? globalThis.fetch;
   const { method, url } = request;
+  const attemptRequest = (attempts: number) =>
+    sending.reuse === "always" || (sending.reuse === "first" && attempts === 1)
+      ? request
+      : new Request(request, body === null ? { signal } : { body, signal });
+
+  // Nearly every call is answered 2xx by its first attempt: without a logger, that path
+  // allocates nothing else (no state, no closures, shared stats).
+  let first: { response: Response | undefined; error: unknown; threw: boolean } | undefined;
+  if (deps.logger === undefined) {
+    let response: Response | undefined;
+    let error: unknown;
+    let threw = false;
+    try {
+      response = await transport(attemptRequest(1));
+    } catch (e) {
+      error = e;
+      threw = true;
+    }
+    if (response?.ok) return { response, stats: FIRST_TRY };
+    first = { response, error, threw };
+  }
 
   // Allocated on first use: most calls never fail, and a GET must cost almost nothing.
   let customValues: Map<string, unknown> | undefined;
@@ -236,24 +257,30 @@ export async function sendAttempts(
 
   while (true) {
     state.attempts++;
-    const attempt =
-      sending.reuse === "always" || (sending.reuse === "first" && state.attempts === 1)
-        ? request
-        : new Request(request, body === null ? { signal } : { body, signal });
-    deps.logger?.debug(`Sending ${method} ${pathFor()}`, {
-      method,
-      path: pathFor(),
-      attempt: state.attempts,
-    });
     let response: Response | undefined;
     let error: unknown;
-    try {
-      response = await transport(attempt);
-    } catch (e) {
-      error = e;
+    let threw = false;
+    if (first !== undefined) {
+      ({ response, error, threw } = first);
+      first = undefined;
+    } else {
+      const attempt = attemptRequest(state.attempts);
+      deps.logger?.debug(`Sending ${method} ${pathFor()}`, {
+        method,
+        path: pathFor(),
+        attempt: state.attempts,
+      });
+      try {
+        response = await transport(attempt);
+      } catch (e) {
+        error = e;
+        threw = true;
+      }
+    }
+    if (threw) {
       if (callerSignal?.aborted) throw callerSignal.reason;
       sendFailed = true;
-      if (timeoutSignal?.aborted) throw timedOut(e);
+      if (timeoutSignal?.aborted) throw timedOut(error);
     }
     if (response?.ok) return done(response);
     if (response !== undefined) {

@@ -90,7 +90,11 @@ export async function exchange(
       reuse = "never";
     }
     const sent = await sendAttempts(plan.deps, {
-      ...armed,
+      signal: armed.signal,
+      callerSignal: armed.callerSignal,
+      timeoutSignal: armed.timeoutSignal,
+      timeout: armed.timeout,
+      deadline: armed.deadline,
       request,
       body,
       reuse,
