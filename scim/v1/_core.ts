@@ -44,7 +44,7 @@ const WRITE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 
 /** The machinery under `SCIMClient`; one per client. */
 export class Core {
-  /** The typed openapi-fetch client (Authorization and default headers set). */
+  /** The typed openapi-fetch client; `send` adds Authorization and the default headers. */
   readonly api: Client<paths>;
   /** The base URL, ending with `/`. */
   readonly baseUrl: string;
@@ -53,6 +53,8 @@ export class Core {
   /** The logger, if any. */
   readonly logger: Logger | undefined;
   readonly #deps: CallDeps;
+  readonly #readHeaders: readonly (readonly [string, string])[];
+  readonly #writeHeaders: readonly (readonly [string, string])[];
   readonly #now: () => number;
 
   constructor(
@@ -77,11 +79,15 @@ export class Core {
       sleep: deps.sleep,
       logger: deps.logger,
     });
-    // A plain object, built once: openapi-fetch merges it into every request, and walking a
-    // record is cheaper than a Headers iterator.
-    const headers: Record<string, string> = Object.fromEntries(resolved.headers);
-    headers.authorization = `Bearer ${token}`;
-    this.api = createClient<paths>({ baseUrl: this.baseUrl, headers });
+    // The default headers are built once and set on each request openapi-fetch builds: given
+    // to openapi-fetch, they would be merged into a new Headers per call and copied again by
+    // iterating it into the Request (the profile showed both).
+    const headers = new Headers(resolved.headers);
+    headers.set("authorization", `Bearer ${token}`);
+    this.#readHeaders = [...headers];
+    // A write's own Content-Type wins over a default one, as in openapi-fetch's merge.
+    this.#writeHeaders = this.#readHeaders.filter(([name]) => name !== "content-type");
+    this.api = createClient<paths>({ baseUrl: this.baseUrl });
   }
 
   /**
@@ -112,6 +118,7 @@ export class Core {
       handlers,
       armed,
       bodyText: undefined,
+      headers: plan.write ? this.#writeHeaders : this.#readHeaders,
       baseUrl: this.baseUrl,
       retryAfterSendFailure: plan.retryAfterSendFailure ?? true,
       now: this.#now,

@@ -43,6 +43,8 @@ export interface CallPlan {
   armed: Armed;
   /** The JSON text of a write's body, set when openapi-fetch serializes it; re-sent on retries. */
   bodyText: string | undefined;
+  /** Headers set on the request before it is sent (Authorization and the defaults). */
+  headers: readonly (readonly [string, string])[];
   /** The base URL, to show paths relative to it. */
   baseUrl: string;
   /** False for writes that must never be re-sent after a transport failure. */
@@ -79,6 +81,8 @@ export async function exchange(
   let readError: unknown;
   await run(async (request: Request) => {
     const { bodyText, armed } = plan;
+    const headers = request.headers;
+    for (const [name, value] of plan.headers) headers.set(name, value);
     let body: BodyInit | null = null;
     let reuse: "always" | "first" | "never" = "always";
     if (bodyText !== undefined) {
