@@ -2,7 +2,7 @@
  * `deno task bench`: what the client costs over hand-written fetch, measured against baselines in
  * the same run (absolute times on a shared machine prove nothing; ratios do).
  *
- * Each comparison alternates baseline and client rounds (ABAB…) and reports medians, so drift in
+ * Each comparison alternates baseline and client rounds (ABBA…) and reports medians, so drift in
  * machine load hits both sides alike. Prints a table and writes it as JSON to `--json FILE`.
  *
  *   deno task bench                 # full run (about a minute)
@@ -43,13 +43,21 @@ async function compare(
   const b: number[] = [];
   await baseline(); // warm-up both paths (JIT, connection pools)
   await client();
+  const time = async (run: () => Promise<void>, into: number[]) => {
+    const t = performance.now();
+    await run();
+    into.push(performance.now() - t);
+  };
+  // ABBA: the order flips every round, so drift (a store that grows with every write round, a
+  // heap that fills) does not always land on the same side.
   for (let i = 0; i < rounds; i++) {
-    let t = performance.now();
-    await baseline();
-    a.push(performance.now() - t);
-    t = performance.now();
-    await client();
-    b.push(performance.now() - t);
+    if (i % 2 === 0) {
+      await time(baseline, a);
+      await time(client, b);
+    } else {
+      await time(client, b);
+      await time(baseline, a);
+    }
   }
   return { baseline: median(a), client: median(b) };
 }
