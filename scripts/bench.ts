@@ -33,16 +33,24 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Runs baseline and client alternately `rounds` times; returns the median time of each. */
+/**
+ * Runs baseline and client alternately `rounds` times after `warmups` unmeasured runs of each;
+ * returns the median time of each.
+ */
 async function compare(
   rounds: number,
   baseline: () => Promise<void>,
   client: () => Promise<void>,
+  warmups = 1,
 ): Promise<{ baseline: number; client: number }> {
   const a: number[] = [];
   const b: number[] = [];
-  await baseline(); // warm-up both paths (JIT, connection pools)
-  await client();
+  // Warm up both paths (JIT tiers, connection pools). Over loopback one pass was not enough: both
+  // sides kept getting faster for about 8,000 more calls, so the medians caught cold rounds.
+  for (let i = 0; i < warmups; i++) {
+    await baseline();
+    await client();
+  }
   const time = async (run: () => Promise<void>, into: number[]) => {
     const t = performance.now();
     await run();
@@ -73,6 +81,7 @@ async function readUserOverhead(): Promise<void> {
   const ids = (await seeded.searchUsers({ startIndex: 1, count: 100 })).users.map((u) => u.id!);
   const calls = quick ? 300 : 2000;
   const rounds = quick ? 3 : 7;
+  const warmups = quick ? 1 : 5;
   const headers = { authorization: `Bearer ${TOKEN}` };
 
   // In-process: both sides call the simulator's fetch handler directly.
@@ -91,7 +100,7 @@ async function readUserOverhead(): Promise<void> {
     const viaClient = async () => {
       for (let i = 0; i < calls; i++) await client.readUser(ids[i % ids.length]!);
     };
-    const r = await compare(rounds, raw, viaClient);
+    const r = await compare(rounds, raw, viaClient, warmups);
     record({
       name: `readUser in-process (${calls} calls), µs per call`,
       baseline: (r.baseline * 1000) / calls,
@@ -115,7 +124,7 @@ async function readUserOverhead(): Promise<void> {
       const viaClient = async () => {
         for (let i = 0; i < calls; i++) await client.readUser(ids[i % ids.length]!);
       };
-      const r = await compare(rounds, raw, viaClient);
+      const r = await compare(rounds, raw, viaClient, warmups);
       record({
         name: `readUser over loopback (${calls} calls), µs per call`,
         baseline: (r.baseline * 1000) / calls,
@@ -135,7 +144,7 @@ async function readUserOverhead(): Promise<void> {
           JSON.parse(await res.text());
         }
       };
-      const t = await compare(rounds, rawWithTimeout, viaClient);
+      const t = await compare(rounds, rawWithTimeout, viaClient, warmups);
       record({
         name: `readUser over loopback vs raw fetch with a 30 s timeout signal, µs per call`,
         baseline: (t.baseline * 1000) / calls,
