@@ -10,14 +10,8 @@ import {
   type SearchUsersResponse,
   type User,
 } from "@org/slack-scim";
-import {
-  isRequestTimeoutError,
-  RateLimitErrorRetryHandler,
-} from "@org/slack-scim/retry";
-import {
-  type SimulatorServer,
-  SlackScimSimulator,
-} from "@org/slack-scim/testing";
+import { isRequestTimeoutError, RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
+import { type SimulatorServer, SlackScimSimulator } from "@org/slack-scim/testing";
 
 export async function walkthrough(server: SimulatorServer): Promise<string[]> {
   const client = new SCIMClient({
@@ -39,8 +33,7 @@ export async function walkthrough(server: SimulatorServer): Promise<string[]> {
   });
   const id: string | undefined = created.user.id;
   if (id !== undefined) await client.patchUser(id, { userName: "chenderson" });
-  const group: Group =
-    (await client.createGroup({ displayName: "Team" })).group;
+  const group: Group = (await client.createGroup({ displayName: "Team" })).group;
   await client.patchGroup(group.id!, {
     members: [{ value: id!, operation: "delete" }],
   });
@@ -57,8 +50,7 @@ export async function walkthrough(server: SimulatorServer): Promise<string[]> {
   for await (const page of client.iterateGroups({ pageSize: 10 }).pages()) {
     names.push(...page.groups.map((g: Group) => g.displayName ?? ""));
   }
-  const added: number =
-    (await client.addGroupMembers(group.id!, [id!], { chunkSize: 10 })).added;
+  const added: number = (await client.addGroupMembers(group.id!, [id!], { chunkSize: 10 })).added;
   const status: number = found.status + added;
   // @ts-expect-error the token is required
   new SCIMClient({});
