@@ -59,7 +59,13 @@ export {
   type UsersPage,
 } from "./scim/v1/client.ts";
 export * from "./scim/paging.ts";
-export * from "./scim/membership.ts";
+export {
+  type GroupMemberChange,
+  MAX_MEMBERS_PER_CALL,
+  type MembershipOptions,
+  type MembershipResult,
+  RECOMMENDED_MEMBERS_PER_CALL,
+} from "./scim/membership.ts";
 export {
   type CallOptions,
   DEFAULT_BASE_URL,

@@ -1,6 +1,7 @@
 // The soak test's expectations: what the directory should hold after the operations, how a
 // failure is classified (did the write happen?), and a seeded generator for choosing operations.
 
+import { SeededRandom } from "../../scim/testing/seeded_random.ts";
 import {
   type Group,
   isRequestFailedError,
@@ -144,23 +145,8 @@ export function saysWhy(error: unknown): boolean {
   return error.cause !== undefined || /timed out/.test(error.message);
 }
 
-/** A small seeded generator (mulberry32), so every run picks the same operations. */
-export class Random {
-  #state: number;
-
-  constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  /** A number in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
+/** The simulator's seeded generator, with the choices the soak needs, so every run picks the same operations. */
+export class Random extends SeededRandom {
   /** True with probability `p`. */
   chance(p: number): boolean {
     return this.next() < p;
@@ -168,14 +154,13 @@ export class Random {
 
   /** An integer in [0, n). */
   below(n: number): number {
-    return Math.floor(this.next() * n);
+    return this.int(n);
   }
 
   /** One item of a non-empty list. */
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.below(items.length)];
-    if (item === undefined) throw new RangeError("Cannot pick from an empty list");
-    return item;
+  override pick<T>(items: ArrayLike<T>): T {
+    if (items.length === 0) throw new RangeError("Cannot pick from an empty list");
+    return super.pick(items);
   }
 
   /** Up to `n` distinct items of a list. */
