@@ -73,7 +73,7 @@ export function filter(strings: TemplateStringsArray, ...values: FilterValue[]):
     result += literal;
     if (index < values.length) {
       const operator = TRAILING_OPERATOR.exec(literal)?.[1]?.toLowerCase();
-      if (/"\s*$/.test(literal)) {
+      if (/"\s*$/.test(literal) || insideString(result)) {
         throw new TypeError(
           `Cannot build filter: value ${
             index + 1
@@ -137,6 +137,16 @@ export function encodeFilterValue(value: FilterValue, index = 0): string {
         }) must be a string, number, boolean or Date`,
       );
   }
+}
+
+/** Whether text ends inside a string literal: an odd number of unescaped quotes. */
+function insideString(text: string): boolean {
+  let inside = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\\" && inside) i++;
+    else if (text[i] === '"') inside = !inside;
+  }
+  return inside;
 }
 
 function checkAttributes(literal: string): void {

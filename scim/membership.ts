@@ -140,6 +140,7 @@ async function applyChunks(
   options: MembershipOptions,
 ): Promise<MembershipResult> {
   checkId(groupId);
+  options.signal?.throwIfAborted(); // nothing sent yet: the caller's reason, not a partial failure
   const applied: MembershipChunk[] = [];
   for (const [index, current] of chunks.entries()) {
     const members: GroupMemberChange[] = current.operation === "add"
@@ -149,6 +150,10 @@ async function applyChunks(
       options.signal?.throwIfAborted();
       await client.patchGroup(groupId, { members }, signalOption(options));
     } catch (error) {
+      // An abort before anything was applied is the caller's, not a partial failure.
+      if (applied.length === 0 && options.signal?.aborted && error === options.signal.reason) {
+        throw error;
+      }
       throw new GroupMembershipError(
         { groupId, applied, failed: current, notAttempted: chunks.slice(index + 1) },
         error,

@@ -118,11 +118,12 @@ export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncItera
     while (true) {
       signal?.throwIfAborted();
       // Start on the anchor so that we can see whether the list moved under us.
-      const startIndex = anchorId === undefined ? nextIndex : Math.max(1, nextIndex - 1);
-      const request: PageRequest = signal ? { startIndex, count: pageSize, signal } : {
-        startIndex,
-        count: pageSize,
-      };
+      const anchored = anchorId !== undefined;
+      const startIndex = anchored ? Math.max(1, nextIndex - 1) : nextIndex;
+      // An anchored page asks for one more, so that it still brings pageSize new items (and a
+      // pageSize of 1 makes progress), up to Slack's maximum.
+      const count = anchored ? Math.min(pageSize + 1, MAX_PAGE_SIZE) : pageSize;
+      const request: PageRequest = signal ? { startIndex, count, signal } : { startIndex, count };
       const fetched = await this.#fetchPage(request);
       const items = fetched.items;
       if (items.length === 0) return;
@@ -142,7 +143,7 @@ export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncItera
       }
 
       const fresh = items.filter((item) => !previousIds.has(idOf(item)));
-      if (fresh.length === 0 && items.length >= pageSize) {
+      if (fresh.length === 0 && items.length >= count) {
         if (++barren >= 3) {
           throw new Error(
             `Cannot page: three pages in a row from startIndex ${startIndex} brought no new items; the server may be ignoring startIndex`,
@@ -154,7 +155,7 @@ export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncItera
       if (fresh.length > 0) {
         yield this.#shapePage({ items: fresh, startIndex, totalResults: fetched.totalResults });
       }
-      if (items.length < pageSize) return; // a short page is the last, whatever totalResults says
+      if (items.length < count) return; // a short page is the last, whatever totalResults says
 
       // Remember this page's ids (and the previous page's, covering a step-back) to drop repeats.
       const ids = new Set<string>();

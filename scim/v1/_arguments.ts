@@ -112,7 +112,13 @@ export function searchQuery(
     }
     // Slack's own docs print `filter=userName Eq "Carly"`: the prefix is not part of the filter.
     const filter = options.filter.trim().replace(/^filter\s*=\s*/i, "");
-    if (filter !== "") query.filter = filter;
+    // A blank filter would silently list everyone: a job acting on the result would act on anyone.
+    if (filter === "") {
+      throw new TypeError(
+        `Cannot call ${method}: filter "${options.filter}" is blank; leave filter out to list everything`,
+      );
+    }
+    query.filter = filter;
   }
   return query;
 }
@@ -145,6 +151,9 @@ export function apiCallTarget(method: unknown, path: unknown): { verb: string; u
   const segments = path.split("/");
   const escapes = /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("/") ||
     /[?#\\]/.test(path) ||
+    // URL parsing drops tabs and newlines, which would turn "..\t." into "..": refuse them all.
+    // deno-lint-ignore no-control-regex
+    /[\x00-\x1f\x7f]/.test(path) ||
     segments.some((segment) => {
       const decoded = decodedOrSelf(segment);
       return decoded === "." || decoded === ".." || TRAVERSAL.test(decoded);

@@ -35,7 +35,7 @@ import {
   removeAttributesPatch,
   type UserValuesToDelete,
 } from "./patch_helpers.ts";
-import { withGroupSchemas, withUserSchemas } from "./schemas.ts";
+import { forReplace, withGroupSchemas, withUserSchemas } from "./schemas.ts";
 import { type Page, PagedIterable, type PaginateOptions } from "../paging.ts";
 import {
   addMembers,
@@ -296,7 +296,7 @@ export class SCIMClient {
       throw new TypeError("Cannot call updateUser: user.id is missing (read the user first)");
     }
     const id = checkId("updateUser", "user.id", user.id);
-    const body = withUserSchemas(user);
+    const body = withUserSchemas(forReplace(user));
     const core = this.#core;
     const { answer, now } = await core.send(
       { name: "updateUser", options, write: true },
@@ -700,12 +700,13 @@ export class SCIMClient {
    * assert.equal(result.chunks.length, Math.ceil(ids.length / 100));
    * ```
    */
-  addGroupMembers(
+  async addGroupMembers(
     groupId: string,
     userIds: Iterable<string>,
     options?: MembershipOptions,
   ): Promise<MembershipResult> {
-    return addMembers(this, groupId, userIds, options);
+    checkId("addGroupMembers", "groupId", groupId); // before anything is sent, not as a failed chunk
+    return await addMembers(this, groupId, userIds, options);
   }
 
   /**
@@ -716,12 +717,13 @@ export class SCIMClient {
    * @param options `chunkSize` and `signal`.
    * @returns How many users were sent and the chunks.
    */
-  removeGroupMembers(
+  async removeGroupMembers(
     groupId: string,
     userIds: Iterable<string>,
     options?: MembershipOptions,
   ): Promise<MembershipResult> {
-    return removeMembers(this, groupId, userIds, options);
+    checkId("removeGroupMembers", "groupId", groupId); // before anything is sent, not as a failed chunk
+    return await removeMembers(this, groupId, userIds, options);
   }
 
   /**
@@ -733,12 +735,13 @@ export class SCIMClient {
    * @param options `chunkSize` and `signal`.
    * @returns How many users were added and removed, and the chunks.
    */
-  setGroupMembers(
+  async setGroupMembers(
     groupId: string,
     userIds: Iterable<string>,
     options?: MembershipOptions,
   ): Promise<MembershipResult> {
-    return setMembers(this, groupId, userIds, options);
+    checkId("setGroupMembers", "groupId", groupId); // before anything is sent, not as a failed chunk
+    return await setMembers(this, groupId, userIds, options);
   }
 
   /**

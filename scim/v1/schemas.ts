@@ -57,6 +57,43 @@ export function withUserSchemas(user: User): User {
 }
 
 /**
+ * Returns a copy of a user read from Slack, ready to be sent back whole with PUT: Slack answers
+ * `manager: {}` for a user without a manager but refuses that back
+ * (`improper_enterprise_schema_format`), so an enterprise `manager` without a `managerId` is left
+ * out, which PUT reads as the same "no manager". The argument is not modified.
+ *
+ * @param user A user as read.
+ * @returns The copy.
+ *
+ * @example Send back a user who has no manager
+ * ```ts
+ * import { forReplace } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * const read = { userName: "cal", "urn:scim:schemas:extension:enterprise:1.0": { department: "Ops", manager: {} } };
+ * assert.deepEqual(forReplace(read)["urn:scim:schemas:extension:enterprise:1.0"], { department: "Ops" });
+ * ```
+ */
+export function forReplace(user: User): User {
+  const enterprise = user[ENTERPRISE_SCHEMA_V1];
+  if (!isObject(enterprise) || !isEmptyManager(enterprise.manager)) return user;
+  const { manager: _none, ...withoutManager } = enterprise;
+  return { ...user, [ENTERPRISE_SCHEMA_V1]: withoutManager };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** `{}` or `{ managerId: "" }`: what Slack returns for "no manager". */
+function isEmptyManager(manager: unknown): boolean {
+  if (!isObject(manager)) return false;
+  return Object.entries(manager).every(([key, value]) =>
+    key === "managerId" ? value === "" || value === undefined || value === null : false
+  );
+}
+
+/**
  * Returns a copy of a group whose `schemas` includes the core URN. The argument is not modified.
  *
  * @param group A group or a v1 PATCH body.

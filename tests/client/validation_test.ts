@@ -213,3 +213,68 @@ Deno.test("the token is not in inspect output of a response", async () => {
   assert.ok(!Deno.inspect(page, { depth: 10 }).includes(TOKEN));
   assert.ok(!JSON.stringify(page).includes(TOKEN));
 });
+
+// ---- Found in review -----------------------------------------------------------------------------
+
+Deno.test("searchUsers() refuses a blank filter instead of listing everyone", async () => {
+  const { client, sim } = setup();
+  for (const filter of ["", "   ", "filter=", "filter= "]) {
+    await assert.rejects(client.searchUsers({ filter }), /is blank; leave filter out/, filter);
+    await assert.rejects(client.searchGroups({ filter }), TypeError, filter);
+  }
+  assert.equal(sim.requests.length, 0);
+});
+
+Deno.test("apiCall() refuses a path with tabs or newlines, which URL parsing would drop to escape the base", async () => {
+  const { client, sim } = setup();
+  for (const path of [".\t./.\t./api/users.admin.setInactive", "Users\n/../..", "Users\r"]) {
+    await assert.rejects(client.apiCall("GET", path), /must be relative to the base URL/);
+  }
+  assert.equal(sim.requests.length, 0);
+});
+
+Deno.test("updateUser() of a user read back with Slack's empty enterprise manager succeeds", async () => {
+  const { client } = setup();
+  const { user } = await client.createUser({
+    userName: "ops",
+    emails: [{ value: "ops@example.com" }],
+    "urn:scim:schemas:extension:enterprise:1.0": { department: "Ops" },
+  });
+  // What Slack answers for a user without a manager (see the Java SDK's recorded user).
+  const read = {
+    ...user,
+    "urn:scim:schemas:extension:enterprise:1.0": { department: "Ops", manager: {} },
+  } as User;
+  read.title = "Lead";
+  const updated = await client.updateUser(read);
+  assert.equal(updated.user.title, "Lead");
+  assert.equal(
+    (updated.user["urn:scim:schemas:extension:enterprise:1.0"] as { department?: string })
+      .department,
+    "Ops",
+  );
+  // A PATCH that sends an empty manager is still the caller's mistake, and Slack says so.
+  const error = await rejection(
+    client.patchUser(user.id!, {
+      "urn:scim:schemas:extension:enterprise:1.0": { manager: {} },
+    }),
+  );
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.description, "improper_enterprise_schema_format");
+});
+
+Deno.test("bulk membership refuses a bad group id or an aborted signal before sending, unwrapped", async () => {
+  const { client, sim } = setup();
+  await assert.rejects(client.addGroupMembers("..", ["U1"]), {
+    name: "TypeError",
+    message: /groupId/,
+  });
+  const controller = new AbortController();
+  controller.abort(new Error("stop"));
+  await assert.rejects(
+    client.removeGroupMembers("S1", ["U1"], { signal: controller.signal }),
+    /stop/,
+  );
+  await assert.rejects(client.setGroupMembers("", ["U1"]), TypeError);
+  assert.equal(sim.requests.length, 0);
+});

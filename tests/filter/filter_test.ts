@@ -77,3 +77,13 @@ Deno.test("filter`` refuses non-finite numbers, invalid dates and other types", 
     /must be a string, number, boolean or Date/,
   );
 });
+
+Deno.test("filter`` refuses a value placed inside a string the caller opened", () => {
+  const v = '" or userName pr or userName eq "';
+  assert.throws(() => filter`userName co "email eq ${v}"`, /inside quotes/);
+  // A closed string with an escaped quote before the value is fine.
+  assert.equal(
+    filter`userName eq "a\\"b" or email eq ${"x"}`,
+    'userName eq "a\\"b" or email eq "x"',
+  );
+});

@@ -95,12 +95,37 @@ Deno.test("PagedIterable skips nobody when the anchor item itself is deleted", a
 });
 
 Deno.test("PagedIterable throws instead of looping when the server ignores startIndex", async () => {
+  const list = ids(100);
+  // Honours count, always answers from the top.
+  const iterable = new PagedIterable<Item>(
+    ({ count }) => Promise.resolve({ items: list.slice(0, count), totalResults: 100 }),
+    { pageSize: 10, idOf: (i) => i.id },
+  );
+  await assert.rejects(walk(iterable), /kept moving|no new items/);
+});
+
+Deno.test("PagedIterable ends, without repeating anyone, when the server ignores startIndex and count", async () => {
   const page = ids(10);
   const iterable = new PagedIterable<Item>(
     () => Promise.resolve({ items: page, totalResults: 100 }),
     { pageSize: 10, idOf: (i) => i.id },
   );
-  await assert.rejects(walk(iterable), /kept moving|no new items/);
+  const seen = await walk(iterable);
+  assert.deepEqual(seen, page.map((i) => i.id));
+});
+
+Deno.test("PagedIterable with pageSize 1 walks the list one new item per request", async () => {
+  const server = listServer(ids(5));
+  const seen = await walk(new PagedIterable(server.fetchPage, { pageSize: 1, idOf: (i) => i.id }));
+  assert.deepEqual(seen, ids(5).map((i) => i.id));
+  assert.deepEqual(server.requests.map((r) => [r.startIndex, r.count]), [
+    [1, 1],
+    [1, 2],
+    [2, 2],
+    [3, 2],
+    [4, 2],
+    [5, 2],
+  ]);
 });
 
 Deno.test("PagedIterable.pages() yields pages with their startIndex", async () => {
@@ -113,9 +138,9 @@ Deno.test("PagedIterable.pages() yields pages with their startIndex", async () =
   }
   assert.deepEqual(pages, [
     { startIndex: 1, n: 10, total: 25 },
-    // Later pages start on the previous page's last item, which is not yielded again.
-    { startIndex: 10, n: 9, total: 25 },
-    { startIndex: 19, n: 6, total: 25 },
+    // Later pages start on the previous page's last item (not yielded again) and ask for one more.
+    { startIndex: 10, n: 10, total: 25 },
+    { startIndex: 20, n: 5, total: 25 },
   ]);
 });
 
