@@ -4,15 +4,24 @@
  * @module
  */
 
+import { untilAborted } from "./abortable.ts";
 import { SimulatedConnectionReset } from "./fault_connection_reset.ts";
 import type { Fault } from "./faults.ts";
 
-/** What {@linkcode applyFault} needs from the simulator: its sleep and its clock. */
+/** What {@linkcode applyFault} needs: the simulator's sleep and clock, the request's signal. */
 export interface FaultDeps {
-  /** Waits `ms` milliseconds (injected, so tests never really wait). */
-  sleep(ms: number): Promise<void>;
+  /**
+   * Waits `ms` milliseconds (injected, so tests never really wait). It may stop early when
+   * `signal` aborts; `applyFault` stops waiting for it then either way.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** The current time in milliseconds since the epoch (for `Retry-After` as a date). */
   now(): number;
+  /**
+   * The request's signal: when it aborts during a `slow` fault's wait, `applyFault` rejects with
+   * its reason and the request is never handled.
+   */
+  readonly signal?: AbortSignal;
 }
 
 // Plain text, as a proxy such as Cloudflare or Envoy sends it.
@@ -46,8 +55,9 @@ const ERROR_PAGE_HTML = `<!DOCTYPE html>
  *
  * @param fault The fault.
  * @param handle Answers the request as if nothing went wrong.
- * @param deps The simulator's sleep and clock.
- * @returns The faulty answer; rejects with `SimulatedConnectionReset` for the `reset-*` kinds.
+ * @param deps The simulator's sleep and clock, and the request's signal.
+ * @returns The faulty answer; rejects with `SimulatedConnectionReset` for the `reset-*` kinds,
+ * and with the signal's reason when it aborts during a `slow` wait.
  *
  * @example A 429 whose Retry-After is garbled, without running the handler
  * ```ts
@@ -87,7 +97,8 @@ export async function applyFault(
     case "status-504":
       return text(504, GATEWAY_TIMEOUT_HTML, "text/html");
     case "slow":
-      await deps.sleep(fault.delayMs);
+      // The caller gave up during the wait: the request is never handled.
+      await untilAborted(deps.sleep(fault.delayMs, deps.signal), deps.signal);
       return await handle();
     case "html":
       return text(502, ERROR_PAGE_HTML, "text/html; charset=utf-8");

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { abortableTimeout, untilAborted } from "./abortable.ts";
 import { discoveryRoute } from "./discovery_routes.ts";
 import { applyFault, FaultInjector, type FaultKind, type RandomFaultOptions } from "./faults.ts";
 import {
@@ -47,8 +48,11 @@ export interface SlackScimSimulatorOptions {
   readonly seed?: number;
   /** The clock for `meta.created` and rate limits, ms since the epoch. Default `Date.now`. */
   readonly clock?: { now(): number };
-  /** How slow-answer faults wait. Default a real `setTimeout`. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * How slow-answer faults wait; `signal` is the request's, for a sleep that can stop early.
+   * Default a real `setTimeout`, cleared when the request is aborted.
+   */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Slack's rate limits: `true` for Slack's numbers, or custom ones. Default off. */
   readonly rateLimits?: boolean | RateLimitOptions;
   /** Random faults: a rate, a mix of kinds and a seed. Scripted ones go through `sim.faults`. */
@@ -75,7 +79,7 @@ export interface SimulatedRequest {
   readonly path: string;
   /** The query string, with its `?`, or `""`. */
   readonly search: string;
-  /** The status answered; 0 when the connection was reset instead. */
+  /** The status answered; 0 when the connection was reset or the caller aborted instead. */
   readonly status: number;
   /** The fault injected into this request, if any. */
   readonly fault?: FaultKind;
@@ -86,7 +90,14 @@ const V1_PREFIX = /^(.*?\/scim\/v1)(?=\/|$)/;
 /**
  * An in-memory Slack SCIM v1 API: seeded users and groups, Slack's validation rules and error
  * codes, filters, paging, optional rate limits and fault injection. Use `sim.fetch` in-process,
- * or `sim.listen()` for real HTTP on 127.0.0.1.
+ * or `sim.listen()` for real HTTP on 127.0.0.1. Like `fetch`, `sim.fetch` honours the request's
+ * `signal`: an aborted request rejects with the signal's reason (a write already under way
+ * still completes, as on a real server).
+ *
+ * Filters are more lenient than Slack: besides Slack's documented attributes (Users:
+ * `userName`, `email`, `restricted`, `ultra_restricted`; Groups: `displayName`), the simulator
+ * also filters Users on `id`, `externalId`, `displayName` and `active`, and Groups on `id`, which
+ * Slack does not document; code that must run against Slack should not rely on them.
  *
  * @example Create a user and read it back in-process
  * ```ts
@@ -125,7 +136,7 @@ export class SlackScimSimulator {
   #store: Store;
   #tokens: ReadonlySet<string>;
   #clock: { now(): number };
-  #sleep: (ms: number) => Promise<void>;
+  #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   #limiter: RateLimiter | undefined;
   #unknownAttributes: boolean;
 
@@ -164,7 +175,7 @@ export class SlackScimSimulator {
     this.#requestLogLimit = requestLogLimit;
     this.#tokens = new Set(tokens);
     this.#clock = options.clock ?? { now: () => Date.now() };
-    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.#sleep = options.sleep ?? abortableTimeout;
     this.#unknownAttributes = options.unknownAttributes ?? false;
     const seed = options.seed ?? 1;
     this.#store = new Store(seed);
@@ -254,6 +265,8 @@ export class SlackScimSimulator {
   }
 
   async #serve(request: Request): Promise<Response> {
+    // As fetch does: an aborted request is never sent, so nothing is processed or logged.
+    request.signal.throwIfAborted();
     const url = new URL(request.url);
     const prefix = V1_PREFIX.exec(url.pathname);
     const path = prefix === null ? url.pathname : url.pathname.slice(prefix[1]?.length ?? 0);
@@ -262,12 +275,17 @@ export class SlackScimSimulator {
     const entry = { method, path, search: url.search, ...(fault ? { fault: fault.kind } : {}) };
     let response: Response;
     try {
-      response = fault === undefined
-        ? await this.#afterFaults(request, url, path)
-        : await applyFault(fault, () => this.#afterFaults(request, url, path), {
-          sleep: this.#sleep,
-          now: () => this.#clock.now(),
-        });
+      // Abort answers at once, as fetch does; a write already under way still completes.
+      response = await untilAborted(
+        fault === undefined
+          ? this.#afterFaults(request, url, path)
+          : applyFault(fault, () => this.#afterFaults(request, url, path), {
+            sleep: this.#sleep,
+            now: () => this.#clock.now(),
+            signal: request.signal,
+          }),
+        request.signal,
+      );
     } catch (error) {
       this.#log({ ...entry, status: 0 });
       throw error;
