@@ -6,8 +6,12 @@
  *   local part, at most 21 characters; `nickName` mirrors it.
  * - `displayName`: at most 80 characters (answers fall back to `userName`).
  * - `emails`: two kept; the primary is `primary: true`, then `type: "work"`, then the first.
- * - `phoneNumbers`: in a request, `primary: true` or `type: "mobile"` sets the primary phone,
- *   anything else the mobile phone (Slack's documented, odd, mapping).
+ * - `phoneNumbers`: in a request, `primary: true`, or `type: "mobile"` without `primary`, sets
+ *   the primary phone (Slack's documented, odd, mapping); anything else, `primary: false`
+ *   included, the mobile phone. So a user as read (`type: "mobile", primary: false` for the
+ *   second phone) can be sent back unchanged.
+ * - `operation: "delete"` removes a phone, address or role only when every sub-field sent
+ *   matches the stored value as a read shows it; an address delete must send at least one field.
  * - one photo, one address (its `type` dropped), one role (object or plain string).
  * - `" "` clears a string.
  *
@@ -142,7 +146,7 @@ export function applyCoreAttributes(
 
 /**
  * Picks Slack's two emails from a list: the primary (`primary: true`, then `type: "work"`, then
- * the first) and the next one.
+ * the first) and the next one with another address (compared case-insensitively).
  *
  * @param list Candidate emails, in order.
  * @returns At most two emails, the primary first.
@@ -150,7 +154,9 @@ export function applyCoreAttributes(
 export function selectEmails(list: readonly EmailRecord[]): EmailRecord[] {
   const primary = list.find((e) => e.primary) ?? list.find((e) => e.type === "work") ?? list[0];
   if (primary === undefined) return [];
-  const secondary = list.find((e) => e !== primary);
+  // Emails are case-insensitive: `A@x.com` after `a@x.com` is the same address, not a second one.
+  const same = primary.value.toLowerCase();
+  const secondary = list.find((e) => e.value.toLowerCase() !== same);
   const chosen = [{ ...primary, primary: true }];
   if (secondary !== undefined) chosen.push({ ...secondary, primary: false });
   return chosen;
@@ -200,11 +206,19 @@ function applyPhones(user: UserRecord, list: Record<string, unknown>[], mode: Wr
   for (const item of list) {
     const value = stringValue(item.value ?? "");
     if (mode === "merge" && isDelete(item)) {
-      if (value === user.primaryPhone) user.primaryPhone = "";
-      else if (value === user.mobilePhone) user.mobilePhone = "";
+      // All sub-fields sent must match the phone as read: the primary is `work`, `primary: true`.
+      if (value !== "" && value === user.primaryPhone && phoneMatches(item, "work", true)) {
+        user.primaryPhone = "";
+      } else if (
+        value !== "" && value === user.mobilePhone && phoneMatches(item, "mobile", false)
+      ) {
+        user.mobilePhone = "";
+      }
       continue;
     }
-    if (isTrue(item.primary) || item.type === "mobile") {
+    // An explicit `primary: false` wins over `type: "mobile"`, which means primary only alone.
+    const absent = item.primary === undefined || item.primary === null;
+    if (isTrue(item.primary) || (absent && item.type === "mobile")) {
       if (!primarySet) user.primaryPhone = value;
       primarySet = true;
     } else {
@@ -212,6 +226,11 @@ function applyPhones(user: UserRecord, list: Record<string, unknown>[], mode: Wr
       mobileSet = true;
     }
   }
+}
+
+function phoneMatches(item: Record<string, unknown>, type: string, primary: boolean): boolean {
+  return (item.type === undefined || item.type === type) &&
+    (item.primary === undefined || item.primary === null || isTrue(item.primary) === primary);
 }
 
 function applyPhotos(user: UserRecord, list: Record<string, unknown>[], mode: WriteMode): void {
@@ -242,12 +261,13 @@ function applyAddresses(user: UserRecord, list: Record<string, unknown>[], mode:
     }
     if (mode === "merge" && isDelete(item)) {
       const stored = user.address;
-      // Every sub-field sent must match the stored address, or nothing is removed.
+      // At least one field must be sent (an empty item names no address) and every sub-field
+      // sent must match the stored address (shown as `primary: true`), or nothing is removed.
+      const sent = ADDRESS_FIELDS.filter((field) => item[field] !== undefined);
       if (
-        stored !== undefined &&
-        ADDRESS_FIELDS.every((field) =>
-          item[field] === undefined || stored[field] === address[field]
-        )
+        stored !== undefined && sent.some((field) => address[field] !== "") &&
+        sent.every((field) => stored[field] === address[field]) &&
+        (item.primary === undefined || isTrue(item.primary))
       ) {
         user.address = undefined;
       }

@@ -135,3 +135,39 @@ Deno.test("a failed PATCH changes nothing", async () => {
   assert.equal(refused.status, 400);
   assert.equal((await call(sim, "GET", `Users/${id}`)).body.title, "Engineer");
 });
+
+Deno.test('operation "delete" on a phone needs its type and primary, when sent, to match too', async () => {
+  const { patch } = await setUp();
+  // As read: 555-0001 is { type: "work", primary: true }, 555-0002 { type: "mobile", primary: false }.
+  const mismatches = await patch({
+    phoneNumbers: [
+      { value: "555-0002", type: "home", operation: "delete" },
+      { value: "555-0002", primary: true, operation: "delete" },
+      { value: "555-0001", type: "mobile", operation: "delete" },
+      { value: "555-0001", primary: false, operation: "delete" },
+    ],
+  });
+  assert.deepEqual(mismatches.body.phoneNumbers, [
+    { value: "555-0001", type: "work", primary: true },
+    { value: "555-0002", type: "mobile", primary: false },
+  ]);
+  const matches = await patch({
+    phoneNumbers: [
+      { value: "555-0002", type: "mobile", primary: false, operation: "delete" },
+      { value: "555-0001", type: "work", primary: true, operation: "delete" },
+    ],
+  });
+  assert.equal(matches.status, 200);
+  assert.equal(matches.body.phoneNumbers, undefined);
+});
+
+Deno.test('operation "delete" on an address that names no field removes nothing', async () => {
+  const { patch } = await setUp();
+  const address = { streetAddress: "1 A St", locality: "Town", country: "US" };
+  for (const item of [{}, { type: "work" }, { region: "" }, { ...address, primary: false }]) {
+    const answer = await patch({ addresses: [{ ...item, operation: "delete" }] });
+    assert.equal(answer.body.addresses?.length, 1, JSON.stringify(item));
+  }
+  const match = await patch({ addresses: [{ locality: "Town", operation: "delete" }] });
+  assert.equal(match.body.addresses, undefined);
+});

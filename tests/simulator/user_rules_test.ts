@@ -132,6 +132,23 @@ Deno.test("emails: two kept, primary by primary: true, then type work, then orde
   assert.equal(byOrder.body.emails[0].primary, true);
 });
 
+Deno.test("emails: the same address in another case is one email, not a secondary", async () => {
+  const sim = simulator();
+  const answer = await call(
+    sim,
+    "POST",
+    "Users",
+    newUser("dup", {
+      emails: [{ value: "dup@example.com" }, { value: "DUP@example.com" }, { value: "b@x.com" }],
+    }),
+  );
+  assert.equal(answer.status, 201);
+  assert.deepEqual(answer.body.emails, [
+    { value: "dup@example.com", primary: true },
+    { value: "b@x.com", primary: false },
+  ]);
+});
+
 Deno.test("phoneNumbers: primary: true or type mobile is the primary phone, the other the mobile", async () => {
   const sim = simulator();
   const answer = await call(
