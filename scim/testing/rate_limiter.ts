@@ -169,7 +169,8 @@ export class RateLimiter {
    * Asks to let one request through now.
    *
    * @param method The HTTP method.
-   * @param path The path after the base URL, such as `"/Users/U123"`, without the query.
+   * @param path The path after the base URL, such as `"/Users/U123"`, without the query. The id
+   * may be percent-encoded: the lock is on the decoded id.
    * @returns Allowed (with `release()`), or refused with the `Retry-After` and Slack's error code.
    */
   acquire(method: string, path: string): RateLimitVerdict {
@@ -247,7 +248,17 @@ function refill(bucket: Bucket, now: number): void {
 function parsePath(path: string): { resource: string | undefined; id: string | undefined } {
   const [resource, id, ...rest] = path.split("/").filter((segment) => segment !== "");
   // Only `Users/{id}` and `Groups/{id}` are resources; anything deeper is not an endpoint.
-  return { resource, id: rest.length === 0 ? id : undefined };
+  return { resource, id: rest.length === 0 && id !== undefined ? decodeId(id) : undefined };
+}
+
+function decodeId(raw: string): string {
+  // The lock is on the user or group, however its id is spelled: `%55123` is `U123`.
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    // Not valid percent-encoding: the route answers 404 for it anyway.
+    return raw;
+  }
 }
 
 function poolsFor(

@@ -164,6 +164,23 @@ Deno.test("an overlapping write to a locked group update gets resource_locked, a
   assert.equal(hit(target, "PATCH", "/Users/U1").allowed, true);
 });
 
+Deno.test("the write lock is on the decoded id: a percent-encoded spelling of the same user waits", () => {
+  const { limiter: target } = limiter();
+  const plain = target.acquire("PATCH", "/Users/U1");
+  assert.ok(plain.allowed);
+  assert.equal(denied(target.acquire("PUT", "/Users/%551")).reason, "lock");
+  plain.release();
+  const encoded = target.acquire("DELETE", "/Users/%55%31");
+  assert.ok(encoded.allowed);
+  assert.equal(denied(target.acquire("PATCH", "/Users/U1")).reason, "lock");
+  encoded.release();
+  // Not valid percent-encoding: locked under its raw spelling, never a crash.
+  const broken = target.acquire("PATCH", "/Users/%E0%A4%A");
+  assert.ok(broken.allowed);
+  assert.equal(denied(target.acquire("PATCH", "/Users/%E0%A4%A")).reason, "lock");
+  broken.release();
+});
+
 Deno.test("a second release() does not free a later writer's lock", () => {
   const { limiter: target } = limiter();
   const first = target.acquire("PATCH", "/Users/U1");
@@ -314,4 +331,23 @@ Deno.test("simulator without rateLimits never answers 429", async () => {
     statuses.add(response.status);
   }
   assert.deepEqual([...statuses], [201]);
+});
+
+Deno.test("simulator: overlapping writes to one user conflict however its id is spelled in the path", async () => {
+  const sim = new SlackScimSimulator({ rateLimits: true, clock: { now: () => 0 } });
+  const created = await createUser(sim, 0);
+  const { id } = await created.json() as { id: string };
+  const encoded = [...id].map((char) => `%${char.charCodeAt(0).toString(16)}`).join("");
+  const patch = (path: string, title: string) =>
+    sim.fetch(
+      new Request(`${BASE}/Users/${path}`, {
+        method: "PATCH",
+        headers: { authorization: "Bearer xoxp-test", "content-type": "application/json" },
+        body: JSON.stringify({ schemas: ["urn:scim:schemas:core:1.0"], title }),
+      }),
+    );
+  // The first PATCH holds the lock while it reads its body, so the second overlaps it.
+  const answers = await Promise.all([patch(id, "A"), patch(encoded, "B")]);
+  for (const answer of answers) await answer.body?.cancel();
+  assert.deepEqual(answers.map((answer) => answer.status), [200, 429]);
 });
