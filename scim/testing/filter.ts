@@ -182,6 +182,10 @@ function tokenize(text: string): Token[] {
  * Attribute names are kept as written; operators and `and`/`or` are matched case-insensitively
  * and lower-cased. Values are JSON strings (with `\"`, `\\`, `\n`, `\uXXXX` escapes), numbers,
  * `true` or `false`. Which attributes exist is not checked here: that depends on the resource.
+ * The simulator then accepts Slack's documented attributes (Users: `userName`/`username`,
+ * `email`, `restricted`, `ultra_restricted`; Groups: `displayName`) and, more lenient than
+ * Slack, also Users' `id`, `externalId`, `displayName`, `active` and Groups' `id`; any other
+ * attribute is `invalid_query`.
  *
  * @param text The filter, as sent in `?filter=`.
  * @returns The expression tree.

@@ -46,7 +46,8 @@ const GROUP_FILTERS: ReadonlyMap<string, AttributeReader<GroupRecord>> = new Map
 ]);
 
 /**
- * `GET /Groups`: a page of groups, optionally filtered on `displayName` (or `id`).
+ * `GET /Groups`: a page of groups, optionally filtered on Slack's documented `displayName`, or,
+ * more lenient than Slack, on `id`.
  *
  * @param url The request URL.
  * @param context The route context.

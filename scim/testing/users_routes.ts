@@ -119,7 +119,12 @@ export function userToV1(user: UserRecord, context: RouteContext): Record<string
   return result;
 }
 
-/** The attributes Slack filters users on (plus `id`, `externalId`, `displayName`, `active`). */
+/**
+ * The attributes users can be filtered on: Slack's documented `userName` (also `username`),
+ * `email`, `restricted` and `ultra_restricted`, and, more lenient than Slack, `id`, `externalId`,
+ * `displayName` and `active`, which Slack does not document (a filter that passes here may get
+ * 400 from Slack).
+ */
 const USER_FILTERS: ReadonlyMap<string, AttributeReader<UserRecord>> = new Map<
   string,
   AttributeReader<UserRecord>
@@ -135,7 +140,9 @@ const USER_FILTERS: ReadonlyMap<string, AttributeReader<UserRecord>> = new Map<
 ]);
 
 /**
- * `GET /Users`: a page of users, optionally filtered, in creation order.
+ * `GET /Users`: a page of users, optionally filtered, in creation order. Filters may use
+ * Slack's documented `userName`, `email`, `restricted` and `ultra_restricted`; more lenient than
+ * Slack, `id`, `externalId`, `displayName` and `active` are accepted too.
  *
  * @param url The request URL.
  * @param context The route context.
