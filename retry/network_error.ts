@@ -39,6 +39,13 @@ const MESSAGES = [
 // Retrying cannot fix a certificate problem; Deno reports those as "error sending request" too.
 const PERMANENT = /certificate|CERT_|ERR_TLS_/i;
 
+// Deno's messages quote the URL, whose query may hold anything (a userName "cert_admin").
+const URLS = /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
+
+function withoutUrls(text: string): string {
+  return text.replace(URLS, "");
+}
+
 /**
  * Says whether `error`, thrown by a `fetch`, is a network failure worth retrying: a refused,
  * reset or lost connection as Deno, Node (undici), Bun, workerd or a browser report it. The
@@ -47,7 +54,7 @@ const PERMANENT = /certificate|CERT_|ERR_TLS_/i;
  * @param error What `fetch` threw.
  * @returns Whether it is a transient network failure.
  *
- * @example Node's and Deno's shapes, and an abort
+ * @example Node's and Deno's shapes, a certificate error, and an abort
  * ```ts
  * import { isNetworkError } from "@org/slack-scim/retry";
  * import assert from "node:assert/strict";
@@ -55,6 +62,9 @@ const PERMANENT = /certificate|CERT_|ERR_TLS_/i;
  * const node = new TypeError("fetch failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
  * assert.equal(isNetworkError(node), true);
  * assert.equal(isNetworkError(new TypeError("error sending request for url (https://api.slack.com/scim/v1/Users): connection reset")), true);
+ * // Deno 2.9: the detail is only in the cause
+ * const deno = new TypeError("fetch failed", { cause: new Error("error sending request for url (https://api.slack.com/scim/v1/Users): client error (Connect): invalid peer certificate: UnknownIssuer") });
+ * assert.equal(isNetworkError(deno), false);
  * assert.equal(isNetworkError(new DOMException("The signal has been aborted", "AbortError")), false);
  * ```
  */
@@ -68,6 +78,9 @@ export function isNetworkError(error: unknown): boolean {
   };
   if (name === "AbortError" || name === "TimeoutError") return false;
   const text = typeof message === "string" ? message : "";
+  // Deno 2.9 says only "fetch failed", with the detail in `cause.message` and no code: a
+  // certificate problem must be looked for down the cause chain.
+  if (causeChain(cause).some(isPermanent)) return false;
   const causeCode = typeof cause === "object" && cause !== null
     ? (cause as { code?: unknown }).code
     : undefined;
@@ -76,7 +89,24 @@ export function isNetworkError(error: unknown): boolean {
     if (TRANSIENT_CODES.has(c)) return true;
     if (PERMANENT.test(c)) return false;
   }
-  if (PERMANENT.test(text)) return false;
+  if (PERMANENT.test(withoutUrls(text))) return false;
   if (text === "fetch failed" && typeof causeCode === "string") return false; // an undici code we do not know
   return MESSAGES.some((pattern) => pattern.test(text));
+}
+
+/** The causes under an error, nearest first; bounded, as a cause may point back at itself. */
+function causeChain(cause: unknown): { message?: unknown; code?: unknown }[] {
+  const chain: { message?: unknown; code?: unknown }[] = [];
+  let current = cause;
+  while (typeof current === "object" && current !== null && chain.length < 8) {
+    if (chain.includes(current)) break;
+    chain.push(current);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
+function isPermanent(cause: { message?: unknown; code?: unknown }): boolean {
+  return (typeof cause.message === "string" && PERMANENT.test(withoutUrls(cause.message))) ||
+    (typeof cause.code === "string" && PERMANENT.test(cause.code));
 }

@@ -76,6 +76,19 @@ export const networkErrors = {
     new TypeError(
       `error sending request for url (${USERS}): client error (Connect): tcp connect error: Connection refused (os error 111)`,
     ),
+  // Deno 2.9 and later: "fetch failed", the old message moved to `cause.message`, no code.
+  deno29Reset: () =>
+    new TypeError("fetch failed", {
+      cause: new Error(
+        `error sending request from 127.0.0.1:58730 for ${USERS} (34.0.0.1:443): client error (SendRequest): connection closed before message completed`,
+      ),
+    }),
+  deno29Refused: () =>
+    new TypeError("fetch failed", {
+      cause: new Error(
+        `error sending request for url (${USERS}): client error (Connect): tcp connect error: Connection refused (os error 111)`,
+      ),
+    }),
   nodeReset: () =>
     new TypeError("fetch failed", {
       cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
@@ -102,4 +115,32 @@ export const networkErrors = {
       code: "ConnectionRefused",
     }),
   workerdLost: () => new Error("Network connection lost."),
+};
+
+/** Certificate errors shaped as each runtime throws them: retrying cannot fix them. */
+export const certificateErrors = {
+  deno: () =>
+    new TypeError(
+      `error sending request for url (${USERS}): client error (Connect): invalid peer certificate: UnknownIssuer`,
+    ),
+  // Deno 2.9 and later: only "fetch failed" on top, the detail in `cause.message`, no code.
+  deno29: () =>
+    new TypeError("fetch failed", {
+      cause: new Error(
+        `error sending request for url (${USERS}): client error (Connect): invalid peer certificate: Other(OtherError(CaUsedAsEndEntity))`,
+      ),
+    }),
+  // A wrapper (a proxy agent, a polyfill) putting the runtime's error one level deeper.
+  deno29Wrapped: () =>
+    new TypeError("fetch failed", {
+      cause: new Error("client error (Connect)", {
+        cause: new Error("invalid peer certificate: Expired"),
+      }),
+    }),
+  node: () =>
+    new TypeError("fetch failed", {
+      cause: Object.assign(new Error("unable to verify the first certificate"), {
+        code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+      }),
+    }),
 };
