@@ -15,6 +15,8 @@ import type { Logger } from "./logger.ts";
 import { pathOf } from "./_path.ts";
 import { RequestFailedError } from "./request_failed_error.ts";
 import { RequestTimeoutError } from "./request_timeout_error.ts";
+import { parseRetryAfter } from "./retry_after.ts";
+import { abortableSleep } from "./_sleep.ts";
 import type { FailedAttempt, RetryStats } from "./stats.ts";
 
 /** What every call of one retrying fetch shares. */
@@ -178,7 +180,8 @@ export function handlersOf(deps: CallDeps): readonly RetryHandler[] {
 /**
  * Sends the attempts of one call as the handlers decide. Waits end on the signal; a timeout
  * throws `RequestTimeoutError`, the caller's abort its reason, a last attempt without an answer
- * `RequestFailedError`.
+ * `RequestFailedError`. A wait that would end after the deadline is not started: the failed
+ * answer is returned with a give-up reason, or `RequestFailedError` thrown.
  *
  * @param deps The retrying fetch's dependencies.
  * @param sending The request, its signals and body.
@@ -310,10 +313,39 @@ export async function sendAttempts(
       now: deps.now(),
     };
     let chosen: RetryHandler | undefined;
-    for (const handler of handlers) {
-      if (await handler.canRetry(context)) {
-        chosen = handler;
-        break;
+    let delay: number;
+    try {
+      for (const handler of handlers) {
+        if (await handler.canRetry(context)) {
+          chosen = handler;
+          break;
+        }
+      }
+      delay = chosen === undefined ? 0 : chosen.prepareForNextAttempt(context);
+      if (
+        chosen !== undefined && (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0)
+      ) {
+        throw new RangeError(
+          `Cannot wait "${delay}" ms before retrying ${method} ${pathFor()}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
+        );
+      }
+    } catch (e) {
+      // Nobody will read the failed answer now: release its connection.
+      response?.body?.cancel().catch(() => {});
+      throw e;
+    }
+    if (chosen !== undefined) {
+      const left = deadline - deps.now();
+      if (delay >= left) {
+        // A retry that cannot start before the timeout is not waited for; what Slack said (a
+        // 429's Retry-After) goes back to the caller instead of a timeout that did not happen.
+        const retryAfter = response === undefined
+          ? undefined
+          : parseRetryAfter(response.headers.get("retry-after"), context.now);
+        state.giveUpReason = `${retryAfter === delay ? "Retry-After" : "A retry wait"} of ${
+          Math.round(delay)
+        } ms exceeds the time left before the timeout (${Math.max(0, Math.round(left))} ms)`;
+        chosen = undefined;
       }
     }
     if (chosen === undefined) {
@@ -332,21 +364,23 @@ export async function sendAttempts(
         return done(response);
       }
       (failedAttempts ??= []).push({ kind: "error", error });
-      deps.logger?.warn(`${method} ${pathFor()} got no answer after ${state.attempts} attempts`, {
-        method,
-        path: pathFor(),
-        attempts: state.attempts,
-        error: describe(error),
-      });
-      throw new RequestFailedError(details(), { cause: error });
+      const reason = state.giveUpReason;
+      deps.logger?.warn(
+        `${method} ${pathFor()} got no answer after ${state.attempts} attempts${
+          reason === undefined ? "" : `; not retried: ${reason}`
+        }`,
+        {
+          method,
+          path: pathFor(),
+          attempts: state.attempts,
+          error: describe(error),
+        },
+      );
+      const failed = new RequestFailedError(details(), { cause: error });
+      if (reason !== undefined) failed.message += `; not retried: ${reason}`;
+      throw failed;
     }
 
-    const delay = chosen.prepareForNextAttempt(context);
-    if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0) {
-      throw new RangeError(
-        `Cannot wait "${delay}" ms before retrying ${method} ${pathFor()}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
-      );
-    }
     (failedAttempts ??= []).push(
       response === undefined
         ? { kind: "error", error }
@@ -355,10 +389,6 @@ export async function sendAttempts(
     // The failed answer is never read: release its connection.
     response?.body?.cancel().catch(() => {});
     state.giveUpReason = undefined;
-    if (deps.now() + delay >= deadline) {
-      // No point waiting for a retry that cannot start before the timeout.
-      throw timedOut(error);
-    }
     deps.logger?.warn(
       `Retrying ${method} ${pathFor()} in ${Math.round(delay)} ms after ${
         response === undefined ? describe(error) : `status ${response.status}`
@@ -406,19 +436,4 @@ function describe(error: unknown): string {
     return `${error.name}: ${error.message}${typeof code === "string" ? ` (${code})` : ""}`;
   }
   return String(error);
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -1,15 +1,17 @@
 import assert from "node:assert/strict";
 import {
+  ConnectionErrorRetryHandler,
   RateLimitErrorRetryHandler,
   ServerErrorRetryHandler,
 } from "../../retry/builtin_handlers.ts";
 import { defaultRetryHandlers } from "../../retry/defaults.ts";
-import { createRetryingFetch, type RetryingFetchOptions } from "../../retry/fetch.ts";
+import { createRetryingFetch, type RetryingFetchOptions, retryStatsOf } from "../../retry/fetch.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import { FixedValueRetryIntervalCalculator } from "../../retry/interval_calculator.ts";
 import { isRequestFailedError } from "../../retry/request_failed_error.ts";
 import { isRequestTimeoutError } from "../../retry/request_timeout_error.ts";
 import {
+  memoryLogger,
   networkErrors,
   recordingSleep,
   scriptedServer,
@@ -118,13 +120,19 @@ Deno.test("a timeout during a write's attempt says it may have been applied", as
   assert.equal((error.cause as DOMException).name, "TimeoutError");
 });
 
-Deno.test("a wait that would end after the timeout is not started", async () => {
+Deno.test("a 429 whose Retry-After ends after the timeout is returned at once, saying why", async () => {
   let clock = 1_000_000;
   const { sleep, delays } = recordingSleep();
+  const { logger, lines } = memoryLogger();
   const server = scriptedServer(
     () => {
       clock += 2000; // the attempt took 2 s
-      return Promise.resolve(new Response(null, { status: 429, headers: { "Retry-After": "9" } }));
+      return Promise.resolve(
+        new Response('{"Errors":{"description":"too_many_requests","code":429}}', {
+          status: 429,
+          headers: { "Retry-After": "9" },
+        }),
+      );
     },
   );
   const fetch = createRetryingFetch({
@@ -133,11 +141,79 @@ Deno.test("a wait that would end after the timeout is not started", async () => 
     sleep,
     now: () => clock,
     timeoutSignal: () => new AbortController().signal,
+    logger,
   });
-  const error = await fetch(new Request(USERS), { timeout: 10_000 }).catch((e) => e);
-  assert.ok(isRequestTimeoutError(error));
+  const response = await fetch(new Request(USERS), { timeout: 10_000 });
+  assert.equal(response.status, 429);
+  assert.equal(response.headers.get("retry-after"), "9");
+  assert.match(await response.text(), /too_many_requests/, "the body is left for the caller");
   assert.deepEqual(delays, []);
-  assert.deepEqual(error.failedAttempts, [{ kind: "response", status: 429 }]);
+  assert.equal(server.received.length, 1);
+  const reason = "Retry-After of 9000 ms exceeds the time left before the timeout (8000 ms)";
+  const stats = retryStatsOf(response);
+  assert.equal(stats?.giveUpReason, reason);
+  assert.equal(stats?.attempts, 1);
+  assert.deepEqual(stats?.failedAttempts, []);
+  assert.ok(
+    lines.some((l) =>
+      l.level === "warn" && l.message === `GET /scim/v1/Users answered 429; not retried: ${reason}`
+    ),
+    JSON.stringify(lines),
+  );
+});
+
+Deno.test("a backoff that ends after the timeout returns the failed answer, not a timeout", async () => {
+  let clock = 0;
+  const { sleep, delays } = recordingSleep((ms) => clock += ms);
+  const server = scriptedServer(new Response(null, { status: 503 }));
+  const fetch = createRetryingFetch({
+    retryHandlers: serverError, // waits 1000 ms between attempts
+    fetch: server.fetch,
+    sleep,
+    now: () => clock,
+    timeoutSignal: () => new AbortController().signal,
+  });
+  const response = await fetch(new Request(USERS), { timeout: 2500 });
+  assert.equal(response.status, 503);
+  assert.deepEqual(delays, [1000, 1000]);
+  assert.equal(server.received.length, 3);
+  const stats = retryStatsOf(response);
+  assert.equal(
+    stats?.giveUpReason,
+    "A retry wait of 1000 ms exceeds the time left before the timeout (500 ms)",
+  );
+  assert.deepEqual(stats?.failedAttempts, [
+    { kind: "response", status: 503 },
+    { kind: "response", status: 503 },
+  ]);
+});
+
+Deno.test("a network error whose retry would start after the timeout throws RequestFailedError", async () => {
+  let clock = 0;
+  const reset = networkErrors.denoReset();
+  const server = scriptedServer(() => {
+    clock += 4500;
+    return Promise.reject(reset);
+  });
+  const fetch = createRetryingFetch({
+    retryHandlers: () => [
+      new ConnectionErrorRetryHandler({ maxRetryCount: 3, intervalCalculator: fixed(1000) }),
+    ],
+    fetch: server.fetch,
+    sleep: recordingSleep().sleep,
+    now: () => clock,
+    timeoutSignal: () => new AbortController().signal,
+  });
+  const error = await fetch(new Request(USERS), { timeout: 5000 }).catch((e) => e);
+  assert.ok(isRequestFailedError(error), String(error));
+  assert.equal(error.cause, reset);
+  assert.equal(error.attempts, 1);
+  assert.deepEqual(error.failedAttempts, [{ kind: "error", error: reset }]);
+  assert.equal(
+    error.message,
+    "Cannot reach GET /scim/v1/Users: no answer after 1 attempt; not retried: " +
+      "A retry wait of 1000 ms exceeds the time left before the timeout (500 ms)",
+  );
 });
 
 Deno.test("without a timeout no timeout signal is made", async () => {

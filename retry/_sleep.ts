@@ -1,0 +1,48 @@
+// Internal: the retrying fetch's default sleep.
+
+// setTimeout fires at once for delays past a signed 32-bit number of milliseconds (~24.8 days).
+const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
+/** Calls `callback` after `ms` milliseconds; returns what cancels it. */
+export type Schedule = (callback: () => void, ms: number) => () => void;
+
+const schedule: Schedule = (callback, ms) => {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
+};
+
+/**
+ * Waits `ms`, rejecting with `signal.reason` when `signal` aborts. Waits longer than a timer
+ * can hold are slept in chunks.
+ *
+ * @param ms The wait in milliseconds.
+ * @param signal Ends the wait early.
+ * @param timer Schedules one chunk of the wait (tests inject it).
+ * @returns When the wait is over.
+ */
+export function abortableSleep(
+  ms: number,
+  signal: AbortSignal,
+  timer: Schedule = schedule,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    let left = ms > 0 ? ms : 0; // NaN included
+    let cancel: (() => void) | undefined;
+    const onAbort = () => {
+      cancel?.();
+      reject(signal.reason);
+    };
+    const next = () => {
+      const chunk = Math.min(left, MAX_TIMER_DELAY);
+      left -= chunk;
+      cancel = timer(() => {
+        if (left > 0) return next();
+        signal.removeEventListener("abort", onAbort);
+        resolve();
+      }, chunk);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    next();
+  });
+}
