@@ -7,6 +7,7 @@
 import type { RetryHandler } from "./handler.ts";
 import type { Logger } from "./logger.ts";
 import { arm, type CallDeps, callDeps, handlersOf, sendAttempts } from "./_call.ts";
+import { readBody } from "./_read_body.ts";
 import { recordStats } from "./stats.ts";
 
 /** A standard fetch handler: one `Request` in, one `Response` out. */
@@ -51,8 +52,11 @@ export { type FailedAttempt, type RetryStats, retryStatsOf } from "./stats.ts";
  * consults the handlers in order; the first whose `canRetry` is true gives the wait before the
  * next attempt. All handlers share one retry counter per call. Waits are cancelled by the
  * request's signal (the call then rejects with `signal.reason`) and by the call's `timeout`
- * (`RequestTimeoutError`). When the last attempt got no answer the call throws
- * `RequestFailedError`. A request body is read once and re-sent identically on every attempt.
+ * (`RequestTimeoutError`). A wait that would end after the timeout is not started: the failed
+ * answer is returned, its stats' `giveUpReason` saying why (a 429 keeps the `Retry-After` Slack
+ * asked for), or, when the attempt got no answer, `RequestFailedError` is thrown. When the last
+ * attempt got no answer the call throws `RequestFailedError`. A request body is read once (that
+ * read obeys the signal and the timeout too) and re-sent identically on every attempt.
  *
  * @param options The transport, the handlers and the injectable clock, sleep and logger.
  * @returns The retrying fetch.
@@ -101,7 +105,7 @@ async function retryingCall(
   if (request.signal.aborted) throw request.signal.reason;
   const armed = arm(deps, request.signal, timeout);
   // Read the body once: a Request body can be sent only once, and every attempt must carry it.
-  const body = request.body === null ? null : await request.arrayBuffer();
+  const body = await readBody(request, armed);
   const { response, stats } = await sendAttempts(deps, {
     ...armed,
     request,

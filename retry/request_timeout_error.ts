@@ -9,8 +9,10 @@ import { pathOf } from "./_path.ts";
 import type { RetryErrorDetails } from "./request_failed_error.ts";
 
 /**
- * Thrown by the retrying fetch when the call's `timeout` elapses, during an attempt or a wait,
- * or when a wait would end after it. `cause` is what the interrupted attempt threw, if any.
+ * Thrown by the retrying fetch when the call's `timeout` elapses: while the request body is
+ * read, during an attempt or during a wait (the SCIM client also while an answer's body streams
+ * in). A wait that would end after the timeout is not a timeout: the failed answer is returned
+ * instead. `cause` is what the interrupted step threw, if anything.
  *
  * @example Catch it
  * ```ts

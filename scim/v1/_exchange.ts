@@ -7,8 +7,10 @@
 
 import type { Armed, CallDeps } from "../../retry/_call.ts";
 import { sendAttempts } from "../../retry/_call.ts";
+import { readBody } from "../../retry/_read_body.ts";
+import { RequestTimeoutError } from "../../retry/request_timeout_error.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
-import type { FailedAttempt } from "../../retry/stats.ts";
+import type { FailedAttempt, RetryStats } from "../../retry/stats.ts";
 import { SCIMApiError } from "../errors.ts";
 
 /** What came back from one call, its body read. */
@@ -90,7 +92,7 @@ export async function exchange(
       body = bodyText;
       reuse = "first";
     } else if (request.body !== null) {
-      body = await request.arrayBuffer();
+      body = await readBody(request, armed);
       reuse = "never";
     }
     const sent = await sendAttempts(plan.deps, {
@@ -110,6 +112,10 @@ export async function exchange(
       text = await response.text();
     } catch (error) {
       if (armed.callerSignal?.aborted) throw armed.callerSignal.reason;
+      // The timeout elapsed while the body streamed in: a timeout, not an answer Slack gave.
+      if (armed.timeoutSignal?.aborted) {
+        throw bodyTimedOut(request, response, sent.stats, armed, error);
+      }
       readError = error;
     }
     const { stats } = sent;
@@ -150,6 +156,29 @@ export async function exchange(
     }
   }
   return answer;
+}
+
+/** The timeout of a call whose answer came but whose body did not arrive in time. */
+function bodyTimedOut(
+  request: Request,
+  response: Response,
+  stats: RetryStats,
+  armed: Armed,
+  cause: unknown,
+): RequestTimeoutError {
+  const { method, url } = request;
+  const write = !/^(GET|HEAD|OPTIONS)$/i.test(method);
+  const unanswered = stats.failedAttempts.some((attempt) => attempt.kind === "error");
+  return new RequestTimeoutError({
+    method,
+    url,
+    timeout: armed.timeout,
+    attempts: stats.attempts,
+    totalRetryDelay: stats.totalRetryDelay,
+    // A 2xx means Slack applied the write; only its body was lost.
+    mayHaveBeenApplied: write && (response.ok || unanswered),
+    failedAttempts: stats.failedAttempts,
+  }, { cause });
 }
 
 /** What an error says about the call; built only when one is thrown. */

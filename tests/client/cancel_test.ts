@@ -45,3 +45,52 @@ Deno.test("the caller's signal cancels a call in flight with its reason", async 
   controller.abort(reason);
   assert.equal(await rejection(call), reason);
 });
+
+/**
+ * A transport whose answer's headers arrive but whose body stalls after a first chunk; the body
+ * errors with the request signal's reason when it aborts, as fetch's does.
+ */
+function stallingBody(status: number) {
+  let attempts = 0;
+  return {
+    attempts: () => attempts,
+    fetch: (request: Request) => {
+      attempts++;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"Resources":['));
+          request.signal.addEventListener("abort", () => controller.error(request.signal.reason), {
+            once: true,
+          });
+        },
+      });
+      return Promise.resolve(
+        new Response(body, { status, headers: { "content-type": "application/json" } }),
+      );
+    },
+  };
+}
+
+Deno.test("a timeout while the answer's body streams in is a RequestTimeoutError, not an API error", async () => {
+  const transport = stallingBody(200);
+  const client = new SCIMClient({ token: TOKEN, fetch: transport.fetch, timeout: 5 });
+  const error = await rejection(client.searchUsers({ count: 1 }));
+  assert.ok(isRequestTimeoutError(error), String(error));
+  assert.equal(error.method, "GET");
+  assert.match(error.url, /\/scim\/v1\/Users\?/);
+  assert.equal(error.timeout, 5);
+  assert.equal(error.attempts, 1);
+  assert.equal(error.mayHaveBeenApplied, false);
+  assert.equal((error.cause as DOMException).name, "TimeoutError");
+  assert.equal(transport.attempts(), 1);
+  assert.ok(!String(error).includes(TOKEN));
+});
+
+Deno.test("a write's 2xx whose body times out may have been applied", async () => {
+  const transport = stallingBody(200);
+  const client = new SCIMClient({ token: TOKEN, fetch: transport.fetch, timeout: 5 });
+  const error = await rejection(client.patchUser("U1", { active: true }));
+  assert.ok(isRequestTimeoutError(error), String(error));
+  assert.equal(error.method, "PATCH");
+  assert.equal(error.mayHaveBeenApplied, true);
+});
