@@ -264,6 +264,14 @@ function describe(
       message: `Slack answered ${status} with ${whatCameBack(text)} instead of ${wanted}`,
     };
   }
+  // A 2xx that is only an error body (a proxy or Slack itself): say Slack's code.
+  const code = slackErrorCode(parsed.value);
+  if (code !== undefined) {
+    return {
+      description: code,
+      message: `Slack answered ${status} ${code} instead of ${wanted}`,
+    };
+  }
   return {
     description: UNEXPECTED_RESPONSE,
     message: `Slack answered ${status} with JSON that is not ${wanted}: ${snippet(text)}`,

@@ -206,7 +206,47 @@ export function objectBody(answer: Answer, expected: string, now: number): Recor
   if (typeof body === "object" && body !== null && !Array.isArray(body)) {
     return body as Record<string, unknown>;
   }
-  throw new SCIMApiError(answer, {
+  throw unexpected(answer, expected, now);
+}
+
+/**
+ * Reads a user or group: a JSON object with a string `id`. A 2xx without one (an error body, a
+ * proxy's JSON) is an error, never a resource with no id.
+ *
+ * @param answer A 2xx answer.
+ * @param expected What it should hold, such as `"a user"`.
+ * @param now The clock.
+ * @returns The resource.
+ */
+export function resourceBody(
+  answer: Answer,
+  expected: string,
+  now: number,
+): Record<string, unknown> {
+  const body = objectBody(answer, expected, now);
+  if (typeof body.id === "string" && body.id !== "") return body;
+  throw unexpected(answer, expected, now);
+}
+
+/**
+ * Checks a 2xx that should carry no resource (user DELETE, group PATCH and DELETE): a body that is
+ * only Slack's error shape means the call did not succeed, whatever the status says.
+ *
+ * @param answer A 2xx answer.
+ * @param expected What it should hold, such as `"no body"`.
+ * @param now The clock.
+ */
+export function noErrorBody(answer: Answer, expected: string, now: number): void {
+  const body = answer.body;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return;
+  const record = body as Record<string, unknown>;
+  if (record.Errors !== undefined || typeof record.detail === "string") {
+    throw unexpected(answer, expected, now);
+  }
+}
+
+function unexpected(answer: Answer, expected: string, now: number): SCIMApiError {
+  return new SCIMApiError(answer, {
     method: answer.method,
     path: answer.path,
     attempts: answer.attempts,
@@ -218,7 +258,7 @@ export function objectBody(answer: Answer, expected: string, now: number): Recor
 }
 
 /**
- * Reads a list page: `Resources` (missing means none) and the paging numbers.
+ * Reads a list page: `Resources` (missing only when `totalResults` is 0) and the paging numbers.
  *
  * @param answer A 2xx answer.
  * @param expected What it should hold, such as `"a list of users"`.
@@ -236,20 +276,12 @@ export function listBody(
   startIndex: number;
 } {
   const body = objectBody(answer, expected, now);
-  const resources = body.Resources ?? [];
+  // No `Resources` is an empty page only when Slack also says there are no results: a 2xx error
+  // body or a proxy's JSON must never read as an empty directory.
+  const resources = body.Resources ?? (body.totalResults === 0 ? [] : undefined);
   const valid = Array.isArray(resources) &&
     resources.every((item) => typeof item === "object" && item !== null && !Array.isArray(item));
-  if (!valid) {
-    throw new SCIMApiError(answer, {
-      method: answer.method,
-      path: answer.path,
-      attempts: answer.attempts,
-      totalRetryDelay: answer.totalRetryDelay,
-      failedAttempts: answer.failedAttempts,
-      expected,
-      now,
-    });
-  }
+  if (!valid) throw unexpected(answer, expected, now);
   const number = (value: unknown, fallback: number) =>
     typeof value === "number" && Number.isFinite(value) ? value : fallback;
   const list = resources as Record<string, unknown>[];

@@ -28,7 +28,7 @@ import {
   type SearchOptions,
 } from "./client_options.ts";
 import { Core } from "./_core.ts";
-import { listBody, objectBody } from "./_exchange.ts";
+import { listBody, noErrorBody, objectBody, resourceBody } from "./_exchange.ts";
 import { recoverCreatedUser } from "./_recovery.ts";
 import {
   deleteValuesPatch,
@@ -225,7 +225,7 @@ export class SCIMClient {
       { name: "readUser", options },
       (init) => core.api.GET("/Users/{id}", { params: { path: { id } }, ...init }),
     );
-    return { ...core.meta(answer), user: objectBody(answer, "a user", now) as User };
+    return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
   }
 
   /**
@@ -250,7 +250,7 @@ export class SCIMClient {
         { name: "createUser", options, write: true },
         (init) => core.api.POST("/Users", { body, ...init }),
       );
-      return { ...core.meta(answer), user: objectBody(answer, "a user", now) as User };
+      return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
     } catch (error) {
       if (!isSCIMApiError(error)) throw error;
       return await recoverCreatedUser(error, body, {
@@ -279,7 +279,7 @@ export class SCIMClient {
       { name: "patchUser", options, write: true },
       (init) => core.api.PATCH("/Users/{id}", { params: { path: { id } }, body, ...init }),
     );
-    return { ...core.meta(answer), user: objectBody(answer, "a user", now) as User };
+    return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
   }
 
   /**
@@ -302,7 +302,7 @@ export class SCIMClient {
       { name: "updateUser", options, write: true },
       (init) => core.api.PUT("/Users/{id}", { params: { path: { id } }, body, ...init }),
     );
-    return { ...core.meta(answer), user: objectBody(answer, "a user", now) as User };
+    return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
   }
 
   /**
@@ -315,10 +315,11 @@ export class SCIMClient {
   async deleteUser(id: string, options?: CallOptions): Promise<EmptyResponse> {
     checkId("deleteUser", "id", id);
     const core = this.#core;
-    const { answer } = await core.send(
+    const { answer, now } = await core.send(
       { name: "deleteUser", options },
       (init) => core.api.DELETE("/Users/{id}", { params: { path: { id } }, ...init }),
     );
+    noErrorBody(answer, "no body", now);
     return core.meta(answer);
   }
 
@@ -392,7 +393,7 @@ export class SCIMClient {
       { name: "readGroup", options },
       (init) => core.api.GET("/Groups/{id}", { params: { path: { id } }, ...init }),
     );
-    return { ...core.meta(answer), group: objectBody(answer, "a group", now) as Group };
+    return { ...core.meta(answer), group: resourceBody(answer, "a group", now) as Group };
   }
 
   /**
@@ -414,7 +415,7 @@ export class SCIMClient {
         { name: "createGroup", options, write: true, retryAfterSendFailure: false },
         (init) => core.api.POST("/Groups", { body, ...init }),
       );
-      return { ...core.meta(answer), group: objectBody(answer, "a group", now) as Group };
+      return { ...core.meta(answer), group: resourceBody(answer, "a group", now) as Group };
     } catch (error) {
       if (isRequestFailedError(error) && error.mayHaveBeenApplied) {
         error.message += "; not retried: the group may have been created and a retry could " +
@@ -438,10 +439,11 @@ export class SCIMClient {
     checkResource("patchGroup", "partialGroup", partialGroup);
     const body = withGroupSchemas(partialGroup);
     const core = this.#core;
-    const { answer } = await core.send(
+    const { answer, now } = await core.send(
       { name: "patchGroup", options, write: true },
       (init) => core.api.PATCH("/Groups/{id}", { params: { path: { id } }, body, ...init }),
     );
+    noErrorBody(answer, "no body", now);
     return core.meta(answer);
   }
 
@@ -464,7 +466,7 @@ export class SCIMClient {
       { name: "updateGroup", options, write: true },
       (init) => core.api.PUT("/Groups/{id}", { params: { path: { id } }, body, ...init }),
     );
-    return { ...core.meta(answer), group: objectBody(answer, "a group", now) as Group };
+    return { ...core.meta(answer), group: resourceBody(answer, "a group", now) as Group };
   }
 
   /**
@@ -479,10 +481,11 @@ export class SCIMClient {
     checkId("deleteGroup", "id", id);
     const core = this.#core;
     try {
-      const { answer } = await core.send(
+      const { answer, now } = await core.send(
         { name: "deleteGroup", options },
         (init) => core.api.DELETE("/Groups/{id}", { params: { path: { id } }, ...init }),
       );
+      noErrorBody(answer, "no body", now);
       return core.meta(answer);
     } catch (error) {
       const recovered = isSCIMApiError(error) && error.status === 404 &&

@@ -210,3 +210,50 @@ Deno.test("a 429 retried until the handlers give up throws with retryAfter and a
   assert.equal(error.attempts, 2);
   assert.deepEqual(error.failedAttempts, [{ kind: "response", status: 429 }]);
 });
+
+// ---- 2xx answers that are not what they claim (found in review) ----------------------------------
+
+Deno.test("a 200 list that is only Slack's error body throws its code instead of reading as an empty directory", async () => {
+  const body = JSON.stringify({ Errors: { description: "permission_denied", code: 403 } });
+  const client = new SCIMClient({ token: TOKEN, fetch: answering(body, { status: 200 }).fetch });
+  const error = await rejection(client.searchUsers());
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.description, "permission_denied");
+  assert.match(error.message, /200 permission_denied instead of a list of users/);
+  await assert.rejects(client.iterateUsers().collect(), /permission_denied/);
+});
+
+Deno.test("a 200 list without Resources reads as empty only when totalResults is 0", async () => {
+  const empty = new SCIMClient({
+    token: TOKEN,
+    fetch: answering(JSON.stringify({ totalResults: 0, itemsPerPage: 0, startIndex: 1 })).fetch,
+  });
+  assert.deepEqual((await empty.searchUsers()).users, []);
+  const lying = new SCIMClient({
+    token: TOKEN,
+    fetch: answering(JSON.stringify({ totalResults: 500 })).fetch,
+  });
+  const error = await rejection(lying.searchUsers());
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.description, "unexpected_response");
+});
+
+Deno.test("a 200 user or group without an id throws instead of handing back a resource with no id", async () => {
+  const body = JSON.stringify({ Errors: { description: "no_such_user", code: 404 } });
+  const client = new SCIMClient({ token: TOKEN, fetch: answering(body).fetch });
+  const error = await rejection(client.readUser("U1"));
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.description, "no_such_user");
+  await assert.rejects(client.readGroup("S1"), /no_such_user instead of a group/);
+});
+
+Deno.test("a 2xx DELETE or group PATCH whose body is only an error body is not a success", async () => {
+  const body = JSON.stringify({ Errors: { description: "permission_denied", code: 403 } });
+  const client = new SCIMClient({ token: TOKEN, fetch: answering(body).fetch });
+  await assert.rejects(client.deleteUser("U1"), /permission_denied/);
+  await assert.rejects(client.deleteGroup("S1"), /permission_denied/);
+  await assert.rejects(client.patchGroup("S1", { displayName: "x" }), /permission_denied/);
+  // Slack's real answers (empty bodies) are successes.
+  const ok = new SCIMClient({ token: TOKEN, fetch: answering(null, { status: 204 }).fetch });
+  assert.equal((await ok.deleteGroup("S1")).status, 204);
+});

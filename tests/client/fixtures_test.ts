@@ -14,16 +14,16 @@ async function* jsonFiles(dir: URL): AsyncGenerator<URL> {
 }
 
 /** A transport that answers every request with its own JSON body (or `{}`) and status 200. */
+/** Records what was sent and answers with it, as the resource Slack would return (with an id). */
 function echo() {
   const bodies: unknown[] = [];
   return {
     bodies,
     fetch: async (request: Request) => {
       const text = await request.text();
-      bodies.push(text === "" ? undefined : JSON.parse(text));
-      return new Response(text === "" ? "{}" : text, {
-        headers: { "content-type": "application/json" },
-      });
+      const sent = text === "" ? undefined : JSON.parse(text);
+      bodies.push(sent);
+      return Response.json({ id: "U123ABC456", ...(sent ?? {}) });
     },
   };
 }
