@@ -134,10 +134,51 @@ export interface GroupRecord {
 
 const ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
+/**
+ * Users by id, indexed by lower-cased `userName` and email so that uniqueness checks stay O(1)
+ * in directories of 100,000 users. Records are replaced whole (`set`) on every write; the routes
+ * never change a stored record's userName or emails in place.
+ */
+class UserMap extends Map<string, UserRecord> {
+  readonly byUserName: Map<string, string> = new Map();
+  readonly byEmail: Map<string, string> = new Map();
+
+  override set(id: string, user: UserRecord): this {
+    const previous = super.get(id);
+    if (previous !== undefined) this.#unindex(id, previous);
+    super.set(id, user);
+    // Map's constructor calls set before the fields exist; no Store does that.
+    this.byUserName?.set(user.userName.toLowerCase(), id);
+    for (const email of user.emails) this.byEmail?.set(email.value.toLowerCase(), id);
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    const previous = super.get(id);
+    if (previous !== undefined) this.#unindex(id, previous);
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.byUserName.clear();
+    this.byEmail.clear();
+    super.clear();
+  }
+
+  #unindex(id: string, user: UserRecord): void {
+    const name = user.userName.toLowerCase();
+    if (this.byUserName.get(name) === id) this.byUserName.delete(name);
+    for (const email of user.emails) {
+      const key = email.value.toLowerCase();
+      if (this.byEmail.get(key) === id) this.byEmail.delete(key);
+    }
+  }
+}
+
 /** Users and groups, with id generation that is deterministic for a seed. */
 export class Store {
   /** Users by id, in creation order. */
-  readonly users: Map<string, UserRecord> = new Map();
+  readonly users: Map<string, UserRecord> = new UserMap();
   /** Groups by id, in creation order. */
   readonly groups: Map<string, GroupRecord> = new Map();
   #ids: SeededRandom;
@@ -170,10 +211,9 @@ export class Store {
    */
   findUserByUserName(userName: string): UserRecord | undefined {
     const wanted = userName.toLowerCase();
-    for (const user of this.users.values()) {
-      if (user.userName.toLowerCase() === wanted) return user;
-    }
-    return undefined;
+    const id = (this.users as UserMap).byUserName.get(wanted);
+    const user = id === undefined ? undefined : this.users.get(id);
+    return user?.userName.toLowerCase() === wanted ? user : undefined;
   }
 
   /**
@@ -184,10 +224,9 @@ export class Store {
    */
   findUserByEmail(email: string): UserRecord | undefined {
     const wanted = email.toLowerCase();
-    for (const user of this.users.values()) {
-      if (user.emails.some((e) => e.value.toLowerCase() === wanted)) return user;
-    }
-    return undefined;
+    const id = (this.users as UserMap).byEmail.get(wanted);
+    const user = id === undefined ? undefined : this.users.get(id);
+    return user?.emails.some((e) => e.value.toLowerCase() === wanted) ? user : undefined;
   }
 
   /**

@@ -151,3 +151,69 @@ Deno.test("without unknownAttributes no answer carries newAttribute", async () =
   const groups = await call(sim, "GET", "Groups");
   assert.doesNotMatch(users.text + groups.text, /newAttribute/);
 });
+
+Deno.test("renaming a user or changing its email frees the old ones and takes the new ones", async () => {
+  const sim = simulator();
+  const id = await createUser(sim, "alpha");
+  const patched = await call(sim, "PATCH", `Users/${id}`, {
+    schemas: ["urn:scim:schemas:core:1.0"],
+    userName: "beta",
+    emails: [{ value: "beta@example.com", primary: true }],
+  });
+  assert.equal(patched.status, 200, patched.text);
+  // The old name is free again (in any case); the old address stays as the secondary email, as
+  // v1 PATCH merges emails, so it is still taken.
+  const again = await call(
+    sim,
+    "POST",
+    "Users",
+    newUser("ALPHA", { emails: [{ value: "a2@x.com" }] }),
+  );
+  assert.equal(again.status, 201, again.text);
+  const oldEmail = await call(
+    sim,
+    "POST",
+    "Users",
+    newUser("delta", {
+      emails: [{ value: "Alpha@example.com" }],
+    }),
+  );
+  assert.equal(oldEmail.body.Errors.description, "email_taken");
+  // … and the new ones are taken, in any case, even once their holder is deactivated.
+  assert.equal((await call(sim, "DELETE", `Users/${id}`)).status, 200);
+  const name = await call(
+    sim,
+    "POST",
+    "Users",
+    newUser("Beta", { emails: [{ value: "x@y.com" }] }),
+  );
+  assert.equal(name.body.Errors.description, "username_taken");
+  const email = await call(sim, "POST", "Users", {
+    ...newUser("gamma"),
+    emails: [{ value: "BETA@example.com" }],
+  });
+  assert.equal(email.body.Errors.description, "email_taken");
+});
+
+Deno.test("a PUT that replaces a user's emails frees the old address", async () => {
+  const sim = simulator();
+  const id = await createUser(sim, "omega");
+  const put = await call(
+    sim,
+    "PUT",
+    `Users/${id}`,
+    newUser("omega", {
+      emails: [{ value: "new-omega@example.com", primary: true }],
+    }),
+  );
+  assert.equal(put.status, 200, put.text);
+  const reuse = await call(
+    sim,
+    "POST",
+    "Users",
+    newUser("other", {
+      emails: [{ value: "OMEGA@example.com" }],
+    }),
+  );
+  assert.equal(reuse.status, 201, reuse.text);
+});
