@@ -63,18 +63,13 @@ export interface MembershipResult {
  * @param options Chunk size and cancellation.
  * @returns What was sent. Throws {@linkcode GroupMembershipError} if a call fails part-way.
  */
-export async function addMembers(
+export function addMembers(
   client: MembershipClient,
   groupId: string,
   userIds: Iterable<string>,
   options: MembershipOptions = {},
 ): Promise<MembershipResult> {
-  return await applyChunks(
-    client,
-    groupId,
-    chunk("add", unique(userIds), chunkSizeOf(options)),
-    options,
-  );
+  return changeMembers("add", client, groupId, userIds, options);
 }
 
 /**
@@ -86,18 +81,24 @@ export async function addMembers(
  * @param options Chunk size and cancellation.
  * @returns What was sent. Throws {@linkcode GroupMembershipError} if a call fails part-way.
  */
-export async function removeMembers(
+export function removeMembers(
   client: MembershipClient,
   groupId: string,
   userIds: Iterable<string>,
   options: MembershipOptions = {},
 ): Promise<MembershipResult> {
-  return await applyChunks(
-    client,
-    groupId,
-    chunk("remove", unique(userIds), chunkSizeOf(options)),
-    options,
-  );
+  return changeMembers("remove", client, groupId, userIds, options);
+}
+
+async function changeMembers(
+  operation: "add" | "remove",
+  client: MembershipClient,
+  groupId: string,
+  userIds: Iterable<string>,
+  options: MembershipOptions,
+): Promise<MembershipResult> {
+  const chunks = chunk(operation, unique(userIds), chunkSizeOf(options));
+  return await applyChunks(client, groupId, chunks, options);
 }
 
 /**

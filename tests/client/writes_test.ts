@@ -2,7 +2,7 @@
 // refused.
 
 import assert from "node:assert/strict";
-import { isRequestFailedError, isSCIMApiError } from "../../mod.ts";
+import { isRequestFailedError, isSCIMApiError, RateLimitErrorRetryHandler } from "../../mod.ts";
 import { rejection, setup } from "./_helpers.ts";
 
 function warnings() {
@@ -192,4 +192,52 @@ Deno.test("createUser() answered 201 with an unreadable body finds the created u
       "created once, then looked up",
     );
   }
+});
+
+Deno.test("patchGroup() and updateGroup() are retried after a send failure and apply once", async () => {
+  const { client, sim } = setup();
+  const [member] = (await client.searchUsers({ count: 1 })).users;
+  const { group } = await client.createGroup({ displayName: "Retried", members: [] });
+  const path = `/Groups/${group.id}`;
+  sim.faults.script({ kind: "reset-after", method: "PATCH", path });
+  sim.faults.script({ kind: "reset-after", method: "PUT", path });
+  const patched = await client.patchGroup(group.id!, { members: [{ value: member!.id! }] });
+  assert.equal(patched.attempts, 2);
+  const updated = await client.updateGroup({
+    ...group,
+    displayName: "Renamed",
+    members: [{ value: member!.id! }],
+  });
+  assert.equal(updated.attempts, 2);
+  assert.equal(updated.group.displayName, "Renamed");
+  assert.deepEqual(updated.group.members?.map((m) => m.value), [member!.id]);
+});
+
+Deno.test("responses and errors report the time waited between attempts (totalRetryDelay)", async () => {
+  const waits: number[] = [];
+  const { client, sim } = setup({}, {
+    retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 2 })],
+    sleep: (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
+  });
+  sim.faults.script({
+    kind: "retry-after-seconds",
+    method: "GET",
+    path: "/Users",
+    retryAfterSeconds: 2,
+  });
+  const page = await client.searchUsers({ count: 1 });
+  assert.equal(page.attempts, 2);
+  assert.equal(page.totalRetryDelay, 2000);
+  // Three 429s with a 1 s Retry-After: two waits, then the third answer is the error.
+  sim.faults.script({ kind: "retry-after-seconds", method: "GET", path: "/Groups", count: 3 });
+  const error = await rejection(client.searchGroups());
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.status, 429);
+  assert.equal(error.attempts, 3);
+  assert.equal(error.totalRetryDelay, 2000);
+  assert.equal(error.retryAfter, 1000);
+  assert.deepEqual(waits, [2000, 1000, 1000]);
 });

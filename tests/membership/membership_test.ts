@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   GroupMembershipError,
   GUEST_SCHEMA_V1,
+  isGroupMembershipError,
   isSCIMApiError,
   RateLimitErrorRetryHandler,
   SCIMClient,
@@ -104,6 +105,8 @@ Deno.test("a failed chunk throws GroupMembershipError listing what was applied a
     (e: unknown) => e,
   );
   assert.ok(error instanceof GroupMembershipError);
+  assert.ok(isGroupMembershipError(error));
+  assert.equal(isGroupMembershipError(error.cause), false);
   assert.equal(error.applied.length, 1);
   assert.deepEqual(error.failed.userIds, ids.slice(100, 200));
   assert.deepEqual(error.pendingUserIds("add"), ids.slice(100));

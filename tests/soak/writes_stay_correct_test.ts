@@ -87,8 +87,8 @@ Deno.test("createUser() after a reset-before is simply sent again: one user, not
   assert.equal((await usersNamed(client, "dan")).length, 1);
 });
 
-// BUG (client, scim/v1/_recovery.ts): the look-up accepts any user holding one of the emails
-// sent, so a create that Slack refused (email_taken) returns the *other* user as recovered.
+// Once a bug: the look-up accepted any user holding one of the emails sent, so a create that
+// Slack refused (email_taken) returned the *other* user as recovered.
 Deno.test("createUser() after a reset-after never passes off another user holding the email as recovered", async () => {
   const { sim, client } = setup();
   const ann = await client.createUser({ userName: "ann", emails: [{ value: "ann@example.com" }] });
