@@ -1,10 +1,11 @@
 // Internal: argument checks the client makes before any request.
 
+import { MAX_PAGE_SIZE } from "../paging.ts";
 import { checkTimeout } from "./client_options.ts";
 import type { CallOptions, SearchOptions } from "./client_options.ts";
 
-/** The most resources Slack returns per page. */
-export const MAX_COUNT = 1000;
+/** Slack serves at most 1000 results per page (1001+ is treated as 1000): refuse more up front. */
+const MAX_COUNT = MAX_PAGE_SIZE;
 
 const TRAVERSAL = /[/\\]/;
 

@@ -36,7 +36,7 @@ import {
   type UserValuesToDelete,
 } from "./patch_helpers.ts";
 import { forReplace, withGroupSchemas, withUserSchemas } from "./schemas.ts";
-import { type Page, PagedIterable, type PaginateOptions } from "../paging.ts";
+import { MAX_PAGE_SIZE, type Page, PagedIterable, type PaginateOptions } from "../paging.ts";
 import {
   addMembers,
   type MembershipOptions,
@@ -85,7 +85,7 @@ function pageQuery(
 }
 
 function pagingOptions<T>(options: IterateOptions, idOf: (item: T) => string): PaginateOptions<T> {
-  return { pageSize: options.pageSize ?? 1000, idOf, signal: options.signal };
+  return { pageSize: options.pageSize ?? MAX_PAGE_SIZE, idOf, signal: options.signal };
 }
 
 /** Options of {@linkcode SCIMClient.apiCall}. */
@@ -771,7 +771,7 @@ export class SCIMClient {
    * @returns The client without its token.
    */
   [Symbol.for("Deno.customInspect")](): string {
-    return `SCIMClient { baseUrl: "${this.baseUrl}", timeout: ${this.timeout}, token: ${REDACTED} }`;
+    return this.#inspected();
   }
 
   /**
@@ -780,6 +780,10 @@ export class SCIMClient {
    * @returns The client without its token.
    */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.#inspected();
+  }
+
+  #inspected(): string {
     return `SCIMClient { baseUrl: "${this.baseUrl}", timeout: ${this.timeout}, token: ${REDACTED} }`;
   }
 }
