@@ -25,14 +25,9 @@ import {
   type RouteResult,
 } from "./route.ts";
 import { blankUser, copyUser, type UserRecord } from "./store.ts";
-import {
-  applyCoreAttributes,
-  applyEnterprise,
-  applyGuest,
-  applyProfile,
-  checkUser,
-  type WriteMode,
-} from "./user_rules.ts";
+import { applyEnterprise, applyGuest, applyProfile } from "./user_extensions.ts";
+import { applyCoreAttributes, checkUser } from "./user_rules.ts";
+import type { WriteMode } from "./user_values.ts";
 
 /** Slack's default avatar, for users without a photo. */
 const DEFAULT_PHOTO = "https://a.slack-edge.com/80588/img/avatars/ava_0001-192.png";
