@@ -1,6 +1,6 @@
 // Internal: reading a request's body once, for every attempt to carry.
 
-import type { Armed } from "./_call.ts";
+import type { Armed } from "./_arm.ts";
 import { RequestTimeoutError } from "./request_timeout_error.ts";
 
 /**

@@ -6,7 +6,8 @@
 
 import type { RetryHandler } from "./handler.ts";
 import type { Logger } from "./logger.ts";
-import { arm, type CallDeps, callDeps, handlersOf, sendAttempts } from "./_call.ts";
+import { arm, type CallDeps, callDeps, handlersOf } from "./_arm.ts";
+import { sendAttempts } from "./_attempts.ts";
 import { readBody } from "./_read_body.ts";
 import { recordStats } from "./stats.ts";
 

@@ -2,7 +2,7 @@
 // argument checks of the call options, and turning an answer into a response.
 
 import createClient, { type Client } from "openapi-fetch";
-import { arm, type CallDeps, callDeps, handlersOf } from "../../retry/_call.ts";
+import { arm, type CallDeps, callDeps, handlersOf } from "../../retry/_arm.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { Logger } from "../../retry/logger.ts";
 import type { SCIMResponse } from "../response.ts";

@@ -5,8 +5,8 @@
 // fetch and reads the body as text itself: openapi-fetch would `JSON.parse` a proxy's HTML page
 // and crash, and would lose the raw text an error needs.
 
-import type { Armed, CallDeps } from "../../retry/_call.ts";
-import { sendAttempts } from "../../retry/_call.ts";
+import type { Armed, CallDeps } from "../../retry/_arm.ts";
+import { sendAttempts } from "../../retry/_attempts.ts";
 import { readBody } from "../../retry/_read_body.ts";
 import { RequestTimeoutError } from "../../retry/request_timeout_error.ts";
 import type { RetryHandler } from "../../retry/handler.ts";

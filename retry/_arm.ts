@@ -1,0 +1,152 @@
+// Internal: what a call of the retrying fetch is armed with before its first attempt: the checked
+// dependencies every call shares, the handler list, and the call's signals and deadline.
+//
+// Shared by `createRetryingFetch` and the SCIM client, which build the request between `arm` and
+// `sendAttempts` (see _attempts.ts) so it already carries the call's final signal.
+
+import type { RetryHandler } from "./handler.ts";
+import type { Logger } from "./logger.ts";
+import { abortableSleep } from "./_sleep.ts";
+
+/** What every call of one retrying fetch shares. */
+export interface CallDeps {
+  retryHandlers: () => readonly RetryHandler[];
+  fetch: ((request: Request) => Promise<Response>) | undefined;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  now: () => number;
+  timeoutSignal: (ms: number) => AbortSignal;
+  logger: Logger | undefined;
+}
+
+/** Options as `createRetryingFetch` takes them (its public type lives in fetch.ts). */
+export interface CallDepsOptions {
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  retryHandlers: () => readonly RetryHandler[];
+  sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
+  now?: (() => number) | undefined;
+  timeoutSignal?: ((ms: number) => AbortSignal) | undefined;
+  logger?: Logger | undefined;
+}
+
+/**
+ * Checks the options of a retrying fetch and fills in the defaults.
+ *
+ * @param options The transport, the handlers and the injectable clock, sleep and logger.
+ * @returns What every call shares.
+ */
+export function callDeps(options: CallDepsOptions): CallDeps {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(
+      `Cannot create a retrying fetch: options "${String(options)}" is not an object`,
+    );
+  }
+  const { retryHandlers, fetch, sleep = abortableSleep, now = Date.now, logger } = options;
+  const timeoutSignal = options.timeoutSignal ?? ((ms: number) => AbortSignal.timeout(ms));
+  if (typeof retryHandlers !== "function") {
+    throw new TypeError(`Cannot use retryHandlers: "${String(retryHandlers)}" is not a function`);
+  }
+  for (
+    const [name, value] of [["fetch", fetch], ["sleep", sleep], ["now", now], [
+      "timeoutSignal",
+      timeoutSignal,
+    ]] as const
+  ) {
+    if (value !== undefined && typeof value !== "function") {
+      throw new TypeError(`Cannot use ${name}: "${String(value)}" is not a function`);
+    }
+  }
+  if (
+    logger !== undefined &&
+    (typeof logger?.debug !== "function" || typeof logger?.warn !== "function")
+  ) {
+    throw new TypeError(`Cannot use logger: "${String(logger)}" has no debug and warn methods`);
+  }
+  return { retryHandlers, fetch, sleep, now, timeoutSignal, logger };
+}
+
+/** A call's signals, made before its request is built. */
+export interface Armed {
+  /** What attempts and waits listen to: the caller's signal, the timeout, or both. */
+  signal: AbortSignal | undefined;
+  /** The caller's signal, if any. */
+  callerSignal: AbortSignal | undefined;
+  /** Fires when the timeout elapses; undefined without a timeout. */
+  timeoutSignal: AbortSignal | undefined;
+  /** The timeout in milliseconds (0: none). */
+  timeout: number;
+  /** When the timeout elapses on the injected clock (Infinity: never). */
+  deadline: number;
+}
+
+/**
+ * Makes a call's timeout signal and combines it with the caller's. `AbortSignal.any` only when
+ * both exist: it costs a dependent signal and weak references per call.
+ *
+ * @param deps The retrying fetch's dependencies.
+ * @param callerSignal The caller's signal, if any.
+ * @param timeout Milliseconds for the whole call (0: none), already checked.
+ * @returns The signals.
+ */
+export function arm(deps: CallDeps, callerSignal: AbortSignal | undefined, timeout: number): Armed {
+  if (timeout <= 0) {
+    return {
+      signal: callerSignal,
+      callerSignal,
+      timeoutSignal: undefined,
+      timeout,
+      deadline: Infinity,
+    };
+  }
+  const timeoutSignal = deps.timeoutSignal(timeout);
+  return {
+    signal: callerSignal === undefined
+      ? timeoutSignal
+      : AbortSignal.any([callerSignal, timeoutSignal]),
+    callerSignal,
+    timeoutSignal,
+    timeout,
+    deadline: deps.now() + timeout,
+  };
+}
+
+/** One call to send. */
+export interface Sending extends Armed {
+  /** The request. */
+  request: Request;
+  /** The body every rebuilt attempt carries (read once, re-sent identically); null when none. */
+  body: BodyInit | null;
+  /**
+   * Which attempts send `request` itself rather than a copy carrying `signal` and `body`:
+   * "always" when it was built with the call's signal and has no body, "first" when it was built
+   * with the call's signal and its body is unread, "never" otherwise.
+   */
+  reuse: "always" | "first" | "never";
+  /** False for writes that must never be re-sent after a transport failure. */
+  retryAfterSendFailure: boolean;
+}
+
+/**
+ * Checks the handler list the call will consult (before anything is sent).
+ *
+ * @param deps The retrying fetch's dependencies.
+ * @returns The handlers.
+ */
+export function handlersOf(deps: CallDeps): readonly RetryHandler[] {
+  const handlers = deps.retryHandlers();
+  if (!Array.isArray(handlers)) {
+    throw new TypeError(
+      `Cannot use retryHandlers: it returned "${String(handlers)}", not an array`,
+    );
+  }
+  for (let index = 0; index < handlers.length; index++) {
+    const handler = handlers[index];
+    if (
+      typeof handler?.canRetry !== "function" || typeof handler.prepareForNextAttempt !== "function"
+    ) {
+      throw new TypeError(
+        `Cannot use retry handler ${index}: "${String(handler)}" is not a RetryHandler`,
+      );
+    }
+  }
+  return handlers;
+}

@@ -1,0 +1,298 @@
+// Internal: the attempts of one call, as the handlers decide: send, classify the outcome, choose
+// a retry, then wait or give up. Shared by `createRetryingFetch` and the SCIM client.
+//
+// The client builds its request once with the final signal already on it (caller's signal and
+// timeout combined, see `arm` in _arm.ts), so the common call sends that very Request: no second
+// `Request`, no `AbortSignal.any` when the caller gave no signal, no body copy unless an attempt
+// is retried.
+
+import type { HttpRequest, HttpResponse, RetryContext, RetryHandler } from "./handler.ts";
+import type { CallDeps, Sending } from "./_arm.ts";
+import { CallProgress, FIRST_TRY } from "./_call_progress.ts";
+import { RequestFailedError } from "./request_failed_error.ts";
+import { parseRetryAfter } from "./retry_after.ts";
+import type { RetryStats } from "./stats.ts";
+
+/** What the first attempt came back with: an answer, or what the transport threw. */
+interface Outcome {
+  response: Response | undefined;
+  error: unknown;
+  threw: boolean;
+}
+
+/** The handler that will retry, and the wait before it does. */
+interface Retry {
+  handler: RetryHandler;
+  delay: number;
+}
+
+/**
+ * Sends the attempts of one call as the handlers decide. Waits end on the signal; a timeout
+ * throws `RequestTimeoutError`, the caller's abort its reason, a last attempt without an answer
+ * `RequestFailedError`. A wait that would end after the deadline is not started: the failed
+ * answer is returned with a give-up reason, or `RequestFailedError` thrown.
+ *
+ * @param deps The retrying fetch's dependencies.
+ * @param sending The request, its signals and body.
+ * @param handlers The handlers, checked.
+ * @returns The response and how it was obtained.
+ */
+export async function sendAttempts(
+  deps: CallDeps,
+  sending: Sending,
+  handlers: readonly RetryHandler[],
+): Promise<{ response: Response; stats: RetryStats }> {
+  const { request, callerSignal, body, deadline } = sending;
+  const signal = sending.signal ?? request.signal;
+  if (callerSignal?.aborted) throw callerSignal.reason;
+  const transport = deps.fetch ?? globalThis.fetch;
+  const attemptRequest = (attempts: number) =>
+    sending.reuse === "always" || (sending.reuse === "first" && attempts === 1)
+      ? request
+      : new Request(request, body === null ? { signal } : { body, signal });
+
+  // Nearly every call is answered 2xx by its first attempt: without a logger, that path
+  // allocates nothing else (no call progress, no closures, shared stats).
+  let first: Outcome | undefined;
+  if (deps.logger === undefined) {
+    let response: Response | undefined;
+    let error: unknown;
+    let threw = false;
+    try {
+      response = await transport(attemptRequest(1));
+    } catch (e) {
+      error = e;
+      threw = true;
+    }
+    if (response?.ok) return { response, stats: FIRST_TRY };
+    first = { response, error, threw };
+  }
+
+  const call = new CallProgress(sending, deps.logger);
+  const { state, method } = call;
+  let view: HttpRequest | undefined;
+  while (true) {
+    // Send (the first attempt may have been sent already).
+    state.attempts++;
+    let response: Response | undefined;
+    let error: unknown;
+    let threw = false;
+    if (first !== undefined) {
+      ({ response, error, threw } = first);
+      first = undefined;
+    } else {
+      const attempt = attemptRequest(state.attempts);
+      deps.logger?.debug(`Sending ${method} ${call.path}`, {
+        method,
+        path: call.path,
+        attempt: state.attempts,
+      });
+      try {
+        response = await transport(attempt);
+      } catch (e) {
+        error = e;
+        threw = true;
+      }
+    }
+
+    // Classify: a 2xx answer ends the call, so do an abort and the timeout.
+    if (threw) {
+      call.sendFailed();
+      call.throwIfEnded(error);
+    }
+    if (response?.ok) return call.done(response);
+    if (response !== undefined) {
+      deps.logger?.debug(`${method} ${call.path} answered ${response.status}`, {
+        method,
+        path: call.path,
+        attempt: state.attempts,
+        status: response.status,
+      });
+    } else if (!sending.retryAfterSendFailure) {
+      call.fail({ kind: "error", error });
+      deps.logger?.warn(`${method} ${call.path} got no answer; not retried`, {
+        method,
+        path: call.path,
+        attempt: state.attempts,
+        error: describe(error),
+      });
+      throw new RequestFailedError(call.details(), { cause: error });
+    }
+
+    // Choose.
+    const context: RetryContext = {
+      state,
+      request: view ??= viewOf(request),
+      ...(response === undefined
+        ? { error }
+        : { response: { status: response.status, headers: response.headers } as HttpResponse }),
+      now: deps.now(),
+    };
+    const retry = await chooseRetry(call, context, {
+      handlers,
+      response,
+      deadline,
+      now: deps.now,
+    });
+    if (retry === undefined) return giveUp(call, response, error);
+
+    // Wait, then go round again.
+    const { handler, delay } = retry;
+    call.fail(
+      response === undefined
+        ? { kind: "error", error }
+        : { kind: "response", status: response.status },
+    );
+    // The failed answer is never read: release its connection.
+    response?.body?.cancel().catch(() => {});
+    state.giveUpReason = undefined;
+    deps.logger?.warn(
+      `Retrying ${method} ${call.path} in ${Math.round(delay)} ms after ${
+        response === undefined ? describe(error) : `status ${response.status}`
+      }`,
+      {
+        method,
+        path: call.path,
+        attempt: state.attempts,
+        delay,
+        handler: handler.constructor.name,
+        ...(response === undefined ? {} : { status: response.status }),
+      },
+    );
+    if (delay > 0) {
+      const started = deps.now();
+      try {
+        await deps.sleep(delay, signal);
+      } catch (e) {
+        state.totalRetryDelay += Math.min(delay, Math.max(0, deps.now() - started));
+        call.throwIfEnded();
+        throw e;
+      }
+    }
+    // A sleep that resolves despite an abort must not start another attempt.
+    call.throwIfEnded();
+    state.totalRetryDelay += delay;
+    state.currentAttempt++;
+  }
+}
+
+/**
+ * Asks the handlers, in order, whether to retry a failed attempt and how long to wait first.
+ *
+ * @param call The call so far.
+ * @param context What the handlers judge.
+ * @param options The handlers, the failed answer (if any), the call's deadline and the clock.
+ * @returns The retry, or undefined when no handler retries or the wait would outlast the
+ * timeout (`state.giveUpReason` then says so).
+ */
+async function chooseRetry(
+  call: CallProgress,
+  context: RetryContext,
+  options: {
+    handlers: readonly RetryHandler[];
+    response: Response | undefined;
+    deadline: number;
+    now: () => number;
+  },
+): Promise<Retry | undefined> {
+  const { handlers, response, deadline, now } = options;
+  let chosen: RetryHandler | undefined;
+  let delay: number;
+  try {
+    for (const handler of handlers) {
+      if (await handler.canRetry(context)) {
+        chosen = handler;
+        break;
+      }
+    }
+    if (chosen === undefined) return undefined;
+    delay = chosen.prepareForNextAttempt(context);
+    if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0) {
+      throw new RangeError(
+        `Cannot wait "${delay}" ms before retrying ${call.method} ${call.path}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
+      );
+    }
+  } catch (e) {
+    // Nobody will read the failed answer now: release its connection.
+    response?.body?.cancel().catch(() => {});
+    throw e;
+  }
+  const left = deadline - now();
+  if (delay >= left) {
+    // A retry that cannot start before the timeout is not waited for; what Slack said (a
+    // 429's Retry-After) goes back to the caller instead of a timeout that did not happen.
+    const retryAfter = response === undefined
+      ? undefined
+      : parseRetryAfter(response.headers.get("retry-after"), context.now);
+    call.state.giveUpReason = `${retryAfter === delay ? "Retry-After" : "A retry wait"} of ${
+      Math.round(delay)
+    } ms exceeds the time left before the timeout (${Math.max(0, Math.round(left))} ms)`;
+    return undefined;
+  }
+  return { handler: chosen, delay };
+}
+
+/**
+ * Ends a call no handler retries: the failed answer goes back to the caller, or, without one,
+ * `RequestFailedError` is thrown; either way saying why, when a handler or the timeout said so.
+ *
+ * @param call The call so far.
+ * @param response The last attempt's answer, if it got one.
+ * @param error What the transport threw, when it got none.
+ * @returns The failed answer and how it was obtained.
+ */
+function giveUp(
+  call: CallProgress,
+  response: Response | undefined,
+  error: unknown,
+): { response: Response; stats: RetryStats } {
+  const { state, method, logger } = call;
+  if (response !== undefined) {
+    if (state.giveUpReason !== undefined) {
+      logger?.warn(
+        `${method} ${call.path} answered ${response.status}; not retried: ${state.giveUpReason}`,
+        {
+          method,
+          path: call.path,
+          attempt: state.attempts,
+          status: response.status,
+        },
+      );
+    }
+    return call.done(response);
+  }
+  call.fail({ kind: "error", error });
+  const reason = state.giveUpReason;
+  logger?.warn(
+    `${method} ${call.path} got no answer after ${state.attempts} attempts${
+      reason === undefined ? "" : `; not retried: ${reason}`
+    }`,
+    {
+      method,
+      path: call.path,
+      attempts: state.attempts,
+      error: describe(error),
+    },
+  );
+  const failed = new RequestFailedError(call.details(), { cause: error });
+  if (reason !== undefined) failed.message += `; not retried: ${reason}`;
+  throw failed;
+}
+
+/** The request as handlers see it: its credentials left out. */
+function viewOf(request: Request): HttpRequest {
+  const headers = new Headers(request.headers);
+  headers.delete("authorization");
+  headers.delete("proxy-authorization");
+  return { method: request.method, url: request.url, headers };
+}
+
+/** Names an error for a log line without its stack. */
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error.cause as { code?: unknown } | undefined)?.code ??
+      (error as { code?: unknown }).code;
+    return `${error.name}: ${error.message}${typeof code === "string" ? ` (${code})` : ""}`;
+  }
+  return String(error);
+}

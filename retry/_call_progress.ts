@@ -1,0 +1,144 @@
+// Internal: what one call of the retrying fetch has been through, kept apart from the attempt
+// loop (_attempts.ts): the retry state handlers share, the failed attempts, and the stats and
+// error details built from them. Handlers see only `state`.
+
+import type { RetryState } from "./handler.ts";
+import type { Logger } from "./logger.ts";
+import type { Sending } from "./_arm.ts";
+import { pathOf } from "./_path.ts";
+import type { RetryErrorDetails } from "./request_failed_error.ts";
+import { RequestTimeoutError } from "./request_timeout_error.ts";
+import type { FailedAttempt, RetryStats } from "./stats.ts";
+
+/** The retry state as the attempt loop updates it. */
+export interface MutableState extends RetryState {
+  currentAttempt: number;
+  attempts: number;
+  totalRetryDelay: number;
+}
+
+const NO_FAILURES: readonly FailedAttempt[] = Object.freeze([]);
+/** The stats of nearly every call, shared: a call answered by its first attempt. */
+export const FIRST_TRY: RetryStats = Object.freeze({
+  attempts: 1,
+  totalRetryDelay: 0,
+  failedAttempts: NO_FAILURES,
+});
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** One call past its first attempt: made only once that attempt failed, or when logging. */
+export class CallProgress {
+  /** The HTTP method. */
+  readonly method: string;
+  /** The full URL, for errors; logs use {@linkcode CallProgress.prototype.path}. */
+  readonly url: string;
+  /** What the handlers share and read. */
+  readonly state: MutableState;
+  /** Where log lines go, if anywhere. */
+  readonly logger: Logger | undefined;
+  #timeout: number;
+  #callerSignal: AbortSignal | undefined;
+  #timeoutSignal: AbortSignal | undefined;
+  #failedAttempts: FailedAttempt[] | undefined;
+  #sendFailed = false;
+  #path: string | undefined;
+
+  /**
+   * Starts the record of a call.
+   *
+   * @param sending The call: its request, signals and timeout.
+   * @param logger Where log lines go, if anywhere.
+   */
+  constructor(sending: Sending, logger: Logger | undefined) {
+    const { method, url } = sending.request;
+    this.method = method;
+    this.url = url;
+    this.logger = logger;
+    this.#timeout = sending.timeout;
+    this.#callerSignal = sending.callerSignal;
+    this.#timeoutSignal = sending.timeoutSignal;
+    // Allocated on first use: most calls never fail, and a GET must cost almost nothing.
+    let customValues: Map<string, unknown> | undefined;
+    this.state = {
+      currentAttempt: 0,
+      attempts: 0,
+      totalRetryDelay: 0,
+      get customValues() {
+        return customValues ??= new Map();
+      },
+      giveUpReason: undefined,
+    };
+  }
+
+  /**
+   * The URL's path without its query (which may carry personal data), for messages and logs.
+   *
+   * @returns The path.
+   */
+  get path(): string {
+    return this.#path ??= pathOf(this.url);
+  }
+
+  /**
+   * Notes an attempt that failed and is not the one returned.
+   *
+   * @param attempt The failure.
+   */
+  fail(attempt: FailedAttempt): void {
+    (this.#failedAttempts ??= []).push(attempt);
+  }
+
+  /** Notes that an attempt got no answer: a write may then have been applied. */
+  sendFailed(): void {
+    this.#sendFailed = true;
+  }
+
+  /**
+   * Throws what ends the call when the caller aborted (its reason) or the timeout elapsed
+   * (`RequestTimeoutError`).
+   *
+   * @param cause What the attempt threw, if the timeout cut it short.
+   */
+  throwIfEnded(cause?: unknown): void {
+    if (this.#callerSignal?.aborted) throw this.#callerSignal.reason;
+    if (this.#timeoutSignal?.aborted) {
+      throw new RequestTimeoutError(
+        { ...this.details(), timeout: this.#timeout },
+        cause === undefined ? undefined : { cause },
+      );
+    }
+  }
+
+  /**
+   * What a `RequestFailedError` or `RequestTimeoutError` reports about the call.
+   *
+   * @returns The details.
+   */
+  details(): RetryErrorDetails {
+    const { method, url, state } = this;
+    return {
+      method,
+      url,
+      attempts: state.attempts,
+      totalRetryDelay: state.totalRetryDelay,
+      mayHaveBeenApplied: this.#sendFailed && !SAFE_METHODS.has(method),
+      failedAttempts: this.#failedAttempts ?? NO_FAILURES,
+    };
+  }
+
+  /**
+   * Ends the call with an answer.
+   *
+   * @param response The answer returned.
+   * @returns It, with how it was obtained.
+   */
+  done(response: Response): { response: Response; stats: RetryStats } {
+    const { attempts, totalRetryDelay, giveUpReason } = this.state;
+    if (attempts === 1 && giveUpReason === undefined) return { response, stats: FIRST_TRY };
+    const failedAttempts = this.#failedAttempts ?? NO_FAILURES;
+    const stats: RetryStats = giveUpReason === undefined
+      ? { attempts, totalRetryDelay, failedAttempts }
+      : { attempts, totalRetryDelay, failedAttempts, giveUpReason };
+    return { response, stats };
+  }
+}
