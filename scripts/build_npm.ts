@@ -17,6 +17,7 @@
  */
 
 import ts from "typescript";
+import { denoBundle } from "./_deno_bundle.ts";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath as fromFileUrl, pathToFileURL as toFileUrl } from "node:url";
 
@@ -117,32 +118,8 @@ export async function buildNpm(
   return { outDir, files: await listFiles(outDir) };
 }
 
-async function bundle(
-  root: string,
-  outDir: string,
-  sources: string[],
-): Promise<void> {
-  const { code, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "bundle",
-      "--quiet",
-      "--code-splitting",
-      "--format=esm",
-      "--platform=browser",
-      "--outdir",
-      outDir,
-      ...sources,
-    ],
-    cwd: root,
-    env: { NO_COLOR: "1", RUST_BACKTRACE: "0" },
-    stdout: "inherit",
-    stderr: "piped",
-  }).output();
-  if (code !== 0) {
-    throw new Error(
-      `deno bundle failed: ${new TextDecoder().decode(stderr).trim()}`,
-    );
-  }
+function bundle(root: string, outDir: string, sources: string[]): Promise<void> {
+  return denoBundle(["--code-splitting", "--outdir", outDir, ...sources], root);
 }
 
 /** The project's own modules reachable from `sources` (npm and remote modules left out). */

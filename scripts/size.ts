@@ -12,6 +12,7 @@
  */
 
 import { gzipSync } from "node:zlib";
+import { denoBundle } from "./_deno_bundle.ts";
 
 /** The gzipped budget of the main entry, in bytes. */
 export const DEFAULT_LIMIT = 10 * 1024;
@@ -52,26 +53,7 @@ export async function measure(
   const dir = options.keep ?? await Deno.makeTempDir({ prefix: "slack-scim-size-" });
   const out = `${dir}/bundle.min.js`;
   try {
-    const { code, stderr } = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "bundle",
-        "--quiet",
-        "--minify",
-        "--format=esm",
-        "--platform=browser",
-        "-o",
-        out,
-        entry,
-      ],
-      env: { NO_COLOR: "1", RUST_BACKTRACE: "0" },
-      stdout: "inherit",
-      stderr: "piped",
-    }).output();
-    if (code !== 0) {
-      throw new Error(
-        `deno bundle failed for "${entry}": ${new TextDecoder().decode(stderr).trim()}`,
-      );
-    }
+    await denoBundle(["--minify", "-o", out, entry]);
     const bytes = await Deno.readFile(out);
     const text = new TextDecoder().decode(bytes);
     const leaks = FORBIDDEN.flatMap((f) => {

@@ -2,7 +2,7 @@
 // shared by the Node, Bun and Deno smoke suites. Prints one line per step and the closing
 // `N passed, N failed` line; returns the counts (each runtime's file sets its own exit code).
 
-import { runSteps, scriptFaults, simulatorChecks, TOKEN, walkthrough } from "./walkthrough.mjs";
+import { runSteps, simulatorChecks, startSimulator, walkthrough } from "./walkthrough.mjs";
 
 /**
  * @param {string} label The runtime's name, printed on every line.
@@ -11,14 +11,7 @@ import { runSteps, scriptFaults, simulatorChecks, TOKEN, walkthrough } from "./w
  * @returns {Promise<{ passed: number, failed: number }>}
  */
 export async function runHosted(label, lib) {
-  const sim = new lib.SlackScimSimulator({
-    token: TOKEN,
-    users: 12,
-    groups: 3,
-    seed: 6,
-  });
-  scriptFaults(sim);
-  const server = await sim.listen({ port: 0, hostname: "127.0.0.1" });
+  const { sim, server } = await startSimulator(lib);
   let passed = 0;
   let failed = 0;
   try {

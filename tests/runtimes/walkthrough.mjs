@@ -315,3 +315,22 @@ export async function runSteps(label, steps, print = console.log) {
   }
   return { passed, failed, results };
 }
+
+/**
+ * Starts the simulator every host serves the walkthrough from: the same seeded directory and the
+ * scripted faults the walkthrough expects, on a loopback port.
+ *
+ * @param {{ SlackScimSimulator: new (options: object) => any }} lib The entries under test.
+ * @returns {Promise<{ sim: any, server: { baseUrl: string, close(): Promise<void> } }>}
+ */
+export async function startSimulator(lib) {
+  const sim = new lib.SlackScimSimulator({
+    token: TOKEN,
+    users: 12,
+    groups: 3,
+    seed: 6,
+  });
+  scriptFaults(sim);
+  const server = await sim.listen({ port: 0, hostname: "127.0.0.1" });
+  return { sim, server };
+}

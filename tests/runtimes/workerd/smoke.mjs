@@ -10,7 +10,7 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { loadNpmBuild } from "../load_npm_build.mjs";
-import { runSteps, scriptFaults, simulatorChecks, TOKEN } from "../walkthrough.mjs";
+import { runSteps, simulatorChecks, startSimulator, TOKEN } from "../walkthrough.mjs";
 
 // require(), not import: `deno task check` type-checks this file too, and Deno cannot resolve
 // packages of tests/runtimes/node_modules (Miniflare 3 ships CommonJS, so require() is native).
@@ -141,14 +141,7 @@ async function main() {
     return 1;
   }
 
-  const sim = new lib.SlackScimSimulator({
-    token: TOKEN,
-    users: 12,
-    groups: 3,
-    seed: 6,
-  });
-  scriptFaults(sim);
-  const server = await sim.listen({ port: 0, hostname: "127.0.0.1" });
+  const { sim, server } = await startSimulator(lib);
   const mf = new Miniflare({
     workers: [
       {
