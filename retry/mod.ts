@@ -1,8 +1,8 @@
 /**
  * Retries for `fetch`, modelled on the Python Slack SDK's retry handlers: an ordered list of
  * {@linkcode RetryHandler}s decides, for every failed attempt, whether to retry and how long to
- * wait. {@linkcode createRetryingFetch} wraps any fetch handler; the SCIM client uses it under
- * openapi-fetch. Durations are milliseconds.
+ * wait. {@linkcode createRetryingFetch} wraps any fetch handler; the SCIM client sends every
+ * call through the same machinery. Durations are milliseconds.
  *
  * @example Retry connection errors, 429s and 5xx
  * ```ts

@@ -4,9 +4,8 @@
  *
  * - JavaScript: one `deno bundle --code-splitting` run over all entries, so code shared by
  *   `.`, `./retry` and `./testing` (the retry handlers and error classes) lives in one chunk and
- *   `instanceof` works across entries. openapi-fetch is bundled: the package has no runtime
- *   dependencies, every runtime gets the exact openapi-fetch version our tests ran (it is 0.x and
- *   breaks in minor versions), and it costs about 2 KB gzipped (see `deno task size`).
+ *   `instanceof` works across entries. The package has no runtime dependencies: the client
+ *   builds its requests itself (typed by the generated schema), so nothing from npm is bundled.
  * - Types: TypeScript's `transpileDeclaration` per source file (isolated declarations: our exports
  *   carry explicit types for JSR anyway), relative `.ts` specifiers rewritten to `.js`. A `.d.ts`
  *   that imports an npm package fails the build: the public API must expose our own types.
@@ -289,7 +288,7 @@ async function emitDeclarations(
   }
 
   // Only the declarations the entries' types reach go in the package; an internal module (one
-  // that wraps openapi-fetch, say) may import packages as long as no public type leads to it.
+  // that wraps an npm package, say) may import packages as long as no public type leads to it.
   const reached = new Set<string>();
   const queue = [...sources];
   while (queue.length > 0) {

@@ -1,30 +1,14 @@
-// Internal: what every client method shares: the typed openapi-fetch client, the retrying fetch,
+// Internal: what every client method shares: the typed request builder, the retrying fetch,
 // argument checks of the call options, and turning an answer into a response.
 
-import createClient, { type Client } from "openapi-fetch";
 import { arm, type CallDeps, callDeps, handlersOf } from "../../retry/_arm.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { Logger } from "../../retry/logger.ts";
 import type { SCIMResponse } from "../response.ts";
-import type { paths } from "./schema.gen.ts";
+import { type ArgsFor, type Method, type PathFor, type Target, urlOf } from "./_request.ts";
 import { checkCallOptions } from "./_arguments.ts";
 import type { CallOptions, ResolvedOptions } from "./client_options.ts";
-import { type Answer, type CallPlan, exchange } from "./_exchange.ts";
-
-/** What openapi-fetch gets for every call besides path parameters, query and body. */
-// A type alias, not an interface: openapi-fetch's init type has an index signature.
-export type RequestInitFor = {
-  /** Our per-request fetch: the retrying fetch, body read by us. */
-  fetch: (request: Request) => Promise<Response>;
-  /** openapi-fetch must not parse: the body is read (and parsed safely) by `exchange`. */
-  parseAs: "text";
-  /** The call's signal (the caller's and the timeout combined), so the request is built once. */
-  signal?: AbortSignal;
-  /** `Content-Type` of writes. */
-  headers?: Readonly<Record<string, string>>;
-  /** Serializes a write's body as openapi-fetch would, keeping the text for re-sending. */
-  bodySerializer?: (body: unknown) => string;
-};
+import { type Answer, exchange } from "./_exchange.ts";
 
 /** How one method call is sent. */
 export interface SendPlan {
@@ -32,20 +16,12 @@ export interface SendPlan {
   name: string;
   /** The caller's per-call options. */
   options: CallOptions | undefined;
-  /** Whether it sends a JSON body. */
-  write?: boolean;
   /** False for writes that must never be re-sent after a transport failure. Default true. */
   retryAfterSendFailure?: boolean;
 }
 
-const WRITE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  "Content-Type": "application/json;charset=utf-8",
-});
-
 /** The machinery under `SCIMClient`; one per client. */
 export class Core {
-  /** The typed openapi-fetch client; `send` adds Authorization and the default headers. */
-  readonly api: Client<paths>;
   /** The base URL, ending with `/`. */
   readonly baseUrl: string;
   /** The default timeout (0: none). */
@@ -79,28 +55,43 @@ export class Core {
       sleep: deps.sleep,
       logger: deps.logger,
     });
-    // The default headers are built once and set on each request openapi-fetch builds: given
-    // to openapi-fetch, they would be merged into a new Headers per call and copied again by
-    // iterating it into the Request (the profile showed both).
+    // The headers are built once and given to each request as it is built.
     const headers = new Headers(resolved.headers);
     headers.set("authorization", `Bearer ${token}`);
     this.#readHeaders = [...headers];
-    // A write's own Content-Type wins over a default one, as in openapi-fetch's merge.
-    this.#writeHeaders = this.#readHeaders.filter(([name]) => name !== "content-type");
-    this.api = createClient<paths>({ baseUrl: this.baseUrl });
+    // A write's own Content-Type wins over a default one.
+    this.#writeHeaders = [
+      ["content-type", "application/json;charset=utf-8"],
+      ...this.#readHeaders.filter(([name]) => name !== "content-type"),
+    ];
   }
 
   /**
-   * Checks the call options, then sends the call `start` makes and reads the answer.
+   * Sends one operation of the spec, its arguments checked against it by the compiler.
    *
    * @param plan The method's name, its options and how it may be retried.
-   * @param start Makes the call with the init to pass to openapi-fetch.
+   * @param method The HTTP method.
+   * @param path The spec's path, such as `"/Users/{id}"`.
+   * @param args Its `params` and JSON `body`, as the spec types them.
    * @returns The answer, and the time it was read (for `Retry-After` dates in later errors).
    */
-  async send(
+  send<M extends Method, P extends PathFor<M>>(
     plan: SendPlan,
-    start: (init: RequestInitFor) => Promise<unknown>,
+    method: M,
+    path: P,
+    args: ArgsFor<M, P>,
   ): Promise<{ answer: Answer; now: number }> {
+    return this.sendTarget(plan, { method, path, ...args } as Target);
+  }
+
+  /**
+   * Checks the call options, builds the request once and sends it through the retrying fetch.
+   *
+   * @param plan The method's name, its options and how it may be retried.
+   * @param target What to send; `apiCall` gives any path here, checked by `apiCallTarget`.
+   * @returns The answer, and the time it was read (for `Retry-After` dates in later errors).
+   */
+  async sendTarget(plan: SendPlan, target: Target): Promise<{ answer: Answer; now: number }> {
     const { signal: callerSignal, timeout } = checkCallOptions(
       plan.name,
       plan.options,
@@ -110,32 +101,29 @@ export class Core {
     const deps = this.#deps;
     // Checked before anything is sent, as the retrying fetch does.
     const handlers = handlersOf(deps);
-    // The signals exist before openapi-fetch builds the request, so it carries them and the
-    // retrying fetch can send it as is instead of copying it.
+    // The signals exist before the request is built, so it carries them and the retrying fetch
+    // can send it as is instead of copying it.
     const armed = arm(deps, callerSignal, timeout);
-    const call: CallPlan = {
+    // The text is kept: a retry re-sends it, since a sent Request's body is used up.
+    const bodyText = target.body === undefined ? undefined : JSON.stringify(target.body);
+    const request = new Request(urlOf(this.baseUrl, target), {
+      method: target.method,
+      headers: (bodyText === undefined ? this.#readHeaders : this.#writeHeaders) as [
+        string,
+        string,
+      ][],
+      ...(bodyText === undefined ? {} : { body: bodyText }),
+      ...(armed.signal ? { signal: armed.signal } : {}),
+    });
+    const answer = await exchange({
       deps,
       handlers,
       armed,
-      bodyText: undefined,
-      headers: plan.write ? this.#writeHeaders : this.#readHeaders,
+      bodyText,
       baseUrl: this.baseUrl,
       retryAfterSendFailure: plan.retryAfterSendFailure ?? true,
       now: this.#now,
-    };
-    const answer = await exchange(call, (fetch) =>
-      start(
-        plan.write
-          ? {
-            fetch,
-            parseAs: "text",
-            ...(armed.signal ? { signal: armed.signal } : {}),
-            headers: WRITE_HEADERS,
-            // openapi-fetch's own serializer for a JSON body; the text is kept for retries.
-            bodySerializer: (body) => call.bodyText = JSON.stringify(body),
-          }
-          : { fetch, parseAs: "text", ...(armed.signal ? { signal: armed.signal } : {}) },
-      ));
+    }, request);
     return { answer, now: this.#now() };
   }
 

@@ -1,13 +1,9 @@
-// Internal: one call from openapi-fetch through the retrying fetch, and the answer read safely.
-//
-// openapi-fetch builds the request (typed path, encoded path parameters and query, JSON body,
-// headers) and hands it to the per-request `fetch` below, which sends it through the retrying
-// fetch and reads the body as text itself: openapi-fetch would `JSON.parse` a proxy's HTML page
-// and crash, and would lose the raw text an error needs.
+// Internal: one call through the retrying fetch, and the answer read safely. The body is read as
+// text first: a proxy's HTML page must become an error that shows it, not a JSON.parse crash,
+// and an error needs the raw text.
 
 import type { Armed, CallDeps } from "../../retry/_arm.ts";
 import { sendAttempts } from "../../retry/_attempts.ts";
-import { readBody } from "../../retry/_read_body.ts";
 import { RequestTimeoutError } from "../../retry/request_timeout_error.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { FailedAttempt, RetryStats } from "../../retry/stats.ts";
@@ -43,10 +39,8 @@ export interface CallPlan {
   handlers: readonly RetryHandler[];
   /** The call's signals; the request is built with `armed.signal`. */
   armed: Armed;
-  /** The JSON text of a write's body, set when openapi-fetch serializes it; re-sent on retries. */
+  /** The JSON text of a write's body (the request carries it too); re-sent on retries. */
   bodyText: string | undefined;
-  /** Headers set on the request before it is sent (Authorization and the defaults). */
-  headers: readonly (readonly [string, string])[];
   /** The base URL, to show paths relative to it. */
   baseUrl: string;
   /** False for writes that must never be re-sent after a transport failure. */
@@ -61,78 +55,53 @@ function relativePath(url: string, baseUrl: string): string {
   return withoutQuery.startsWith(baseUrl) ? withoutQuery.slice(baseUrl.length) : withoutQuery;
 }
 
-/** What openapi-fetch gets back: our body is read already, and a 204 makes it read nothing. */
-function bodiless(): Response {
-  return new Response(null, { status: 204 });
-}
-
 /**
  * Sends one call and reads its answer. Rejects with `SCIMApiError` for an answer outside 2xx or
  * a 2xx body that is not JSON; transport failures, timeouts and aborts propagate unchanged.
  *
  * @param plan How to send it.
- * @param run Starts the call with the given fetch (an openapi-fetch method, or a plain fetch).
+ * @param request The request, built with `plan.armed.signal` and carrying `plan.bodyText`.
  * @returns The answer.
  */
-export async function exchange(
-  plan: CallPlan,
-  run: (fetch: (request: Request) => Promise<Response>) => Promise<unknown>,
-): Promise<Answer> {
-  let answer: Answer | undefined;
-  let response: Response | undefined;
+export async function exchange(plan: CallPlan, request: Request): Promise<Answer> {
+  const { bodyText, armed } = plan;
   let readError: unknown;
-  await run(async (request: Request) => {
-    const { bodyText, armed } = plan;
-    const headers = request.headers;
-    for (const [name, value] of plan.headers) headers.set(name, value);
-    let body: BodyInit | null = null;
-    let reuse: "always" | "first" | "never" = "always";
-    if (bodyText !== undefined) {
-      // openapi-fetch's request carries the same text, unread: sent as is the first time.
-      body = bodyText;
-      reuse = "first";
-    } else if (request.body !== null) {
-      body = await readBody(request, armed);
-      reuse = "never";
+  // The request carries the same text, unread: sent as is the first time, rebuilt for retries.
+  const sent = await sendAttempts(plan.deps, {
+    signal: armed.signal,
+    callerSignal: armed.callerSignal,
+    timeoutSignal: armed.timeoutSignal,
+    timeout: armed.timeout,
+    deadline: armed.deadline,
+    request,
+    body: bodyText ?? null,
+    reuse: bodyText === undefined ? "always" : "first",
+    retryAfterSendFailure: plan.retryAfterSendFailure,
+  }, plan.handlers);
+  const response = sent.response;
+  let text = "";
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (armed.callerSignal?.aborted) throw armed.callerSignal.reason;
+    // The timeout elapsed while the body streamed in: a timeout, not an answer Slack gave.
+    if (armed.timeoutSignal?.aborted) {
+      throw bodyTimedOut(request, response, sent.stats, armed, error);
     }
-    const sent = await sendAttempts(plan.deps, {
-      signal: armed.signal,
-      callerSignal: armed.callerSignal,
-      timeoutSignal: armed.timeoutSignal,
-      timeout: armed.timeout,
-      deadline: armed.deadline,
-      request,
-      body,
-      reuse,
-      retryAfterSendFailure: plan.retryAfterSendFailure,
-    }, plan.handlers);
-    response = sent.response;
-    let text = "";
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (armed.callerSignal?.aborted) throw armed.callerSignal.reason;
-      // The timeout elapsed while the body streamed in: a timeout, not an answer Slack gave.
-      if (armed.timeoutSignal?.aborted) {
-        throw bodyTimedOut(request, response, sent.stats, armed, error);
-      }
-      readError = error;
-    }
-    const { stats } = sent;
-    answer = {
-      status: response.status,
-      headers: response.headers,
-      text,
-      body: undefined,
-      attempts: stats.attempts,
-      totalRetryDelay: stats.totalRetryDelay,
-      failedAttempts: stats.failedAttempts,
-      method: request.method,
-      path: relativePath(request.url, plan.baseUrl),
-    };
-    return bodiless();
-  });
-  if (answer === undefined || response === undefined) throw new Error("The request was never sent");
+    readError = error;
+  }
+  const { stats } = sent;
+  const answer: Answer = {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: undefined,
+    attempts: stats.attempts,
+    totalRetryDelay: stats.totalRetryDelay,
+    failedAttempts: stats.failedAttempts,
+    method: request.method,
+    path: relativePath(request.url, plan.baseUrl),
+  };
   if (readError !== undefined) {
     throw new SCIMApiError(answer, {
       ...contextOf(answer, plan.now()),
@@ -144,7 +113,6 @@ export async function exchange(
     });
   }
   if (!response.ok) throw new SCIMApiError(answer, contextOf(answer, plan.now()));
-  const text = answer.text;
   if (text !== "") {
     try {
       answer.body = JSON.parse(text);

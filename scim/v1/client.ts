@@ -205,7 +205,9 @@ export class SCIMClient {
     const core = this.#core;
     const { answer, now } = await core.send(
       { name: "searchUsers", options },
-      (init) => core.api.GET("/Users", { params: { query }, ...init }),
+      "GET",
+      "/Users",
+      { params: { query } },
     );
     const list = listBody(answer, "a list of users", now);
     return { ...core.meta(answer), ...numbers(list), users: list.resources as User[] };
@@ -223,7 +225,9 @@ export class SCIMClient {
     const core = this.#core;
     const { answer, now } = await core.send(
       { name: "readUser", options },
-      (init) => core.api.GET("/Users/{id}", { params: { path: { id } }, ...init }),
+      "GET",
+      "/Users/{id}",
+      { params: { path: { id } } },
     );
     return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
   }
@@ -247,8 +251,10 @@ export class SCIMClient {
     const core = this.#core;
     try {
       const { answer, now } = await core.send(
-        { name: "createUser", options, write: true },
-        (init) => core.api.POST("/Users", { body, ...init }),
+        { name: "createUser", options },
+        "POST",
+        "/Users",
+        { body },
       );
       return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
     } catch (error) {
@@ -276,8 +282,10 @@ export class SCIMClient {
     const body = withUserSchemas(partialUser);
     const core = this.#core;
     const { answer, now } = await core.send(
-      { name: "patchUser", options, write: true },
-      (init) => core.api.PATCH("/Users/{id}", { params: { path: { id } }, body, ...init }),
+      { name: "patchUser", options },
+      "PATCH",
+      "/Users/{id}",
+      { params: { path: { id } }, body },
     );
     return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
   }
@@ -299,8 +307,10 @@ export class SCIMClient {
     const body = withUserSchemas(forReplace(user));
     const core = this.#core;
     const { answer, now } = await core.send(
-      { name: "updateUser", options, write: true },
-      (init) => core.api.PUT("/Users/{id}", { params: { path: { id } }, body, ...init }),
+      { name: "updateUser", options },
+      "PUT",
+      "/Users/{id}",
+      { params: { path: { id } }, body },
     );
     return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
   }
@@ -317,7 +327,9 @@ export class SCIMClient {
     const core = this.#core;
     const { answer, now } = await core.send(
       { name: "deleteUser", options },
-      (init) => core.api.DELETE("/Users/{id}", { params: { path: { id } }, ...init }),
+      "DELETE",
+      "/Users/{id}",
+      { params: { path: { id } } },
     );
     noErrorBody(answer, "no body", now);
     return core.meta(answer);
@@ -373,7 +385,9 @@ export class SCIMClient {
     const core = this.#core;
     const { answer, now } = await core.send(
       { name: "searchGroups", options },
-      (init) => core.api.GET("/Groups", { params: { query }, ...init }),
+      "GET",
+      "/Groups",
+      { params: { query } },
     );
     const list = listBody(answer, "a list of groups", now);
     return { ...core.meta(answer), ...numbers(list), groups: list.resources as Group[] };
@@ -391,7 +405,9 @@ export class SCIMClient {
     const core = this.#core;
     const { answer, now } = await core.send(
       { name: "readGroup", options },
-      (init) => core.api.GET("/Groups/{id}", { params: { path: { id } }, ...init }),
+      "GET",
+      "/Groups/{id}",
+      { params: { path: { id } } },
     );
     return { ...core.meta(answer), group: resourceBody(answer, "a group", now) as Group };
   }
@@ -412,8 +428,10 @@ export class SCIMClient {
     const core = this.#core;
     try {
       const { answer, now } = await core.send(
-        { name: "createGroup", options, write: true, retryAfterSendFailure: false },
-        (init) => core.api.POST("/Groups", { body, ...init }),
+        { name: "createGroup", options, retryAfterSendFailure: false },
+        "POST",
+        "/Groups",
+        { body },
       );
       return { ...core.meta(answer), group: resourceBody(answer, "a group", now) as Group };
     } catch (error) {
@@ -440,8 +458,10 @@ export class SCIMClient {
     const body = withGroupSchemas(partialGroup);
     const core = this.#core;
     const { answer, now } = await core.send(
-      { name: "patchGroup", options, write: true },
-      (init) => core.api.PATCH("/Groups/{id}", { params: { path: { id } }, body, ...init }),
+      { name: "patchGroup", options },
+      "PATCH",
+      "/Groups/{id}",
+      { params: { path: { id } }, body },
     );
     noErrorBody(answer, "no body", now);
     return core.meta(answer);
@@ -463,8 +483,10 @@ export class SCIMClient {
     const body = withGroupSchemas(group);
     const core = this.#core;
     const { answer, now } = await core.send(
-      { name: "updateGroup", options, write: true },
-      (init) => core.api.PUT("/Groups/{id}", { params: { path: { id } }, body, ...init }),
+      { name: "updateGroup", options },
+      "PUT",
+      "/Groups/{id}",
+      { params: { path: { id } }, body },
     );
     return { ...core.meta(answer), group: resourceBody(answer, "a group", now) as Group };
   }
@@ -483,7 +505,9 @@ export class SCIMClient {
     try {
       const { answer, now } = await core.send(
         { name: "deleteGroup", options },
-        (init) => core.api.DELETE("/Groups/{id}", { params: { path: { id } }, ...init }),
+        "DELETE",
+        "/Groups/{id}",
+        { params: { path: { id } } },
       );
       noErrorBody(answer, "no body", now);
       return core.meta(answer);
@@ -519,7 +543,9 @@ export class SCIMClient {
     const core = this.#core;
     const { answer, now } = await core.send(
       { name: "readServiceProviderConfigs", options },
-      (init) => core.api.GET("/ServiceProviderConfigs", init),
+      "GET",
+      "/ServiceProviderConfigs",
+      {},
     );
     const config = objectBody(answer, "a service provider configuration", now);
     return { ...core.meta(answer), serviceProviderConfig: config as ServiceProviderConfig };
@@ -535,7 +561,9 @@ export class SCIMClient {
     const core = this.#core;
     const { answer, now } = await core.send(
       { name: "readUserSchema", options },
-      (init) => core.api.GET("/Schemas/Users", init),
+      "GET",
+      "/Schemas/Users",
+      {},
     );
     return { ...core.meta(answer), schema: objectBody(answer, "a schema", now) as Schema };
   }
@@ -550,7 +578,9 @@ export class SCIMClient {
     const core = this.#core;
     const { answer, now } = await core.send(
       { name: "readGroupSchema", options },
-      (init) => core.api.GET("/Schemas/Groups", init),
+      "GET",
+      "/Schemas/Groups",
+      {},
     );
     return { ...core.meta(answer), schema: objectBody(answer, "a schema", now) as Schema };
   }
@@ -588,20 +618,13 @@ export class SCIMClient {
     const { verb, url } = apiCallTarget(method, path);
     const { body, query, retryAfterSendFailure = true } = options;
     const core = this.#core;
-    const write = body !== undefined;
-    // The path is not one of the spec's, so openapi-fetch's path typing is set aside here only.
-    const untyped = core.api as unknown as {
-      request(method: string, url: string, init: Record<string, unknown>): Promise<unknown>;
-    };
-    const { answer } = await core.send(
-      { name: "apiCall", options, write, retryAfterSendFailure },
-      (init) =>
-        untyped.request(verb, url, {
-          ...init,
-          ...(query ? { params: { query: definedOnly(query) } } : {}),
-          ...(write ? { body } : {}),
-        }),
-    );
+    // The path is not one of the spec's, so it is sent untyped (apiCallTarget checked it).
+    const { answer } = await core.sendTarget({ name: "apiCall", options, retryAfterSendFailure }, {
+      method: verb,
+      path: url,
+      ...(query ? { params: { query: definedOnly(query) } } : {}),
+      ...(body !== undefined ? { body } : {}),
+    });
     return { ...core.meta(answer), body: answer.body as T | undefined };
   }
 

@@ -1,7 +1,7 @@
 // Deno smoke suite: the walkthrough from source (the package's own entries, as JSR serves them).
 // Run: deno run --config deno.json --allow-net=127.0.0.1 tests/runtimes/deno/smoke.ts
 // (`deno run` looks for its config from the script's folder and would stop at
-// tests/runtimes/package.json, which knows neither openapi-fetch nor "@org/slack-scim").
+// tests/runtimes/package.json, which does not know "@org/slack-scim").
 
 import * as main from "@org/slack-scim";
 import * as retry from "@org/slack-scim/retry";
