@@ -50,22 +50,7 @@
  * @module
  */
 
-export {
-  type ApiCallOptions,
-  AsyncSCIMClient,
-  type GroupsPage,
-  type IterateOptions,
-  SCIMClient,
-  type UsersPage,
-} from "./scim/v1/client.ts";
-export * from "./scim/paging.ts";
-export {
-  type GroupMemberChange,
-  MAX_MEMBERS_PER_CALL,
-  type MembershipOptions,
-  type MembershipResult,
-  RECOMMENDED_MEMBERS_PER_CALL,
-} from "./scim/membership.ts";
+export { type ApiCallOptions, AsyncSCIMClient, SCIMClient } from "./scim/v1/client.ts";
 export {
   type CallOptions,
   DEFAULT_BASE_URL,
@@ -80,6 +65,5 @@ export type * from "./scim/response.ts";
 export * from "./scim/v1/schemas.ts";
 export * from "./scim/v1/patch_helpers.ts";
 export * from "./scim/filter.ts";
-export * from "./scim/group_membership_error.ts";
 // The retry API, also the "./retry" entry: handlers, errors, Retry-After parsing.
 export * from "./retry/mod.ts";

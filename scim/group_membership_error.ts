@@ -32,7 +32,7 @@ export interface GroupMembershipErrorDetails {
  *
  * @example Report what was left undone
  * ```ts
- * import { GroupMembershipError, isGroupMembershipError } from "@org/slack-scim";
+ * import { GroupMembershipError, isGroupMembershipError } from "@org/slack-scim/membership";
  * import assert from "node:assert/strict";
  *
  * const error = new GroupMembershipError({
@@ -101,7 +101,7 @@ export class GroupMembershipError extends Error implements GroupMembershipErrorD
  *
  * @example Narrow a caught error
  * ```ts
- * import { isGroupMembershipError } from "@org/slack-scim";
+ * import { isGroupMembershipError } from "@org/slack-scim/membership";
  * import assert from "node:assert/strict";
  *
  * assert.equal(isGroupMembershipError(new Error("x")), false);

@@ -9,6 +9,7 @@
  *   deno task bench --quick         # smaller counts, for a smoke check
  */
 import { SCIMClient, type User } from "../mod.ts";
+import { iterateUsers } from "../scim/v1/paging.ts";
 import { SlackScimSimulator } from "../scim/testing/mod.ts";
 
 const args = new Set(Deno.args);
@@ -193,7 +194,7 @@ async function directoryExport(): Promise<void> {
     };
     const clientWalk = async (onPage: () => void) => {
       let seen = 0;
-      for await (const page of client.iterateUsers({ pageSize }).pages()) {
+      for await (const page of iterateUsers(client, { pageSize }).pages()) {
         seen += page.users.length;
         onPage(); // while `page` is alive
       }

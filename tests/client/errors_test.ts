@@ -7,6 +7,7 @@ import {
   UNEXPECTED_RESPONSE,
   UNPARSEABLE_RESPONSE,
 } from "../../mod.ts";
+import { iterateUsers } from "../../scim/v1/paging.ts";
 import { answering, fixture, fixtureText, rejection, setup, TOKEN } from "./_helpers.ts";
 
 function apiError(status: number, text: string, headers: HeadersInit = {}): SCIMApiError {
@@ -220,7 +221,7 @@ Deno.test("a 200 list that is only Slack's error body throws its code instead of
   assert.ok(isSCIMApiError(error));
   assert.equal(error.description, "permission_denied");
   assert.match(error.message, /200 permission_denied instead of a list of users/);
-  await assert.rejects(client.iterateUsers().collect(), /permission_denied/);
+  await assert.rejects(iterateUsers(client).collect(), /permission_denied/);
 });
 
 Deno.test("a 200 list without Resources reads as empty only when totalResults is 0", async () => {

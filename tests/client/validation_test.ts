@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { isSCIMApiError, SCIMClient, type User } from "../../mod.ts";
+import { addGroupMembers, removeGroupMembers, setGroupMembers } from "../../scim/v1/membership.ts";
 import { answering, rejection, setup, TOKEN } from "./_helpers.ts";
 
 // ---- Options -------------------------------------------------------------------------------------
@@ -265,16 +266,16 @@ Deno.test("updateUser() of a user read back with Slack's empty enterprise manage
 
 Deno.test("bulk membership refuses a bad group id or an aborted signal before sending, unwrapped", async () => {
   const { client, sim } = setup();
-  await assert.rejects(client.addGroupMembers("..", ["U1"]), {
+  await assert.rejects(addGroupMembers(client, "..", ["U1"]), {
     name: "TypeError",
     message: /groupId/,
   });
   const controller = new AbortController();
   controller.abort(new Error("stop"));
   await assert.rejects(
-    client.removeGroupMembers("S1", ["U1"], { signal: controller.signal }),
+    removeGroupMembers(client, "S1", ["U1"], { signal: controller.signal }),
     /stop/,
   );
-  await assert.rejects(client.setGroupMembers("", ["U1"]), TypeError);
+  await assert.rejects(setGroupMembers(client, "", ["U1"]), TypeError);
   assert.equal(sim.requests.length, 0);
 });

@@ -1,12 +1,18 @@
 import assert from "node:assert/strict";
 import {
-  GroupMembershipError,
   GUEST_SCHEMA_V1,
-  isGroupMembershipError,
   isSCIMApiError,
   RateLimitErrorRetryHandler,
   SCIMClient,
 } from "../../mod.ts";
+import {
+  addGroupMembers,
+  GroupMembershipError,
+  isGroupMembershipError,
+  removeGroupMembers,
+  setGroupMembers,
+} from "../../scim/v1/membership.ts";
+import { iterateGroups, iterateUsers } from "../../scim/v1/paging.ts";
 import { SlackScimSimulator } from "../../scim/testing/mod.ts";
 
 const TOKEN = "xoxp-test";
@@ -42,7 +48,7 @@ function patchCalls(sim: SlackScimSimulator, groupId: string): number {
 
 Deno.test("addGroupMembers() adds 12,000 users in chunks of 5,000, and each user lists the group", async () => {
   const { sim, client, ids, groupId } = await setUp(12_000);
-  const result = await client.addGroupMembers(groupId, ids);
+  const result = await addGroupMembers(client, groupId, ids);
   assert.equal(result.added, 12_000);
   assert.deepEqual(result.chunks.map((c) => c.userIds.length), [5000, 5000, 2000]);
   assert.equal(patchCalls(sim, groupId), 3);
@@ -53,10 +59,10 @@ Deno.test("addGroupMembers() adds 12,000 users in chunks of 5,000, and each user
 
 Deno.test("removeGroupMembers() removes in chunks and sends duplicates once", async () => {
   const { sim, client, ids, groupId } = await setUp(300);
-  await client.addGroupMembers(groupId, ids);
+  await addGroupMembers(client, groupId, ids);
   const before = patchCalls(sim, groupId);
   const gone = ids.slice(0, 250);
-  const result = await client.removeGroupMembers(groupId, [...gone, ...gone], { chunkSize: 100 });
+  const result = await removeGroupMembers(client, groupId, [...gone, ...gone], { chunkSize: 100 });
   assert.equal(result.removed, 250);
   assert.equal(patchCalls(sim, groupId) - before, 3);
   assert.deepEqual(await memberIds(client, groupId), new Set(ids.slice(250)));
@@ -64,9 +70,9 @@ Deno.test("removeGroupMembers() removes in chunks and sends duplicates once", as
 
 Deno.test("setGroupMembers() sends only the difference, additions before removals", async () => {
   const { sim, client, ids, groupId } = await setUp(12_000);
-  await client.addGroupMembers(groupId, ids.slice(0, 7000));
+  await addGroupMembers(client, groupId, ids.slice(0, 7000));
   const before = sim.requests.length;
-  const result = await client.setGroupMembers(groupId, ids.slice(5000, 12_000));
+  const result = await setGroupMembers(client, groupId, ids.slice(5000, 12_000));
   assert.equal(result.added, 5000);
   assert.equal(result.removed, 5000);
   assert.deepEqual(result.chunks.map((c) => c.operation), ["add", "remove"]);
@@ -77,7 +83,7 @@ Deno.test("setGroupMembers() sends only the difference, additions before removal
     "PATCH",
     "PATCH",
   ]);
-  const unchanged = await client.setGroupMembers(groupId, ids.slice(5000));
+  const unchanged = await setGroupMembers(client, groupId, ids.slice(5000));
   assert.equal(unchanged.chunks.length, 0);
 });
 
@@ -100,7 +106,7 @@ Deno.test("a failed chunk throws GroupMembershipError listing what was applied a
     return sim.fetch(request);
   };
   const flaky = new SCIMClient({ token: TOKEN, fetch: failingSecond });
-  const error = await flaky.addGroupMembers(groupId, ids, { chunkSize: 100 }).then(
+  const error = await addGroupMembers(flaky, groupId, ids, { chunkSize: 100 }).then(
     () => assert.fail("expected a GroupMembershipError"),
     (e: unknown) => e,
   );
@@ -115,7 +121,7 @@ Deno.test("a failed chunk throws GroupMembershipError listing what was applied a
   // Nothing silently lost: exactly the applied chunk is in the group.
   assert.deepEqual(await memberIds(client, groupId), new Set(ids.slice(0, 100)));
   // Re-running the pending part completes the change.
-  await client.addGroupMembers(groupId, error.pendingUserIds("add"));
+  await addGroupMembers(client, groupId, error.pendingUserIds("add"));
   assert.deepEqual(await memberIds(client, groupId), new Set(ids));
 });
 
@@ -147,7 +153,7 @@ Deno.test("group PATCHes that meet Slack's rate limits are absorbed by the RateL
   }
   const { group } = await client.createGroup({ displayName: "Limited", members: [] });
   // The group-update pool allows a burst of 80: 120 one-member calls must meet 429s.
-  const result = await client.addGroupMembers(group.id!, ids, { chunkSize: 1 });
+  const result = await addGroupMembers(client, group.id!, ids, { chunkSize: 1 });
   assert.equal(result.added, 120);
   assert.ok(sim.requests.some((r) => r.method === "PATCH" && r.status === 429), "a PATCH got 429");
   assert.ok(waits.length > 0 && waits.every((ms) => ms >= 1000), `waits ${waits.slice(0, 5)}`);
@@ -156,10 +162,10 @@ Deno.test("group PATCHes that meet Slack's rate limits are absorbed by the RateL
 
 Deno.test("membership calls refuse an empty group id, empty user ids and a bad chunk size", async () => {
   const { client, groupId } = await setUp(1);
-  await assert.rejects(client.addGroupMembers("", ["U1"]), TypeError);
-  await assert.rejects(client.addGroupMembers(groupId, ["U1", ""]), /user id "" is empty/);
-  await assert.rejects(client.addGroupMembers(groupId, ["U1"], { chunkSize: 15_001 }), RangeError);
-  await assert.rejects(client.removeGroupMembers(groupId, ["U1"], { chunkSize: 0 }), RangeError);
+  await assert.rejects(addGroupMembers(client, "", ["U1"]), TypeError);
+  await assert.rejects(addGroupMembers(client, groupId, ["U1", ""]), /user id "" is empty/);
+  await assert.rejects(addGroupMembers(client, groupId, ["U1"], { chunkSize: 15_001 }), RangeError);
+  await assert.rejects(removeGroupMembers(client, groupId, ["U1"], { chunkSize: 0 }), RangeError);
 });
 
 Deno.test("iterateUsers() walks a seeded org with guests and deactivated users exactly once each", async () => {
@@ -167,7 +173,7 @@ Deno.test("iterateUsers() walks a seeded org with guests and deactivated users e
   const client = new SCIMClient({ token: TOKEN, fetch: sim.fetch });
   const seen = new Set<string>();
   let guests = 0;
-  for await (const user of client.iterateUsers({ pageSize: 500 })) {
+  for await (const user of iterateUsers(client, { pageSize: 500 })) {
     assert.ok(!seen.has(user.id!), `${user.id} yielded twice`);
     seen.add(user.id!);
     if (user[GUEST_SCHEMA_V1]) guests++;
@@ -181,9 +187,9 @@ Deno.test("iterateUsers() yields nobody twice while users are created and deacti
   const sim = new SlackScimSimulator({ token: TOKEN, users: 1000 });
   const client = new SCIMClient({ token: TOKEN, fetch: sim.fetch });
   const seen = new Set<string>();
-  const initial = new Set((await client.iterateUsers().collect()).map((u) => u.id!));
+  const initial = new Set((await iterateUsers(client).collect()).map((u) => u.id!));
   let made = 0;
-  for await (const page of client.iterateUsers({ pageSize: 100 }).pages()) {
+  for await (const page of iterateUsers(client, { pageSize: 100 }).pages()) {
     for (const user of page.users) {
       assert.ok(!seen.has(user.id!), `${user.id} yielded twice`);
       seen.add(user.id!);
@@ -210,7 +216,7 @@ Deno.test("iterateGroups() pages with a filter, and pages() exposes groups", asy
   await client.createGroup({ displayName: "other", members: [] });
   const pages = [];
   for await (
-    const page of client.iterateGroups({ filter: 'displayName sw "team-"', pageSize: 10 }).pages()
+    const page of iterateGroups(client, { filter: 'displayName sw "team-"', pageSize: 10 }).pages()
   ) {
     pages.push(page.groups.length);
   }
@@ -223,7 +229,7 @@ Deno.test("iterateUsers() is cancelled by its signal between pages", async () =>
   const controller = new AbortController();
   let count = 0;
   await assert.rejects(async () => {
-    for await (const _ of client.iterateUsers({ pageSize: 100, signal: controller.signal })) {
+    for await (const _ of iterateUsers(client, { pageSize: 100, signal: controller.signal })) {
       if (++count === 150) controller.abort();
     }
   }, { name: "AbortError" });

@@ -1,4 +1,4 @@
-// Imports the three entries of the installed npm build; on failure prints why and the closing
+// Imports the entries of the installed npm build; on failure prints why and the closing
 // summary line, so a missing or broken build is one clear failure, not a stack trace.
 
 /**
@@ -7,12 +7,14 @@
  */
 export async function loadNpmBuild(label) {
   try {
-    const [main, retry, testing] = await Promise.all([
+    const [main, paging, membership, retry, testing] = await Promise.all([
       import("@org/slack-scim"),
+      import("@org/slack-scim/paging"),
+      import("@org/slack-scim/membership"),
       import("@org/slack-scim/retry"),
       import("@org/slack-scim/testing"),
     ]);
-    return { ...retry, ...testing, ...main };
+    return { ...retry, ...testing, ...paging, ...membership, ...main };
   } catch (error) {
     console.log(
       `FAIL ${label}: cannot import the npm build (run scripts/runtime_smoke.sh)`,

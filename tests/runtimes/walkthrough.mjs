@@ -71,12 +71,20 @@ async function rejects(promise, test, what) {
 /**
  * The walkthrough's steps, in order; later steps use what earlier ones created.
  *
- * `lib` is the library's main entry plus the retry entry: `{ SCIMClient, filter, isSCIMApiError,
- * RateLimitErrorRetryHandler }`; `baseUrl` the simulator's.
+ * `lib` is the library's main entry plus the retry, paging and membership entries: `{ SCIMClient,
+ * filter, isSCIMApiError, RateLimitErrorRetryHandler, iterateUsers, setGroupMembers }`; `baseUrl`
+ * the simulator's.
  * @returns {{ name: string, run: () => Promise<void> }[]}
  */
 export function walkthrough(lib, baseUrl) {
-  const { SCIMClient, filter, isSCIMApiError, RateLimitErrorRetryHandler } = lib;
+  const {
+    SCIMClient,
+    filter,
+    isSCIMApiError,
+    RateLimitErrorRetryHandler,
+    iterateUsers,
+    setGroupMembers,
+  } = lib;
   const client = new SCIMClient({ token: TOKEN, baseUrl });
   const unique = Math.random().toString(36).slice(2, 8);
   const userName = `smoke-${unique}`;
@@ -187,6 +195,24 @@ export function walkthrough(lib, baseUrl) {
         await client.updateGroup(group);
         const read = await client.readGroup(groupId);
         equal(read.group.members?.length ?? 0, 0, "members");
+      },
+    },
+    {
+      name: "iterateUsers (paging entry) walks every user, the new one included, once each",
+      run: async () => {
+        const ids = [];
+        for await (const user of iterateUsers(client, { pageSize: 7 })) ids.push(user.id);
+        check(ids.includes(userId), "the new user was not yielded");
+        equal(new Set(ids).size, ids.length, "distinct ids");
+      },
+    },
+    {
+      name: "setGroupMembers (membership entry) puts the user back in the group",
+      run: async () => {
+        const result = await setGroupMembers(client, groupId, [userId]);
+        equal(result.added, 1, "added");
+        const { group } = await client.readGroup(groupId);
+        equal(group.members?.[0]?.value, userId, "member");
       },
     },
     {

@@ -4,9 +4,17 @@
 // tests/runtimes/package.json, which does not know "@org/slack-scim").
 
 import * as main from "@org/slack-scim";
+import * as membership from "@org/slack-scim/membership";
+import * as paging from "@org/slack-scim/paging";
 import * as retry from "@org/slack-scim/retry";
 import * as testing from "@org/slack-scim/testing";
 import { runHosted } from "../host.mjs";
 
-const { failed } = await runHosted("deno", { ...retry, ...testing, ...main });
+const { failed } = await runHosted("deno", {
+  ...retry,
+  ...testing,
+  ...paging,
+  ...membership,
+  ...main,
+});
 Deno.exit(failed === 0 ? 0 : 1);

@@ -10,6 +10,8 @@ import {
   type SearchUsersResponse,
   type User,
 } from "@org/slack-scim";
+import { addGroupMembers } from "@org/slack-scim/membership";
+import { iterateGroups, iterateUsers } from "@org/slack-scim/paging";
 import { isRequestTimeoutError, RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
 import { type SimulatorServer, SlackScimSimulator } from "@org/slack-scim/testing";
 
@@ -44,13 +46,13 @@ export async function walkthrough(server: SimulatorServer): Promise<string[]> {
       names.push(`${error.status} ${error.description}`);
     } else if (isRequestTimeoutError(error)) names.push(error.message);
   }
-  for await (const user of client.iterateUsers({ pageSize: 100 })) {
+  for await (const user of iterateUsers(client, { pageSize: 100 })) {
     names.push(user.id ?? "");
   }
-  for await (const page of client.iterateGroups({ pageSize: 10 }).pages()) {
+  for await (const page of iterateGroups(client, { pageSize: 10 }).pages()) {
     names.push(...page.groups.map((g: Group) => g.displayName ?? ""));
   }
-  const added: number = (await client.addGroupMembers(group.id!, [id!], { chunkSize: 10 })).added;
+  const added: number = (await addGroupMembers(client, group.id!, [id!], { chunkSize: 10 })).added;
   const status: number = found.status + added;
   // @ts-expect-error the token is required
   new SCIMClient({});

@@ -2,6 +2,8 @@
 // (bundled into this Worker, as wrangler would). The Node host passes the simulator's base URL.
 
 import { filter, isSCIMApiError, SCIMClient } from "@org/slack-scim";
+import { setGroupMembers } from "@org/slack-scim/membership";
+import { iterateUsers } from "@org/slack-scim/paging";
 import { RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
 import { runSteps, walkthrough } from "../walkthrough.mjs";
 
@@ -17,6 +19,8 @@ export default {
       filter,
       isSCIMApiError,
       RateLimitErrorRetryHandler,
+      iterateUsers,
+      setGroupMembers,
     };
     const { passed, failed } = await runSteps(
       "workerd",

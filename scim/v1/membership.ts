@@ -1,0 +1,143 @@
+/**
+ * Bulk group membership (the `@org/slack-scim/membership` entry): add, remove or set thousands
+ * of members in chunked PATCH calls, with a {@linkcode GroupMembershipError} that says which
+ * chunks were applied, which one failed and which were never sent.
+ *
+ * They are functions taking the client, not client methods, so an app that never changes
+ * membership in bulk does not ship them: the main entry stays within its size budget.
+ *
+ * @example Add every active full member, 100 per call
+ * ```ts
+ * import { GUEST_SCHEMA_V1, SCIMClient } from "@org/slack-scim";
+ * import { addGroupMembers } from "@org/slack-scim/membership";
+ * import { iterateUsers } from "@org/slack-scim/paging";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 300, groups: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [group] = (await client.searchGroups({ count: 1 })).groups;
+ * const ids: string[] = [];
+ * for await (const user of iterateUsers(client)) {
+ *   if (user.active && !user[GUEST_SCHEMA_V1]) ids.push(user.id!);
+ * }
+ * const result = await addGroupMembers(client, group!.id!, ids, { chunkSize: 100 });
+ * assert.equal(result.chunks.length, Math.ceil(ids.length / 100));
+ * ```
+ *
+ * @module
+ */
+
+import { checkId } from "./_arguments.ts";
+import {
+  addMembers,
+  type MembershipClient,
+  type MembershipOptions,
+  type MembershipResult,
+  removeMembers,
+  setMembers,
+} from "../membership.ts";
+
+export {
+  type GroupMemberChange,
+  MAX_MEMBERS_PER_CALL,
+  type MembershipClient,
+  type MembershipOptions,
+  type MembershipResult,
+  RECOMMENDED_MEMBERS_PER_CALL,
+} from "../membership.ts";
+export * from "../group_membership_error.ts";
+
+/**
+ * Adds users to a group in PATCH calls of at most `chunkSize` members (default 5,000, Slack's
+ * recommendation). Each call is retried by the client's handlers like any call (a
+ * `RateLimitErrorRetryHandler` absorbs 429s and Slack's one-write-at-a-time locks). If a call
+ * still fails, a {@linkcode GroupMembershipError} lists the chunks applied, the one that failed
+ * and those not sent.
+ *
+ * @param client The client (or anything with its `patchGroup` and `readGroup`).
+ * @param groupId The group's id.
+ * @param userIds The users to add; duplicates are sent once.
+ * @param options `chunkSize` and `signal`.
+ * @returns How many users were sent and the chunks.
+ */
+export async function addGroupMembers(
+  client: MembershipClient,
+  groupId: string,
+  userIds: Iterable<string>,
+  options?: MembershipOptions,
+): Promise<MembershipResult> {
+  checkId("addGroupMembers", "groupId", groupId); // before anything is sent, not as a failed chunk
+  return await addMembers(client, groupId, userIds, options);
+}
+
+/**
+ * Removes users from a group in chunked PATCH calls, like {@linkcode addGroupMembers}.
+ *
+ * @param client The client (or anything with its `patchGroup` and `readGroup`).
+ * @param groupId The group's id.
+ * @param userIds The users to remove; duplicates are sent once.
+ * @param options `chunkSize` and `signal`.
+ * @returns How many users were sent and the chunks.
+ *
+ * @example Remove two members
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { removeGroupMembers } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 5, groups: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [group] = (await client.searchGroups({ count: 1 })).groups;
+ * const [a, b] = (await client.searchUsers({ count: 2 })).users;
+ * await client.patchGroup(group!.id!, { members: [{ value: a!.id! }, { value: b!.id! }] });
+ * const result = await removeGroupMembers(client, group!.id!, [a!.id!, b!.id!]);
+ * assert.equal(result.removed, 2);
+ * ```
+ */
+export async function removeGroupMembers(
+  client: MembershipClient,
+  groupId: string,
+  userIds: Iterable<string>,
+  options?: MembershipOptions,
+): Promise<MembershipResult> {
+  checkId("removeGroupMembers", "groupId", groupId); // before anything is sent, not as a failed chunk
+  return await removeMembers(client, groupId, userIds, options);
+}
+
+/**
+ * Makes a group's members exactly `userIds`: reads the group, then adds the missing users and
+ * removes the others in chunked PATCH calls (additions first, so nobody who stays is dropped).
+ *
+ * @param client The client (or anything with its `patchGroup` and `readGroup`).
+ * @param groupId The group's id.
+ * @param userIds The members the group must end with.
+ * @param options `chunkSize` and `signal`.
+ * @returns How many users were added and removed, and the chunks.
+ *
+ * @example Sync a group from an HR list
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { setGroupMembers } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 5, groups: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [group] = (await client.searchGroups({ count: 1 })).groups;
+ * const ids = (await client.searchUsers({ count: 3 })).users.map((user) => user.id!);
+ * await setGroupMembers(client, group!.id!, ids);
+ * const after = await client.readGroup(group!.id!);
+ * assert.deepEqual(after.group.members?.map((m) => m.value).sort(), [...ids].sort());
+ * ```
+ */
+export async function setGroupMembers(
+  client: MembershipClient,
+  groupId: string,
+  userIds: Iterable<string>,
+  options?: MembershipOptions,
+): Promise<MembershipResult> {
+  checkId("setGroupMembers", "groupId", groupId); // before anything is sent, not as a failed chunk
+  return await setMembers(client, groupId, userIds, options);
+}
