@@ -5,16 +5,22 @@
  * - `SCIMClient` (also as `AsyncSCIMClient`): users, groups, discovery and an `apiCall` escape
  *   hatch; typed models (`User`, `Group`, … with the enterprise, guest and profile extensions);
  *   `SCIMApiError` for any answer outside 2xx, HTML and truncated bodies included.
- * - Retries (`retryHandlers`), timeouts and cancellation on every call; the retry API is also
- *   available from `@org/slack-scim/retry`.
+ * - Retries (`retryHandlers`), timeouts and cancellation on every call; `RequestFailedError` and
+ *   `RequestTimeoutError` when no answer came.
  * - Safe writes: `createUser` recovers a user created by an attempt that got no answer,
  *   `createGroup` is never re-sent blindly.
  * - v1 PATCH helpers the SDKs lack: `removeUserAttributes`, `deleteUserValues`.
- * - `filter` builds filters from untrusted values without injection.
+ *
+ * The rest has entries of its own, so an app ships only what it imports (this entry stays under
+ * 10 KiB gzipped): `@org/slack-scim/filter` (filters from untrusted values, without injection),
+ * `@org/slack-scim/paging` (`iterateUsers`, `iterateGroups`), `@org/slack-scim/membership`
+ * (chunked group membership), `@org/slack-scim/retry` (the retry handlers, as the Python SDK's
+ * `slack_sdk.http_retry`), `@org/slack-scim/testing` (the Slack SCIM simulator).
  *
  * @example Users and groups, against the simulator from "@org/slack-scim/testing"
  * ```ts
- * import { filter, isSCIMApiError, SCIMClient } from "@org/slack-scim";
+ * import { isSCIMApiError, SCIMClient } from "@org/slack-scim";
+ * import { filter } from "@org/slack-scim/filter";
  * import { SlackScimSimulator } from "@org/slack-scim/testing";
  * import assert from "node:assert/strict";
  *
@@ -64,6 +70,17 @@ export * from "./scim/errors.ts";
 export type * from "./scim/response.ts";
 export * from "./scim/v1/schemas.ts";
 export * from "./scim/v1/patch_helpers.ts";
-export * from "./scim/filter.ts";
-// The retry API, also the "./retry" entry: handlers, errors, Retry-After parsing.
-export * from "./retry/mod.ts";
+// What the client throws when no answer came, and the retry types its options name. The retry
+// API itself (handlers, calculators, createRetryingFetch) is the "./retry" entry, as the Python
+// SDK keeps it in `slack_sdk.http_retry`.
+export * from "./retry/request_failed_error.ts";
+export * from "./retry/request_timeout_error.ts";
+export type {
+  HttpRequest,
+  HttpResponse,
+  RetryContext,
+  RetryHandler,
+  RetryState,
+} from "./retry/handler.ts";
+export type { FailedAttempt, RetryStats } from "./retry/stats.ts";
+export type * from "./retry/logger.ts";

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { filter, isSCIMApiError, type SCIMClient } from "@org/slack-scim";
+import { isSCIMApiError, type SCIMClient } from "@org/slack-scim";
+import { filter } from "@org/slack-scim/filter";
 
 /**
  * Compares secrets in constant time (hashing first makes the lengths equal). An empty expected

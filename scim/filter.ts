@@ -1,5 +1,22 @@
 /**
- * The `filter` tagged template: SCIM filters built from untrusted values without injection.
+ * The `filter` tagged template (the `@org/slack-scim/filter` entry): SCIM filters built from
+ * untrusted values without injection. Every interpolated value becomes a SCIM literal, every
+ * attribute named must be one Slack can filter on, and a value out of place is refused before
+ * any request.
+ *
+ * @example Find a user by an email that came from a form
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { filter } from "@org/slack-scim/filter";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const fromForm = 'nobody@example.com" or email co "@';
+ * const found = await client.searchUsers({ filter: filter`email eq ${fromForm}` });
+ * assert.equal(found.users.length, 0); // the whole text is one value: it matches nobody
+ * ```
  *
  * @module
  */
@@ -48,7 +65,7 @@ export type FilterValue = string | number | boolean | Date;
  *
  * @example Encode a hostile value
  * ```ts
- * import { filter } from "@org/slack-scim";
+ * import { filter } from "@org/slack-scim/filter";
  * import assert from "node:assert/strict";
  *
  * const name = 'x" or userName pr or userName eq "y';
@@ -60,7 +77,7 @@ export type FilterValue = string | number | boolean | Date;
  *
  * @example Reject an attribute Slack cannot filter on
  * ```ts
- * import { filter } from "@org/slack-scim";
+ * import { filter } from "@org/slack-scim/filter";
  * import assert from "node:assert/strict";
  *
  * assert.throws(() => filter`title eq ${"CEO"}`, TypeError);
@@ -105,7 +122,7 @@ export function filter(strings: TemplateStringsArray, ...values: FilterValue[]):
  *
  * @example Quote and escape a string
  * ```ts
- * import { encodeFilterValue } from "@org/slack-scim";
+ * import { encodeFilterValue } from "@org/slack-scim/filter";
  * import assert from "node:assert/strict";
  *
  * assert.equal(encodeFilterValue('say "hi"\n'), '"say \\"hi\\"\\n"');

@@ -10,13 +10,9 @@
  *   SLACK_ORG_ADMIN_USER_TOKEN=xoxp-… deno task demo  # real Slack, read-only
  *   SLACK_ORG_ADMIN_USER_TOKEN=xoxp-… deno task demo --write  # real Slack, creates and deactivates a user
  */
-import {
-  filter,
-  type Logger,
-  RateLimitErrorRetryHandler,
-  SCIMClient,
-  type SCIMClient as SCIMClientType,
-} from "../mod.ts";
+import { SCIMClient, type SCIMClient as SCIMClientType } from "../mod.ts";
+import { filter } from "../scim/filter.ts";
+import { type Logger, RateLimitErrorRetryHandler } from "../retry/mod.ts";
 import { SlackScimSimulator } from "../scim/testing/mod.ts";
 
 const token = Deno.env.get("SLACK_ORG_ADMIN_USER_TOKEN");

@@ -9,7 +9,7 @@
 
 import type { Logger } from "../../retry/logger.ts";
 import { SCIMApiError } from "../errors.ts";
-import { filter } from "../filter.ts";
+
 import type { SearchUsersResponse, UserResponse } from "../response.ts";
 import type { User } from "./models.ts";
 
@@ -83,7 +83,7 @@ export async function recoverCreatedUser(
   if (userName === "") throw restated(error, `${mayHaveSucceeded}; no userName to confirm it with`);
   // Slack stores an email given as userName as its local part, other special characters as `_`.
   const names = new Set([userName.toLowerCase(), slackUserName(userName).toLowerCase()]);
-  const lookups = [...names].map((name) => filter`userName eq ${name}`);
+  const lookups = [...names].map((name) => `userName eq ${JSON.stringify(name)}`);
   let attempts = error.attempts;
   let totalRetryDelay = error.totalRetryDelay;
   for (const lookup of lookups) {

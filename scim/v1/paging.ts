@@ -97,7 +97,8 @@ function pagingOptions<T>(options: IterateOptions, idOf: (item: T) => string): P
  *
  * @example Export every active member
  * ```ts
- * import { filter, SCIMClient } from "@org/slack-scim";
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { filter } from "@org/slack-scim/filter";
  * import { iterateUsers } from "@org/slack-scim/paging";
  * import { SlackScimSimulator } from "@org/slack-scim/testing";
  * import assert from "node:assert/strict";

@@ -192,7 +192,7 @@ Deno.test("a 2xx body carrying an Errors key is not an error", async () => {
 });
 
 Deno.test("a 429 retried until the handlers give up throws with retryAfter and attempts", async () => {
-  const { RateLimitErrorRetryHandler } = await import("../../mod.ts");
+  const { RateLimitErrorRetryHandler } = await import("../../retry/mod.ts");
   const { client, sim } = setup({}, {
     retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 1 })],
   });

@@ -2,7 +2,8 @@
 // refused.
 
 import assert from "node:assert/strict";
-import { isRequestFailedError, isSCIMApiError, RateLimitErrorRetryHandler } from "../../mod.ts";
+import { isRequestFailedError, isSCIMApiError } from "../../mod.ts";
+import { RateLimitErrorRetryHandler } from "../../retry/mod.ts";
 import { rejection, setup } from "./_helpers.ts";
 
 function warnings() {

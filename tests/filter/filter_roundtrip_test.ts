@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { filter, SCIMClient } from "../../mod.ts";
+import { SCIMClient } from "../../mod.ts";
+import { filter } from "../../scim/filter.ts";
 import { parseFilter, SlackScimSimulator } from "../../scim/testing/mod.ts";
 import { SeededRandom } from "../../scim/testing/seeded_random.ts";
 

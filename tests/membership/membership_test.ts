@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  GUEST_SCHEMA_V1,
-  isSCIMApiError,
-  RateLimitErrorRetryHandler,
-  SCIMClient,
-} from "../../mod.ts";
+import { GUEST_SCHEMA_V1, isSCIMApiError, SCIMClient } from "../../mod.ts";
+import { RateLimitErrorRetryHandler } from "../../retry/mod.ts";
 import {
   addGroupMembers,
   GroupMembershipError,

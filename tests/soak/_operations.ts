@@ -3,7 +3,8 @@
 // learn whether the write happened.
 
 import assert from "node:assert/strict";
-import { filter, type SCIMClient, type User } from "../../mod.ts";
+import type { SCIMClient, User } from "../../mod.ts";
+import { filter } from "../../scim/filter.ts";
 import { CarefulCaller, type Outcome } from "./_careful_caller.ts";
 import type { Figures } from "./_figures.ts";
 import {

@@ -3,16 +3,14 @@
 // or in a typed error that says why, and Slack's final state must match the operations.
 
 import assert from "node:assert/strict";
+import { type Group, SCIMClient, type User } from "../../mod.ts";
 import {
   allBuiltinRetryHandlers,
   ConnectionErrorRetryHandler,
   FixedValueRetryIntervalCalculator,
-  type Group,
   RateLimitErrorRetryHandler,
-  SCIMClient,
   ServerErrorRetryHandler,
-  type User,
-} from "../../mod.ts";
+} from "../../retry/mod.ts";
 import { FAULT_KINDS, SlackScimSimulator } from "../../scim/testing/mod.ts";
 import { Figures } from "./_figures.ts";
 import { groupState, Model, Random, userState } from "./_model.ts";

@@ -3,12 +3,8 @@
 // the write may have happened; never a duplicate, never another resource passed off as ours.
 
 import assert from "node:assert/strict";
-import {
-  allBuiltinRetryHandlers,
-  isRequestFailedError,
-  isSCIMApiError,
-  SCIMClient,
-} from "../../mod.ts";
+import { isRequestFailedError, isSCIMApiError, SCIMClient } from "../../mod.ts";
+import { allBuiltinRetryHandlers } from "../../retry/mod.ts";
 import { SlackScimSimulator } from "../../scim/testing/mod.ts";
 
 const TOKEN = "xoxp-writes-0123456789";
