@@ -115,46 +115,44 @@ export class SCIMApiError extends Error {
     response: { status: number; headers: Headers; text: string },
     options: SCIMApiErrorOptions = {},
   ) {
-    const parsed = parse(response.text);
-    const reading = describe(response.status, response.text, parsed, options.expected);
-    const call = options.method !== undefined && options.path !== undefined
-      ? ` to ${options.method} ${options.path}`
-      : "";
-    const isWrite = options.method !== undefined && !/^(GET|HEAD|OPTIONS)$/i.test(options.method);
-    const unanswered = (options.failedAttempts ?? []).some((attempt) => attempt.kind === "error");
-    const succeeded = response.status >= 200 && response.status < 300;
-    const mayHaveBeenApplied = isWrite && (unanswered || succeeded);
-    const notes = [options.note ?? ""];
-    if (mayHaveBeenApplied && !/may have/.test(options.note ?? "")) {
+    const { status, text } = response;
+    const { method, path, note } = options;
+    const failedAttempts = options.failedAttempts ?? [];
+    const body = parse(text);
+    const succeeded = status >= 200 && status <= 299;
+    const [description, what] = describe(
+      text,
+      body,
+      succeeded ? options.expected ?? "the expected JSON" : undefined,
+    );
+    const mayHaveBeenApplied = method !== undefined && !/^(GET|HEAD|OPTIONS)$/i.test(method) &&
+      (succeeded || failedAttempts.some((attempt) => attempt.kind === "error"));
+    // What the client concluded, then why the write may have been applied (unless it said so).
+    const notes = [note];
+    if (mayHaveBeenApplied && !/may have/.test(note ?? "")) {
       notes.push(
         succeeded
           ? "Slack applied the write but its answer was unusable"
           : "an earlier attempt got no answer, so the write may have been applied",
       );
     }
-    const noteText = notes.filter((n) => n !== "").join("; ");
-    const note = noteText !== "" ? `; ${noteText}` : "";
+    const call = method !== undefined && path !== undefined ? ` to ${method} ${path}` : "";
     super(
-      `${reading.message}${call}${note}`,
+      [`Slack answered ${status} ${what}${call}`, ...notes.filter((n) => n)].join("; "),
       "cause" in options ? { cause: options.cause } : undefined,
     );
     this.name = "SCIMApiError";
-    this.status = response.status;
-    this.description = reading.description;
-    this.response = {
-      status: response.status,
-      headers: response.headers,
-      body: parsed.ok ? parsed.value : undefined,
-      text: response.text,
-    };
-    this.retryAfter = response.status === 429 || response.status === 503
+    this.status = status;
+    this.description = description;
+    this.response = { status, headers: response.headers, body, text };
+    this.retryAfter = status === 429 || status === 503
       ? parseRetryAfter(response.headers.get("retry-after"), options.now ?? Date.now())
       : undefined;
     this.attempts = options.attempts ?? 1;
     this.totalRetryDelay = options.totalRetryDelay ?? 0;
-    this.failedAttempts = options.failedAttempts ?? [];
-    this.method = options.method;
-    this.path = options.path;
+    this.failedAttempts = failedAttempts;
+    this.method = method;
+    this.path = path;
     this.mayHaveBeenApplied = mayHaveBeenApplied;
   }
 }
@@ -177,14 +175,12 @@ export function isSCIMApiError(error: unknown): error is SCIMApiError {
   return error instanceof SCIMApiError;
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false };
-
-function parse(text: string): Parsed {
-  if (text.trim() === "") return { ok: false };
+/** The body parsed as JSON, or `undefined` when it is empty or not JSON (JSON never parses to it). */
+function parse(text: string): unknown {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return JSON.parse(text);
   } catch {
-    return { ok: false };
+    return undefined;
   }
 }
 
@@ -211,69 +207,37 @@ function snippet(text: string): string {
   return JSON.stringify(flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat);
 }
 
+/** What a body that is not JSON looks like. */
 function whatCameBack(text: string): string {
   const start = text.trimStart();
-  if (/^<(!doctype|html|head|body|\?xml)/i.test(start) || /<\/?[a-z][^>]*>/i.test(start)) {
-    return `an HTML page: ${snippet(text)}`;
-  }
-  if (start.startsWith("{") || start.startsWith("[")) {
-    return `truncated or malformed JSON: ${snippet(text)}`;
-  }
-  return `a body that is not JSON: ${snippet(text)}`;
+  return /^<(!doctype|html|head|body|\?xml)|<\/?[a-z][^>]*>/i.test(start)
+    ? "an HTML page"
+    : /^[{[]/.test(start)
+    ? "truncated or malformed JSON"
+    : "a body that is not JSON";
 }
 
-function describe(
-  status: number,
-  text: string,
-  parsed: Parsed,
-  expected: string | undefined,
-): { description: string; message: string } {
-  const ok = status >= 200 && status <= 299;
-  if (!ok) {
-    if (text.trim() === "") {
-      return {
-        description: EMPTY_RESPONSE,
-        message: `Slack answered ${status} with an empty body`,
-      };
-    }
-    if (!parsed.ok) {
-      return {
-        description: UNPARSEABLE_RESPONSE,
-        message: `Slack answered ${status} with ${whatCameBack(text)}`,
-      };
-    }
-    const code = slackErrorCode(parsed.value);
-    if (code !== undefined) {
-      return { description: code, message: `Slack answered ${status} ${code}` };
-    }
-    return {
-      description: UNEXPECTED_RESPONSE,
-      message: `Slack answered ${status} with JSON that is not an error body: ${snippet(text)}`,
-    };
-  }
-  const wanted = expected ?? "the expected JSON";
-  if (text.trim() === "") {
-    return {
-      description: EMPTY_RESPONSE,
-      message: `Slack answered ${status} with an empty body instead of ${wanted}`,
-    };
-  }
-  if (!parsed.ok) {
-    return {
-      description: UNPARSEABLE_RESPONSE,
-      message: `Slack answered ${status} with ${whatCameBack(text)} instead of ${wanted}`,
-    };
-  }
-  // A 2xx that is only an error body (a proxy or Slack itself): say Slack's code.
-  const code = slackErrorCode(parsed.value);
-  if (code !== undefined) {
-    return {
-      description: code,
-      message: `Slack answered ${status} ${code} instead of ${wanted}`,
-    };
-  }
-  return {
-    description: UNEXPECTED_RESPONSE,
-    message: `Slack answered ${status} with JSON that is not ${wanted}: ${snippet(text)}`,
-  };
+/**
+ * Reads an answer: Slack's error code (or one of the `*_RESPONSE` codes), and what came back for
+ * the message (after "Slack answered 404 "). A 2xx is an error only because its body is not what
+ * was wanted, so its message says what was wanted instead.
+ *
+ * @param text The body text.
+ * @param body The body parsed, `undefined` when empty or not JSON.
+ * @param wanted What a 2xx answer should have held; `undefined` for an answer outside 2xx.
+ * @returns The description and what came back.
+ */
+function describe(text: string, body: unknown, wanted: string | undefined): [string, string] {
+  const instead = wanted === undefined ? "" : ` instead of ${wanted}`;
+  const code = slackErrorCode(body);
+  return text.trim() === ""
+    ? [EMPTY_RESPONSE, `with an empty body${instead}`]
+    : body === undefined
+    ? [UNPARSEABLE_RESPONSE, `with ${whatCameBack(text)}: ${snippet(text)}${instead}`]
+    : code !== undefined
+    ? [code, `${code}${instead}`]
+    : [
+      UNEXPECTED_RESPONSE,
+      `with JSON that is not ${wanted ?? "an error body"}: ${snippet(text)}`,
+    ];
 }

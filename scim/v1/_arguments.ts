@@ -3,24 +3,35 @@
 import { MAX_PAGE_SIZE } from "../paging.ts";
 import { checkTimeout } from "./client_options.ts";
 import type { CallOptions, SearchOptions } from "./client_options.ts";
+import { isObject } from "./_exchange.ts";
 
 /** Slack serves at most 1000 results per page (1001+ is treated as 1000): refuse more up front. */
 const MAX_COUNT = MAX_PAGE_SIZE;
 
-const TRAVERSAL = /[/\\]/;
+// Control characters. URL parsing drops tabs and newlines, which would turn an apiCall path's
+// "..\t." into "..": refuse them all.
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/;
 
-function decodedOrSelf(value: string): string {
+/**
+ * Tells whether a path segment could point at another endpoint once the URL is parsed: "." or
+ * "..", or holding "/" or "\", as given or percent-decoded (WHATWG URL parsing treats "%2e%2e"
+ * as "..").
+ */
+function escapes(segment: string): boolean {
+  let decoded = segment;
   try {
-    return decodeURIComponent(value);
+    decoded = decodeURIComponent(segment);
   } catch {
-    return value;
+    // Malformed percent-encoding: the segment as given is all there is.
   }
+  return [segment, decoded].some((form) => /^\.\.?$|[/\\]/.test(form));
 }
 
 /**
  * Checks an id that goes into the path. It is percent-encoded afterwards, so only what could
  * still change the endpoint is refused: "." and "..", "/" and "\", and their percent-encoded
- * forms (WHATWG URL parsing treats "%2e%2e" as "..").
+ * forms.
  *
  * @param method The method's name, for the message.
  * @param name The argument's name, for the message.
@@ -32,16 +43,12 @@ export function checkId(method: string, name: string, id: unknown): string {
     throw new TypeError(`Cannot call ${method}: ${name} must be a string, got ${typeof id}`);
   }
   if (id === "") throw new TypeError(`Cannot call ${method}: ${name} is empty`);
-  const decoded = decodedOrSelf(id);
-  for (const form of new Set([id, decoded])) {
-    if (form === "." || form === ".." || TRAVERSAL.test(form)) {
-      throw new TypeError(
-        `Cannot call ${method}: ${name} "${id}" is not an id (it could point at another endpoint)`,
-      );
-    }
+  if (escapes(id)) {
+    throw new TypeError(
+      `Cannot call ${method}: ${name} "${id}" is not an id (it could point at another endpoint)`,
+    );
   }
-  // deno-lint-ignore no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(id)) {
+  if (CONTROL.test(id)) {
     throw new TypeError(
       `Cannot call ${method}: ${name} ${JSON.stringify(id)} has control characters`,
     );
@@ -70,10 +77,7 @@ export function checkCallOptions(
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new TypeError(`Cannot call ${method}: signal "${String(signal)}" is not an AbortSignal`);
   }
-  return {
-    signal,
-    timeout: timeout === undefined ? defaultTimeout : checkTimeout("timeout", timeout),
-  };
+  return { signal, timeout: timeout === undefined ? defaultTimeout : checkTimeout(timeout) };
 }
 
 function checkInteger(method: string, name: string, value: unknown, min: number, max: number) {
@@ -136,9 +140,25 @@ export function checkResource(
   name: string,
   value: unknown,
 ): asserts value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  if (!isObject(value)) {
     throw new TypeError(`Cannot call ${method}: ${name} "${String(value)}" is not an object`);
   }
+}
+
+/**
+ * Checks the resource of a replace (PUT) and its `id`.
+ *
+ * @param method The method's name, for the message.
+ * @param name The argument's name, such as `"user"`.
+ * @param value The caller's value.
+ * @returns The id.
+ */
+export function checkReplaced(method: string, name: string, value: unknown): string {
+  checkResource(method, name, value);
+  if (value.id === undefined) {
+    throw new TypeError(`Cannot call ${method}: ${name}.id is missing (read the ${name} first)`);
+  }
+  return checkId(method, `${name}.id`, value.id);
 }
 
 /** Checks `apiCall`'s method and path; the path must stay under the base URL. */
@@ -149,29 +169,13 @@ export function apiCallTarget(method: unknown, path: unknown): { verb: string; u
   if (typeof path !== "string" || path === "") {
     throw new TypeError(`Cannot call apiCall: path "${String(path)}" is not a relative path`);
   }
-  const segments = path.split("/");
-  const escapes = /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("/") ||
-    /[?#\\]/.test(path) ||
-    // URL parsing drops tabs and newlines, which would turn "..\t." into "..": refuse them all.
-    // deno-lint-ignore no-control-regex
-    /[\x00-\x1f\x7f]/.test(path) ||
-    segments.some((segment) => {
-      const decoded = decodedOrSelf(segment);
-      return decoded === "." || decoded === ".." || TRAVERSAL.test(decoded);
-    });
-  if (escapes) {
+  if (
+    /^[a-z][a-z0-9+.-]*:|^\/|[?#\\]/i.test(path) || CONTROL.test(path) ||
+    path.split("/").some(escapes)
+  ) {
     throw new TypeError(
       `Cannot call apiCall: path "${path}" must be relative to the base URL, without "..", a query or a fragment (use options.query)`,
     );
   }
   return { verb: method.toUpperCase(), url: `/${path}` };
-}
-
-/** Drops the `undefined` values of a query. */
-export function definedOnly(
-  query: Record<string, string | number | boolean | undefined>,
-): Record<string, string | number | boolean> {
-  const result: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) result[key] = value;
-  return result;
 }

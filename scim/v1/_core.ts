@@ -1,24 +1,15 @@
-// Internal: what every client method shares: the typed request builder, the retrying fetch,
-// argument checks of the call options, and turning an answer into a response.
+// Internal: the machinery every client method shares: the checked client options, the call
+// options checked, the request built once from a typed target, and the retrying fetch sending it.
+// Reading the answer is _exchange.ts.
 
 import { arm, type CallDeps, callDeps, handlersOf } from "../../retry/_arm.ts";
+import { sendAttempts } from "../../retry/_attempts.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { Logger } from "../../retry/logger.ts";
-import type { SCIMResponse } from "../response.ts";
 import { type ArgsFor, type Method, type PathFor, type Target, urlOf } from "./_request.ts";
 import { checkCallOptions } from "./_arguments.ts";
-import type { CallOptions, ResolvedOptions } from "./client_options.ts";
-import { type Answer, exchange } from "./_exchange.ts";
-
-/** How one method call is sent. */
-export interface SendPlan {
-  /** The method's name, for argument errors. */
-  name: string;
-  /** The caller's per-call options. */
-  options: CallOptions | undefined;
-  /** False for writes that must never be re-sent after a transport failure. Default true. */
-  retryAfterSendFailure?: boolean;
-}
+import { type CallOptions, resolveOptions, type SCIMClientOptions } from "./client_options.ts";
+import { type Answer, readAnswer } from "./_exchange.ts";
 
 /** The machinery under `SCIMClient`; one per client. */
 export class Core {
@@ -31,33 +22,28 @@ export class Core {
   readonly #deps: CallDeps;
   readonly #readHeaders: readonly (readonly [string, string])[];
   readonly #writeHeaders: readonly (readonly [string, string])[];
-  readonly #now: () => number;
 
-  constructor(
-    token: string,
-    resolved: ResolvedOptions,
-    deps: {
-      retryHandlers: () => readonly RetryHandler[];
-      fetch: ((request: Request) => Promise<Response>) | undefined;
-      sleep: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
-      logger: Logger | undefined;
-    },
-  ) {
-    this.baseUrl = resolved.baseUrl;
-    this.timeout = resolved.timeout;
-    this.logger = deps.logger;
-    this.#now = Date.now;
-    const transport = deps.fetch;
+  /**
+   * Checks the options (in the order the errors are reported) and builds what every call shares.
+   *
+   * @param options The client's options.
+   * @param retryHandlers Returns the handlers a call consults: the client's live array.
+   */
+  constructor(options: SCIMClientOptions, retryHandlers: () => readonly RetryHandler[]) {
+    const { baseUrl, timeout, headers } = resolveOptions(options);
+    const { logger } = options;
+    this.baseUrl = baseUrl;
+    this.timeout = timeout;
+    this.logger = logger;
     this.#deps = callDeps({
-      retryHandlers: deps.retryHandlers,
+      retryHandlers,
       // Looked up per call, so a global fetch installed or replaced later is the one used.
-      fetch: transport ?? ((request) => globalThis.fetch(request)),
-      sleep: deps.sleep,
-      logger: deps.logger,
+      fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+      sleep: options.sleep,
+      logger,
     });
     // The headers are built once and given to each request as it is built.
-    const headers = new Headers(resolved.headers);
-    headers.set("authorization", `Bearer ${token}`);
+    headers.set("authorization", `Bearer ${options.token}`);
     this.#readHeaders = [...headers];
     // A write's own Content-Type wins over a default one.
     this.#writeHeaders = [
@@ -69,34 +55,48 @@ export class Core {
   /**
    * Sends one operation of the spec, its arguments checked against it by the compiler.
    *
-   * @param plan The method's name, its options and how it may be retried.
+   * @param name The method's name, for argument errors.
+   * @param options The caller's per-call options.
    * @param method The HTTP method.
    * @param path The spec's path, such as `"/Users/{id}"`.
    * @param args Its `params` and JSON `body`, as the spec types them.
-   * @returns The answer, and the time it was read (for `Retry-After` dates in later errors).
+   * @param retryAfterSendFailure False for writes that must never be re-sent after a transport
+   * failure.
+   * @returns The answer.
    */
   send<M extends Method, P extends PathFor<M>>(
-    plan: SendPlan,
+    name: string,
+    options: CallOptions | undefined,
     method: M,
     path: P,
     args: ArgsFor<M, P>,
-  ): Promise<{ answer: Answer; now: number }> {
-    return this.sendTarget(plan, { method, path, ...args } as Target);
+    retryAfterSendFailure = true,
+  ): Promise<Answer> {
+    return this.sendTarget(
+      name,
+      options,
+      { method, path, ...args } as Target,
+      retryAfterSendFailure,
+    );
   }
 
   /**
    * Checks the call options, builds the request once and sends it through the retrying fetch.
    *
-   * @param plan The method's name, its options and how it may be retried.
+   * @param name The method's name, for argument errors.
+   * @param options The caller's per-call options.
    * @param target What to send; `apiCall` gives any path here, checked by `apiCallTarget`.
-   * @returns The answer, and the time it was read (for `Retry-After` dates in later errors).
+   * @param retryAfterSendFailure False for writes that must never be re-sent after a transport
+   * failure.
+   * @returns The answer.
    */
-  async sendTarget(plan: SendPlan, target: Target): Promise<{ answer: Answer; now: number }> {
-    const { signal: callerSignal, timeout } = checkCallOptions(
-      plan.name,
-      plan.options,
-      this.timeout,
-    );
+  async sendTarget(
+    name: string,
+    options: CallOptions | undefined,
+    target: Target,
+    retryAfterSendFailure: boolean,
+  ): Promise<Answer> {
+    const { signal: callerSignal, timeout } = checkCallOptions(name, options, this.timeout);
     callerSignal?.throwIfAborted();
     const deps = this.#deps;
     // Checked before anything is sent, as the retrying fetch does.
@@ -115,32 +115,14 @@ export class Core {
       ...(bodyText === undefined ? {} : { body: bodyText }),
       ...(armed.signal ? { signal: armed.signal } : {}),
     });
-    const answer = await exchange({
-      deps,
-      handlers,
-      armed,
-      bodyText,
-      baseUrl: this.baseUrl,
-      retryAfterSendFailure: plan.retryAfterSendFailure ?? true,
-      now: this.#now,
-    }, request);
-    return { answer, now: this.#now() };
-  }
-
-  /**
-   * The response fields every method shares.
-   *
-   * @param answer The answer.
-   * @returns Status, headers, body, attempts, delay; `recovered: false`.
-   */
-  meta(answer: Answer): SCIMResponse {
-    return {
-      status: answer.status,
-      headers: answer.headers,
-      body: answer.body,
-      attempts: answer.attempts,
-      totalRetryDelay: answer.totalRetryDelay,
-      recovered: false,
-    };
+    // The request carries the same text, unread: sent as is the first time, rebuilt for retries.
+    const { response, stats } = await sendAttempts(deps, {
+      ...armed,
+      request,
+      body: bodyText ?? null,
+      reuse: bodyText === undefined ? "always" : "first",
+      retryAfterSendFailure,
+    }, handlers);
+    return await readAnswer(request, response, stats, armed, this.baseUrl);
   }
 }

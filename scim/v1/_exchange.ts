@@ -1,15 +1,18 @@
-// Internal: one call through the retrying fetch, and the answer read safely. The body is read as
+// Internal: the answer of a call read safely, and turned into a response. The body is read as
 // text first: a proxy's HTML page must become an error that shows it, not a JSON.parse crash,
 // and an error needs the raw text.
 
-import type { Armed, CallDeps } from "../../retry/_arm.ts";
-import { sendAttempts } from "../../retry/_attempts.ts";
+import type { Armed } from "../../retry/_arm.ts";
 import { RequestTimeoutError } from "../../retry/request_timeout_error.ts";
-import type { RetryHandler } from "../../retry/handler.ts";
 import type { FailedAttempt, RetryStats } from "../../retry/stats.ts";
+import type { SCIMResponse } from "../response.ts";
 import { SCIMApiError } from "../errors.ts";
 
-/** What came back from one call, its body read. */
+/**
+ * What came back from one call, its body read. Its call fields (method, path, attempts,
+ * totalRetryDelay, failedAttempts) are the options of a `SCIMApiError` about it, so an answer is
+ * passed as they are.
+ */
 export interface Answer {
   /** The HTTP status. */
   status: number;
@@ -31,150 +34,133 @@ export interface Answer {
   path: string;
 }
 
-/** How to send one call. */
-export interface CallPlan {
-  /** The retrying fetch's dependencies. */
-  deps: CallDeps;
-  /** The retry handlers, checked. */
-  handlers: readonly RetryHandler[];
-  /** The call's signals; the request is built with `armed.signal`. */
-  armed: Armed;
-  /** The JSON text of a write's body (the request carries it too); re-sent on retries. */
-  bodyText: string | undefined;
-  /** The base URL, to show paths relative to it. */
-  baseUrl: string;
-  /** False for writes that must never be re-sent after a transport failure. */
-  retryAfterSendFailure: boolean;
-  /** The clock for `Retry-After` dates. */
-  now: () => number;
-}
-
-function relativePath(url: string, baseUrl: string): string {
-  const query = url.indexOf("?");
-  const withoutQuery = query < 0 ? url : url.slice(0, query);
-  return withoutQuery.startsWith(baseUrl) ? withoutQuery.slice(baseUrl.length) : withoutQuery;
-}
-
 /**
- * Sends one call and reads its answer. Rejects with `SCIMApiError` for an answer outside 2xx or
- * a 2xx body that is not JSON; transport failures, timeouts and aborts propagate unchanged.
+ * Reads the answer of one call. Rejects with `SCIMApiError` for an answer outside 2xx or a 2xx
+ * body that is not JSON; a timeout or an abort while the body streams in propagates as such.
  *
- * @param plan How to send it.
- * @param request The request, built with `plan.armed.signal` and carrying `plan.bodyText`.
+ * @param request The request sent.
+ * @param response The answer of its last attempt.
+ * @param stats What its attempts went through.
+ * @param armed The call's signals.
+ * @param baseUrl The base URL, to show paths relative to it.
  * @returns The answer.
  */
-export async function exchange(plan: CallPlan, request: Request): Promise<Answer> {
-  const { bodyText, armed } = plan;
-  let readError: unknown;
-  // The request carries the same text, unread: sent as is the first time, rebuilt for retries.
-  const sent = await sendAttempts(plan.deps, {
-    signal: armed.signal,
-    callerSignal: armed.callerSignal,
-    timeoutSignal: armed.timeoutSignal,
-    timeout: armed.timeout,
-    deadline: armed.deadline,
-    request,
-    body: bodyText ?? null,
-    reuse: bodyText === undefined ? "always" : "first",
-    retryAfterSendFailure: plan.retryAfterSendFailure,
-  }, plan.handlers);
-  const response = sent.response;
+export async function readAnswer(
+  request: Request,
+  response: Response,
+  stats: RetryStats,
+  armed: Armed,
+  baseUrl: string,
+): Promise<Answer> {
+  const { method, url } = request;
+  const { attempts, totalRetryDelay, failedAttempts } = stats;
   let text = "";
+  let readError: unknown;
   try {
     text = await response.text();
   } catch (error) {
     if (armed.callerSignal?.aborted) throw armed.callerSignal.reason;
-    // The timeout elapsed while the body streamed in: a timeout, not an answer Slack gave.
+    // The timeout elapsed while the body streamed in: a timeout, not an answer Slack gave. A 2xx
+    // means Slack applied the write; only its body was lost.
     if (armed.timeoutSignal?.aborted) {
-      throw bodyTimedOut(request, response, sent.stats, armed, error);
+      throw new RequestTimeoutError({
+        method,
+        url,
+        timeout: armed.timeout,
+        attempts,
+        totalRetryDelay,
+        mayHaveBeenApplied: !/^(GET|HEAD|OPTIONS)$/i.test(method) &&
+          (response.ok || failedAttempts.some((attempt) => attempt.kind === "error")),
+        failedAttempts,
+      }, { cause: error });
     }
     readError = error;
   }
-  const { stats } = sent;
+  const query = url.indexOf("?");
+  const withoutQuery = query < 0 ? url : url.slice(0, query);
   const answer: Answer = {
     status: response.status,
     headers: response.headers,
     text,
     body: undefined,
-    attempts: stats.attempts,
-    totalRetryDelay: stats.totalRetryDelay,
-    failedAttempts: stats.failedAttempts,
-    method: request.method,
-    path: relativePath(request.url, plan.baseUrl),
+    attempts,
+    totalRetryDelay,
+    failedAttempts,
+    method,
+    path: withoutQuery.startsWith(baseUrl) ? withoutQuery.slice(baseUrl.length) : withoutQuery,
   };
   if (readError !== undefined) {
+    // `expected` only counts for a 2xx.
     throw new SCIMApiError(answer, {
-      ...contextOf(answer, plan.now()),
-      ...(response.ok ? { expected: "a complete body" } : {}),
-      note: `the body could not be read (${
-        readError instanceof Error ? readError.message : String(readError)
-      })`,
+      ...answer,
+      expected: "a complete body",
+      note: `the body could not be read (${messageOf(readError)})`,
       cause: readError,
     });
   }
-  if (!response.ok) throw new SCIMApiError(answer, contextOf(answer, plan.now()));
-  if (text !== "") {
+  if (!response.ok) throw new SCIMApiError(answer, answer);
+  // A blank body is an empty one; anything else must be JSON.
+  if (text.trim() !== "") {
     try {
       answer.body = JSON.parse(text);
     } catch {
-      // A blank body is an empty one; anything else is not JSON.
-      if (text.trim() !== "") {
-        throw new SCIMApiError(answer, { ...contextOf(answer, plan.now()), expected: "JSON" });
-      }
+      throw unexpected(answer, "JSON");
     }
   }
   return answer;
 }
 
-/** The timeout of a call whose answer came but whose body did not arrive in time. */
-function bodyTimedOut(
-  request: Request,
-  response: Response,
-  stats: RetryStats,
-  armed: Armed,
-  cause: unknown,
-): RequestTimeoutError {
-  const { method, url } = request;
-  const write = !/^(GET|HEAD|OPTIONS)$/i.test(method);
-  const unanswered = stats.failedAttempts.some((attempt) => attempt.kind === "error");
-  return new RequestTimeoutError({
-    method,
-    url,
-    timeout: armed.timeout,
-    attempts: stats.attempts,
-    totalRetryDelay: stats.totalRetryDelay,
-    // A 2xx means Slack applied the write; only its body was lost.
-    mayHaveBeenApplied: write && (response.ok || unanswered),
-    failedAttempts: stats.failedAttempts,
-  }, { cause });
+/**
+ * An error's message, or the thrown value as text.
+ *
+ * @param error Any thrown value.
+ * @returns The text to quote.
+ */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-/** What an error says about the call; built only when one is thrown. */
-function contextOf(answer: Answer, now: number) {
+/**
+ * Tells whether a value is a plain object (not null, not an array).
+ *
+ * @param value Any value.
+ * @returns `true` for an object.
+ */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The response fields every method shares.
+ *
+ * @param answer The answer.
+ * @returns Status, headers, body, attempts, delay; `recovered: false`.
+ */
+export function meta(answer: Answer): SCIMResponse {
   return {
-    method: answer.method,
-    path: answer.path,
+    status: answer.status,
+    headers: answer.headers,
+    body: answer.body,
     attempts: answer.attempts,
     totalRetryDelay: answer.totalRetryDelay,
-    failedAttempts: answer.failedAttempts,
-    now,
+    recovered: false,
   };
+}
+
+function unexpected(answer: Answer, expected: string): SCIMApiError {
+  return new SCIMApiError(answer, { ...answer, expected });
 }
 
 /**
  * Returns the answer's body as an object, or throws `SCIMApiError` saying what came instead.
  *
  * @param answer A 2xx answer.
- * @param expected What it should hold, such as `"a user"`.
- * @param now The clock.
+ * @param expected What it should hold, such as `"a schema"`.
  * @returns The body.
  */
-export function objectBody(answer: Answer, expected: string, now: number): Record<string, unknown> {
-  const body = answer.body;
-  if (typeof body === "object" && body !== null && !Array.isArray(body)) {
-    return body as Record<string, unknown>;
-  }
-  throw unexpected(answer, expected, now);
+export function objectBody(answer: Answer, expected: string): Record<string, unknown> {
+  if (isObject(answer.body)) return answer.body;
+  throw unexpected(answer, expected);
 }
 
 /**
@@ -183,17 +169,12 @@ export function objectBody(answer: Answer, expected: string, now: number): Recor
  *
  * @param answer A 2xx answer.
  * @param expected What it should hold, such as `"a user"`.
- * @param now The clock.
  * @returns The resource.
  */
-export function resourceBody(
-  answer: Answer,
-  expected: string,
-  now: number,
-): Record<string, unknown> {
-  const body = objectBody(answer, expected, now);
+export function resourceBody(answer: Answer, expected: string): Record<string, unknown> {
+  const body = objectBody(answer, expected);
   if (typeof body.id === "string" && body.id !== "") return body;
-  throw unexpected(answer, expected, now);
+  throw unexpected(answer, expected);
 }
 
 /**
@@ -201,28 +182,14 @@ export function resourceBody(
  * only Slack's error shape means the call did not succeed, whatever the status says.
  *
  * @param answer A 2xx answer.
- * @param expected What it should hold, such as `"no body"`.
- * @param now The clock.
+ * @returns The response, without a resource.
  */
-export function noErrorBody(answer: Answer, expected: string, now: number): void {
+export function emptyBody(answer: Answer): SCIMResponse {
   const body = answer.body;
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return;
-  const record = body as Record<string, unknown>;
-  if (record.Errors !== undefined || typeof record.detail === "string") {
-    throw unexpected(answer, expected, now);
+  if (isObject(body) && (body.Errors !== undefined || typeof body.detail === "string")) {
+    throw unexpected(answer, "no body");
   }
-}
-
-function unexpected(answer: Answer, expected: string, now: number): SCIMApiError {
-  return new SCIMApiError(answer, {
-    method: answer.method,
-    path: answer.path,
-    attempts: answer.attempts,
-    totalRetryDelay: answer.totalRetryDelay,
-    failedAttempts: answer.failedAttempts,
-    expected,
-    now,
-  });
+  return meta(answer);
 }
 
 /**
@@ -230,33 +197,30 @@ function unexpected(answer: Answer, expected: string, now: number): SCIMApiError
  *
  * @param answer A 2xx answer.
  * @param expected What it should hold, such as `"a list of users"`.
- * @param now The clock.
- * @returns The resources and the numbers (defaults from the resources when Slack left them out).
+ * @returns The response's fields, the resources apart (defaults from the resources when Slack
+ * left the numbers out).
  */
 export function listBody(
   answer: Answer,
   expected: string,
-  now: number,
 ): {
   resources: Record<string, unknown>[];
-  totalResults: number;
-  itemsPerPage: number;
-  startIndex: number;
+  page: SCIMResponse & { totalResults: number; itemsPerPage: number; startIndex: number };
 } {
-  const body = objectBody(answer, expected, now);
+  const body = objectBody(answer, expected);
   // No `Resources` is an empty page only when Slack also says there are no results: a 2xx error
   // body or a proxy's JSON must never read as an empty directory.
   const resources = body.Resources ?? (body.totalResults === 0 ? [] : undefined);
-  const valid = Array.isArray(resources) &&
-    resources.every((item) => typeof item === "object" && item !== null && !Array.isArray(item));
-  if (!valid) throw unexpected(answer, expected, now);
+  if (!Array.isArray(resources) || !resources.every(isObject)) throw unexpected(answer, expected);
   const number = (value: unknown, fallback: number) =>
     typeof value === "number" && Number.isFinite(value) ? value : fallback;
-  const list = resources as Record<string, unknown>[];
   return {
-    resources: list,
-    totalResults: number(body.totalResults, list.length),
-    itemsPerPage: number(body.itemsPerPage, list.length),
-    startIndex: number(body.startIndex, 1),
+    resources,
+    page: {
+      ...meta(answer),
+      totalResults: number(body.totalResults, resources.length),
+      itemsPerPage: number(body.itemsPerPage, resources.length),
+      startIndex: number(body.startIndex, 1),
+    },
   };
 }

@@ -8,10 +8,11 @@
 // user with the same userName and email that existed before the call is indistinguishable.
 
 import type { Logger } from "../../retry/logger.ts";
-import { SCIMApiError } from "../errors.ts";
+import { SCIMApiError, type SCIMApiErrorOptions } from "../errors.ts";
 
 import type { SearchUsersResponse, UserResponse } from "../response.ts";
 import type { User } from "./models.ts";
+import { messageOf } from "./_exchange.ts";
 
 const TAKEN = new Set(["username_taken", "email_taken"]);
 
@@ -20,7 +21,7 @@ export interface RecoveryDeps {
   /** Searches users with a filter. */
   search: (filter: string) => Promise<SearchUsersResponse>;
   /** Told when a create is recovered. */
-  logger?: Logger;
+  logger: Logger | undefined;
 }
 
 function emailsOf(user: User): Set<string> {
@@ -40,16 +41,10 @@ function slackUserName(requested: string): string {
   return (email?.[1] ?? name).replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
+/** The same answer, its message saying what the recovery found out. */
 function restated(error: SCIMApiError, note: string, cause: unknown = error): SCIMApiError {
-  return new SCIMApiError(error.response, {
-    ...(error.method !== undefined ? { method: error.method } : {}),
-    ...(error.path !== undefined ? { path: error.path } : {}),
-    attempts: error.attempts,
-    totalRetryDelay: error.totalRetryDelay,
-    failedAttempts: error.failedAttempts,
-    note,
-    cause,
-  });
+  // The error's call fields are the options it was made with.
+  return new SCIMApiError(error.response, { ...error, note, cause } as SCIMApiErrorOptions);
 }
 
 /**
@@ -83,19 +78,16 @@ export async function recoverCreatedUser(
   if (userName === "") throw restated(error, `${mayHaveSucceeded}; no userName to confirm it with`);
   // Slack stores an email given as userName as its local part, other special characters as `_`.
   const names = new Set([userName.toLowerCase(), slackUserName(userName).toLowerCase()]);
-  const lookups = [...names].map((name) => `userName eq ${JSON.stringify(name)}`);
   let attempts = error.attempts;
   let totalRetryDelay = error.totalRetryDelay;
-  for (const lookup of lookups) {
+  for (const name of names) {
     let found: SearchUsersResponse;
     try {
-      found = await deps.search(lookup);
+      found = await deps.search(`userName eq ${JSON.stringify(name)}`);
     } catch (lookupError) {
       throw restated(
         error,
-        `${mayHaveSucceeded}; looking it up failed (${
-          lookupError instanceof Error ? lookupError.message : String(lookupError)
-        })`,
+        `${mayHaveSucceeded}; looking it up failed (${messageOf(lookupError)})`,
         lookupError,
       );
     }

@@ -44,7 +44,7 @@ export interface Target {
   /** Path parameters and query. */
   params?: {
     path?: Readonly<Record<string, string>>;
-    query?: Readonly<Record<string, string | number | boolean | undefined>>;
+    query?: Readonly<Record<string, string | number | boolean | undefined>> | undefined;
   };
   /** The JSON body. */
   body?: unknown;
@@ -53,7 +53,8 @@ export interface Target {
 const PATH_PARAMETER = /\{([^{}]+)\}/g;
 
 /**
- * Builds a call's URL: path parameters percent-encoded, the query with `%20` for spaces.
+ * Builds a call's URL: path parameters percent-encoded, the query (its `undefined` values left
+ * out) with `%20` for spaces.
  *
  * @param baseUrl The base URL, ending with `/`.
  * @param target The path (starting with `/`) and its parameters.
@@ -70,8 +71,8 @@ export function urlOf(baseUrl: string, target: Target): string {
   const query = target.params?.query;
   if (query) {
     const search = new URLSearchParams();
-    for (const key in query) {
-      const value = query[key];
+    // Own values only, `undefined` ones left out.
+    for (const [key, value] of Object.entries(query)) {
       if (value !== undefined) search.append(key, String(value));
     }
     // URLSearchParams writes a space as "+" (a literal "+" is "%2B"); Slack gets "%20".

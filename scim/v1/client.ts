@@ -19,16 +19,10 @@ import type {
   UserResponse,
 } from "../response.ts";
 import type { Group, Schema, ServiceProviderConfig, User } from "./models.ts";
-import { apiCallTarget, checkId, checkResource, definedOnly, searchQuery } from "./_arguments.ts";
-import {
-  type CallOptions,
-  checkToken,
-  resolveOptions,
-  type SCIMClientOptions,
-  type SearchOptions,
-} from "./client_options.ts";
+import { apiCallTarget, checkId, checkReplaced, checkResource, searchQuery } from "./_arguments.ts";
+import type { CallOptions, SCIMClientOptions, SearchOptions } from "./client_options.ts";
 import { Core } from "./_core.ts";
-import { listBody, noErrorBody, objectBody, resourceBody } from "./_exchange.ts";
+import { type Answer, emptyBody, listBody, meta, objectBody, resourceBody } from "./_exchange.ts";
 import { recoverCreatedUser } from "./_recovery.ts";
 import {
   deleteValuesPatch,
@@ -55,12 +49,14 @@ function callOnly(options: CallOptions | undefined): CallOptions {
   return { ...(signal ? { signal } : {}), ...(timeout !== undefined ? { timeout } : {}) };
 }
 
-function numbers(list: { totalResults: number; itemsPerPage: number; startIndex: number }) {
-  return {
-    totalResults: list.totalResults,
-    itemsPerPage: list.itemsPerPage,
-    startIndex: list.startIndex,
-  };
+/** The response of a call that returns a user. */
+function userOf(answer: Answer): UserResponse {
+  return { ...meta(answer), user: resourceBody(answer, "a user") as User };
+}
+
+/** The response of a call that returns a group. */
+function groupOf(answer: Answer): GroupResponse {
+  return { ...meta(answer), group: resourceBody(answer, "a group") as Group };
 }
 
 /**
@@ -110,25 +106,8 @@ export class SCIMClient {
    * @param options The token and the optional settings.
    */
   constructor(options: SCIMClientOptions) {
-    if (typeof options !== "object" || options === null) {
-      throw new TypeError(
-        `Cannot create SCIMClient: options "${String(options)}" is not an object`,
-      );
-    }
-    checkToken(options.token);
-    const resolved = resolveOptions(options);
-    if (options.retryHandlers !== undefined && !Array.isArray(options.retryHandlers)) {
-      throw new TypeError(
-        `Cannot use retryHandlers: "${String(options.retryHandlers)}" is not an array`,
-      );
-    }
+    this.#core = new Core(options, () => this.retryHandlers);
     this.retryHandlers = options.retryHandlers ?? defaultRetryHandlers();
-    this.#core = new Core(options.token, resolved, {
-      retryHandlers: () => this.retryHandlers,
-      fetch: options.fetch,
-      sleep: options.sleep,
-      logger: options.logger,
-    });
   }
 
   /** The API's base URL, ending with `/`. */
@@ -151,15 +130,11 @@ export class SCIMClient {
    */
   async searchUsers(options: SearchOptions = {}): Promise<SearchUsersResponse> {
     const query = searchQuery("searchUsers", options);
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "searchUsers", options },
-      "GET",
-      "/Users",
-      { params: { query } },
-    );
-    const list = listBody(answer, "a list of users", now);
-    return { ...core.meta(answer), ...numbers(list), users: list.resources as User[] };
+    const answer = await this.#core.send("searchUsers", options, "GET", "/Users", {
+      params: { query },
+    });
+    const { resources, page } = listBody(answer, "a list of users");
+    return { ...page, users: resources as User[] };
   }
 
   /**
@@ -171,14 +146,11 @@ export class SCIMClient {
    */
   async readUser(id: string, options?: CallOptions): Promise<UserResponse> {
     checkId("readUser", "id", id);
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "readUser", options },
-      "GET",
-      "/Users/{id}",
-      { params: { path: { id } } },
+    return userOf(
+      await this.#core.send("readUser", options, "GET", "/Users/{id}", {
+        params: { path: { id } },
+      }),
     );
-    return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
   }
 
   /**
@@ -199,18 +171,12 @@ export class SCIMClient {
     const body = withUserSchemas(user);
     const core = this.#core;
     try {
-      const { answer, now } = await core.send(
-        { name: "createUser", options },
-        "POST",
-        "/Users",
-        { body },
-      );
-      return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
+      return userOf(await core.send("createUser", options, "POST", "/Users", { body }));
     } catch (error) {
       if (!isSCIMApiError(error)) throw error;
       return await recoverCreatedUser(error, body, {
         search: (filter) => this.searchUsers({ ...callOnly(options), count: 10, filter }),
-        ...(core.logger ? { logger: core.logger } : {}),
+        logger: core.logger,
       });
     }
   }
@@ -228,15 +194,12 @@ export class SCIMClient {
   async patchUser(id: string, partialUser: User, options?: CallOptions): Promise<UserResponse> {
     checkId("patchUser", "id", id);
     checkResource("patchUser", "partialUser", partialUser);
-    const body = withUserSchemas(partialUser);
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "patchUser", options },
-      "PATCH",
-      "/Users/{id}",
-      { params: { path: { id } }, body },
+    return userOf(
+      await this.#core.send("patchUser", options, "PATCH", "/Users/{id}", {
+        params: { path: { id } },
+        body: withUserSchemas(partialUser),
+      }),
     );
-    return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
   }
 
   /**
@@ -248,20 +211,13 @@ export class SCIMClient {
    * @returns The `user` after the replace.
    */
   async updateUser(user: User, options?: CallOptions): Promise<UserResponse> {
-    checkResource("updateUser", "user", user);
-    if (user.id === undefined) {
-      throw new TypeError("Cannot call updateUser: user.id is missing (read the user first)");
-    }
-    const id = checkId("updateUser", "user.id", user.id);
-    const body = withUserSchemas(forReplace(user));
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "updateUser", options },
-      "PUT",
-      "/Users/{id}",
-      { params: { path: { id } }, body },
+    const id = checkReplaced("updateUser", "user", user);
+    return userOf(
+      await this.#core.send("updateUser", options, "PUT", "/Users/{id}", {
+        params: { path: { id } },
+        body: withUserSchemas(forReplace(user)),
+      }),
     );
-    return { ...core.meta(answer), user: resourceBody(answer, "a user", now) as User };
   }
 
   /**
@@ -273,15 +229,11 @@ export class SCIMClient {
    */
   async deleteUser(id: string, options?: CallOptions): Promise<EmptyResponse> {
     checkId("deleteUser", "id", id);
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "deleteUser", options },
-      "DELETE",
-      "/Users/{id}",
-      { params: { path: { id } } },
+    return emptyBody(
+      await this.#core.send("deleteUser", options, "DELETE", "/Users/{id}", {
+        params: { path: { id } },
+      }),
     );
-    noErrorBody(answer, "no body", now);
-    return core.meta(answer);
   }
 
   /**
@@ -331,15 +283,11 @@ export class SCIMClient {
    */
   async searchGroups(options: SearchOptions = {}): Promise<SearchGroupsResponse> {
     const query = searchQuery("searchGroups", options);
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "searchGroups", options },
-      "GET",
-      "/Groups",
-      { params: { query } },
-    );
-    const list = listBody(answer, "a list of groups", now);
-    return { ...core.meta(answer), ...numbers(list), groups: list.resources as Group[] };
+    const answer = await this.#core.send("searchGroups", options, "GET", "/Groups", {
+      params: { query },
+    });
+    const { resources, page } = listBody(answer, "a list of groups");
+    return { ...page, groups: resources as Group[] };
   }
 
   /**
@@ -351,14 +299,11 @@ export class SCIMClient {
    */
   async readGroup(id: string, options?: CallOptions): Promise<GroupResponse> {
     checkId("readGroup", "id", id);
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "readGroup", options },
-      "GET",
-      "/Groups/{id}",
-      { params: { path: { id } } },
+    return groupOf(
+      await this.#core.send("readGroup", options, "GET", "/Groups/{id}", {
+        params: { path: { id } },
+      }),
     );
-    return { ...core.meta(answer), group: resourceBody(answer, "a group", now) as Group };
   }
 
   /**
@@ -374,15 +319,10 @@ export class SCIMClient {
   async createGroup(group: Group, options?: CallOptions): Promise<GroupResponse> {
     checkResource("createGroup", "group", group);
     const body = withGroupSchemas(group);
-    const core = this.#core;
     try {
-      const { answer, now } = await core.send(
-        { name: "createGroup", options, retryAfterSendFailure: false },
-        "POST",
-        "/Groups",
-        { body },
+      return groupOf(
+        await this.#core.send("createGroup", options, "POST", "/Groups", { body }, false),
       );
-      return { ...core.meta(answer), group: resourceBody(answer, "a group", now) as Group };
     } catch (error) {
       if (isRequestFailedError(error) && error.mayHaveBeenApplied) {
         error.message += "; not retried: the group may have been created and a retry could " +
@@ -404,16 +344,12 @@ export class SCIMClient {
   async patchGroup(id: string, partialGroup: Group, options?: CallOptions): Promise<EmptyResponse> {
     checkId("patchGroup", "id", id);
     checkResource("patchGroup", "partialGroup", partialGroup);
-    const body = withGroupSchemas(partialGroup);
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "patchGroup", options },
-      "PATCH",
-      "/Groups/{id}",
-      { params: { path: { id } }, body },
+    return emptyBody(
+      await this.#core.send("patchGroup", options, "PATCH", "/Groups/{id}", {
+        params: { path: { id } },
+        body: withGroupSchemas(partialGroup),
+      }),
     );
-    noErrorBody(answer, "no body", now);
-    return core.meta(answer);
   }
 
   /**
@@ -424,20 +360,13 @@ export class SCIMClient {
    * @returns The `group` after the replace.
    */
   async updateGroup(group: Group, options?: CallOptions): Promise<GroupResponse> {
-    checkResource("updateGroup", "group", group);
-    if (group.id === undefined) {
-      throw new TypeError("Cannot call updateGroup: group.id is missing (read the group first)");
-    }
-    const id = checkId("updateGroup", "group.id", group.id);
-    const body = withGroupSchemas(group);
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "updateGroup", options },
-      "PUT",
-      "/Groups/{id}",
-      { params: { path: { id } }, body },
+    const id = checkReplaced("updateGroup", "group", group);
+    return groupOf(
+      await this.#core.send("updateGroup", options, "PUT", "/Groups/{id}", {
+        params: { path: { id } },
+        body: withGroupSchemas(group),
+      }),
     );
-    return { ...core.meta(answer), group: resourceBody(answer, "a group", now) as Group };
   }
 
   /**
@@ -452,14 +381,11 @@ export class SCIMClient {
     checkId("deleteGroup", "id", id);
     const core = this.#core;
     try {
-      const { answer, now } = await core.send(
-        { name: "deleteGroup", options },
-        "DELETE",
-        "/Groups/{id}",
-        { params: { path: { id } } },
+      return emptyBody(
+        await core.send("deleteGroup", options, "DELETE", "/Groups/{id}", {
+          params: { path: { id } },
+        }),
       );
-      noErrorBody(answer, "no body", now);
-      return core.meta(answer);
     } catch (error) {
       const recovered = isSCIMApiError(error) && error.status === 404 &&
         error.description === "no_such_group" &&
@@ -489,15 +415,15 @@ export class SCIMClient {
    * @returns The `serviceProviderConfig`.
    */
   async readServiceProviderConfigs(options?: CallOptions): Promise<ServiceProviderConfigResponse> {
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "readServiceProviderConfigs", options },
+    const answer = await this.#core.send(
+      "readServiceProviderConfigs",
+      options,
       "GET",
       "/ServiceProviderConfigs",
       {},
     );
-    const config = objectBody(answer, "a service provider configuration", now);
-    return { ...core.meta(answer), serviceProviderConfig: config as ServiceProviderConfig };
+    const config = objectBody(answer, "a service provider configuration");
+    return { ...meta(answer), serviceProviderConfig: config as ServiceProviderConfig };
   }
 
   /**
@@ -507,14 +433,8 @@ export class SCIMClient {
    * @returns The `schema`.
    */
   async readUserSchema(options?: CallOptions): Promise<SchemaResponse> {
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "readUserSchema", options },
-      "GET",
-      "/Schemas/Users",
-      {},
-    );
-    return { ...core.meta(answer), schema: objectBody(answer, "a schema", now) as Schema };
+    const answer = await this.#core.send("readUserSchema", options, "GET", "/Schemas/Users", {});
+    return { ...meta(answer), schema: objectBody(answer, "a schema") as Schema };
   }
 
   /**
@@ -524,14 +444,8 @@ export class SCIMClient {
    * @returns The `schema`.
    */
   async readGroupSchema(options?: CallOptions): Promise<SchemaResponse> {
-    const core = this.#core;
-    const { answer, now } = await core.send(
-      { name: "readGroupSchema", options },
-      "GET",
-      "/Schemas/Groups",
-      {},
-    );
-    return { ...core.meta(answer), schema: objectBody(answer, "a schema", now) as Schema };
+    const answer = await this.#core.send("readGroupSchema", options, "GET", "/Schemas/Groups", {});
+    return { ...meta(answer), schema: objectBody(answer, "a schema") as Schema };
   }
 
   /**
@@ -565,16 +479,15 @@ export class SCIMClient {
     options: ApiCallOptions = {},
   ): Promise<ApiCallResponse<T>> {
     const { verb, url } = apiCallTarget(method, path);
-    const { body, query, retryAfterSendFailure = true } = options;
-    const core = this.#core;
+    const { body, query, retryAfterSendFailure } = options;
     // The path is not one of the spec's, so it is sent untyped (apiCallTarget checked it).
-    const { answer } = await core.sendTarget({ name: "apiCall", options, retryAfterSendFailure }, {
+    const answer = await this.#core.sendTarget("apiCall", options, {
       method: verb,
       path: url,
-      ...(query ? { params: { query: definedOnly(query) } } : {}),
-      ...(body !== undefined ? { body } : {}),
-    });
-    return { ...core.meta(answer), body: answer.body as T | undefined };
+      params: { query },
+      body,
+    }, retryAfterSendFailure ?? true);
+    return { ...meta(answer), body: answer.body as T | undefined };
   }
 
   // ---- Never show the token ---------------------------------------------------------------

@@ -80,17 +80,12 @@ export interface ResolvedOptions {
   headers: Headers;
 }
 
-function isLoopback(hostname: string): boolean {
-  if (hostname === "localhost" || hostname === "[::1]") return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
 /**
  * Checks a token without ever quoting it.
  *
  * @param token The caller's value.
  */
-export function checkToken(token: unknown): asserts token is string {
+function checkToken(token: unknown): asserts token is string {
   if (typeof token !== "string") {
     throw new TypeError(`Cannot create SCIMClient: token must be a string, got ${typeof token}`);
   }
@@ -107,16 +102,15 @@ export function checkToken(token: unknown): asserts token is string {
 }
 
 /**
- * Checks a timeout in milliseconds.
+ * Checks a timeout in milliseconds, the client's or a call's.
  *
- * @param name The argument's name, for the message.
  * @param value The caller's value.
  * @returns The timeout.
  */
-export function checkTimeout(name: string, value: unknown): number {
+export function checkTimeout(value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
     throw new RangeError(
-      `Cannot use ${name}: "${String(value)}" is not a number of milliseconds >= 0`,
+      `Cannot use timeout: "${String(value)}" is not a number of milliseconds >= 0`,
     );
   }
   return value;
@@ -129,7 +123,7 @@ export function checkTimeout(name: string, value: unknown): number {
  * @param value The caller's value.
  * @returns The URL as a string ending with `/`.
  */
-export function checkBaseUrl(value: unknown): string {
+function checkBaseUrl(value: unknown): string {
   if (typeof value !== "string") {
     throw new TypeError(`Cannot use baseUrl: "${String(value)}" is not a string`);
   }
@@ -139,16 +133,19 @@ export function checkBaseUrl(value: unknown): string {
   } catch {
     throw new TypeError(`Cannot use baseUrl: "${value}" is not a URL`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
+  const { protocol } = url;
+  if (protocol !== "https:" && protocol !== "http:") {
     throw new TypeError(`Cannot use baseUrl: "${value}" is not an http(s) URL`);
   }
-  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+  // Loopback: localhost, [::1] or 127.0.0.0/8.
+  if (protocol === "http:" && !/^(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(url.hostname)) {
     throw new TypeError(
       `Cannot use baseUrl: "${value}" is plain http to a host that is not loopback; the token would travel in clear (use https)`,
     );
   }
+  // Never quoted: the value holds them.
   if (url.username !== "" || url.password !== "") {
-    throw new TypeError(`Cannot use baseUrl: it must not carry credentials`);
+    throw new TypeError("Cannot use baseUrl: it must not carry credentials");
   }
   if (url.search !== "" || url.hash !== "") {
     throw new TypeError(`Cannot use baseUrl: "${value}" must not have a query or fragment`);
@@ -158,31 +155,40 @@ export function checkBaseUrl(value: unknown): string {
 }
 
 /**
- * Validates the client options but the token and the handlers.
+ * Validates the client options but the handlers' contents, `sleep` and `logger` (the retrying
+ * fetch checks those), in the order the errors are reported.
  *
  * @param options The caller's options.
  * @returns What the client keeps.
  */
 export function resolveOptions(options: SCIMClientOptions): ResolvedOptions {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`Cannot create SCIMClient: options "${String(options)}" is not an object`);
+  }
+  checkToken(options.token);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const timeout = checkTimeout("timeout", options.timeout ?? DEFAULT_TIMEOUT);
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new TypeError(`Cannot use fetch: "${String(options.fetch)}" is not a function`);
+  const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT);
+  const { fetch, userAgentPrefix, userAgentSuffix, retryHandlers } = options;
+  if (fetch !== undefined && typeof fetch !== "function") {
+    throw new TypeError(`Cannot use fetch: "${String(fetch)}" is not a function`);
   }
   const headers = new Headers(options.headers ?? {});
   headers.delete("authorization");
   for (
     const [name, part] of [
-      ["userAgentPrefix", options.userAgentPrefix],
-      ["userAgentSuffix", options.userAgentSuffix],
+      ["userAgentPrefix", userAgentPrefix],
+      ["userAgentSuffix", userAgentSuffix],
     ] as const
   ) {
     if (part !== undefined && (typeof part !== "string" || /[\r\n]/.test(part))) {
       throw new TypeError(`Cannot use ${name}: "${String(part)}" is not a one-line string`);
     }
   }
-  const userAgent = [options.userAgentPrefix, `slack-scim/${VERSION}`, options.userAgentSuffix]
-    .filter((part) => part !== undefined && part !== "")
+  if (retryHandlers !== undefined && !Array.isArray(retryHandlers)) {
+    throw new TypeError(`Cannot use retryHandlers: "${String(retryHandlers)}" is not an array`);
+  }
+  const userAgent = [userAgentPrefix, `slack-scim/${VERSION}`, userAgentSuffix]
+    .filter((part) => part)
     .join(" ");
   headers.set("user-agent", userAgent);
   headers.set("accept", "application/json");

@@ -90,12 +90,12 @@ export function deleteValuesPatch(values: UserValuesToDelete): User {
   if (typeof values !== "object" || values === null) {
     throw new TypeError(`Cannot delete values: values "${String(values)}" is not an object`);
   }
-  const unknown = Object.keys(values).filter((key) =>
+  const unknown = Object.keys(values).find((key) =>
     !(MULTI_VALUED as readonly string[]).includes(key)
   );
-  if (unknown.length > 0) {
+  if (unknown !== undefined) {
     throw new TypeError(
-      `Cannot delete values: "${unknown[0]}" is not one of ${MULTI_VALUED.join(", ")}`,
+      `Cannot delete values: "${unknown}" is not one of ${MULTI_VALUED.join(", ")}`,
     );
   }
   const body: User = {};

@@ -87,10 +87,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** `{}` or `{ managerId: "" }`: what Slack returns for "no manager". */
 function isEmptyManager(manager: unknown): boolean {
-  if (!isObject(manager)) return false;
-  return Object.entries(manager).every(([key, value]) =>
-    key === "managerId" ? value === "" || value === undefined || value === null : false
-  );
+  return isObject(manager) &&
+    Object.entries(manager).every(([key, value]) =>
+      key === "managerId" && (value === "" || value === undefined || value === null)
+    );
 }
 
 /**
