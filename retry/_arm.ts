@@ -36,22 +36,15 @@ export interface CallDepsOptions {
  */
 export function callDeps(options: CallDepsOptions): CallDeps {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(
-      `Cannot create a retrying fetch: options "${String(options)}" is not an object`,
-    );
+    throw new TypeError(`Cannot use options: "${String(options)}" is not an object`);
   }
   const { retryHandlers, fetch, sleep = abortableSleep, now = Date.now, logger } = options;
   const timeoutSignal = options.timeoutSignal ?? ((ms: number) => AbortSignal.timeout(ms));
-  if (typeof retryHandlers !== "function") {
-    throw new TypeError(`Cannot use retryHandlers: "${String(retryHandlers)}" is not a function`);
-  }
+  // Only fetch may be left out (it is then looked up at every call); the rest have defaults.
   for (
-    const [name, value] of [["fetch", fetch], ["sleep", sleep], ["now", now], [
-      "timeoutSignal",
-      timeoutSignal,
-    ]] as const
+    const [name, value] of Object.entries({ retryHandlers, fetch, sleep, now, timeoutSignal })
   ) {
-    if (value !== undefined && typeof value !== "function") {
+    if (typeof value !== "function" && !(name === "fetch" && value === undefined)) {
       throw new TypeError(`Cannot use ${name}: "${String(value)}" is not a function`);
     }
   }
@@ -99,9 +92,7 @@ export function arm(deps: CallDeps, callerSignal: AbortSignal | undefined, timeo
   }
   const timeoutSignal = deps.timeoutSignal(timeout);
   return {
-    signal: callerSignal === undefined
-      ? timeoutSignal
-      : AbortSignal.any([callerSignal, timeoutSignal]),
+    signal: callerSignal ? AbortSignal.any([callerSignal, timeoutSignal]) : timeoutSignal,
     callerSignal,
     timeoutSignal,
     timeout,
@@ -134,9 +125,7 @@ export interface Sending extends Armed {
 export function handlersOf(deps: CallDeps): readonly RetryHandler[] {
   const handlers = deps.retryHandlers();
   if (!Array.isArray(handlers)) {
-    throw new TypeError(
-      `Cannot use retryHandlers: it returned "${String(handlers)}", not an array`,
-    );
+    throw new TypeError(`Cannot use retryHandlers(): "${String(handlers)}" is not an array`);
   }
   for (let index = 0; index < handlers.length; index++) {
     const handler = handlers[index];

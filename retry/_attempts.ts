@@ -13,11 +13,11 @@ import { RequestFailedError } from "./request_failed_error.ts";
 import { parseRetryAfter } from "./retry_after.ts";
 import type { RetryStats } from "./stats.ts";
 
-/** What the first attempt came back with: an answer, or what the transport threw. */
+/** What an attempt came back with: an answer, or what the transport threw. */
 interface Outcome {
-  response: Response | undefined;
-  error: unknown;
-  threw: boolean;
+  response?: Response;
+  error?: unknown;
+  threw?: boolean;
 }
 
 /** The handler that will retry, and the wait before it does. */
@@ -42,7 +42,7 @@ export async function sendAttempts(
   sending: Sending,
   handlers: readonly RetryHandler[],
 ): Promise<{ response: Response; stats: RetryStats }> {
-  const { request, callerSignal, body, deadline } = sending;
+  const { request, callerSignal, body } = sending;
   const signal = sending.signal ?? request.signal;
   if (callerSignal?.aborted) throw callerSignal.reason;
   const transport = deps.fetch ?? globalThis.fetch;
@@ -52,20 +52,11 @@ export async function sendAttempts(
       : new Request(request, body === null ? { signal } : { body, signal });
 
   // Nearly every call is answered 2xx by its first attempt: without a logger, that path
-  // allocates nothing else (no call progress, no closures, shared stats).
-  let first: Outcome | undefined;
+  // allocates only its outcome (no call progress, shared stats).
+  let sent: Outcome | undefined; // an attempt sent but not yet classified
   if (deps.logger === undefined) {
-    let response: Response | undefined;
-    let error: unknown;
-    let threw = false;
-    try {
-      response = await transport(attemptRequest(1));
-    } catch (e) {
-      error = e;
-      threw = true;
-    }
-    if (response?.ok) return { response, stats: FIRST_TRY };
-    first = { response, error, threw };
+    sent = await send(transport, attemptRequest(1));
+    if (sent.response?.ok) return { response: sent.response, stats: FIRST_TRY };
   }
 
   const call = new CallProgress(sending, deps.logger);
@@ -74,26 +65,17 @@ export async function sendAttempts(
   while (true) {
     // Send (the first attempt may have been sent already).
     state.attempts++;
-    let response: Response | undefined;
-    let error: unknown;
-    let threw = false;
-    if (first !== undefined) {
-      ({ response, error, threw } = first);
-      first = undefined;
-    } else {
+    if (sent === undefined) {
       const attempt = attemptRequest(state.attempts);
       deps.logger?.debug(`Sending ${method} ${call.path}`, {
         method,
         path: call.path,
         attempt: state.attempts,
       });
-      try {
-        response = await transport(attempt);
-      } catch (e) {
-        error = e;
-        threw = true;
-      }
+      sent = await send(transport, attempt);
     }
+    const { response, error, threw } = sent;
+    sent = undefined;
 
     // Classify: a 2xx answer ends the call, so do an abort and the timeout.
     if (threw) {
@@ -128,12 +110,7 @@ export async function sendAttempts(
         : { response: { status: response.status, headers: response.headers } as HttpResponse }),
       now: deps.now(),
     };
-    const retry = await chooseRetry(call, context, {
-      handlers,
-      response,
-      deadline,
-      now: deps.now,
-    });
+    const retry = await chooseRetry(call, context, handlers, response, sending.deadline, deps.now);
     if (retry === undefined) return giveUp(call, response, error);
 
     // Wait, then go round again.
@@ -177,25 +154,44 @@ export async function sendAttempts(
 }
 
 /**
+ * Sends one attempt. The request is built by the caller, outside the `try`: only what the
+ * transport throws is a failed attempt.
+ *
+ * @param transport The fetch.
+ * @param request The attempt's request.
+ * @returns Its answer, or what the transport threw.
+ */
+async function send(
+  transport: (request: Request) => Promise<Response>,
+  request: Request,
+): Promise<Outcome> {
+  try {
+    return { response: await transport(request) };
+  } catch (error) {
+    return { error, threw: true };
+  }
+}
+
+/**
  * Asks the handlers, in order, whether to retry a failed attempt and how long to wait first.
  *
  * @param call The call so far.
  * @param context What the handlers judge.
- * @param options The handlers, the failed answer (if any), the call's deadline and the clock.
+ * @param handlers The handlers.
+ * @param response The failed answer, if any.
+ * @param deadline When the call's timeout elapses on the injected clock.
+ * @param now The clock.
  * @returns The retry, or undefined when no handler retries or the wait would outlast the
  * timeout (`state.giveUpReason` then says so).
  */
 async function chooseRetry(
   call: CallProgress,
   context: RetryContext,
-  options: {
-    handlers: readonly RetryHandler[];
-    response: Response | undefined;
-    deadline: number;
-    now: () => number;
-  },
+  handlers: readonly RetryHandler[],
+  response: Response | undefined,
+  deadline: number,
+  now: () => number,
 ): Promise<Retry | undefined> {
-  const { handlers, response, deadline, now } = options;
   let chosen: RetryHandler | undefined;
   let delay: number;
   try {
@@ -207,9 +203,10 @@ async function chooseRetry(
     }
     if (chosen === undefined) return undefined;
     delay = chosen.prepareForNextAttempt(context);
-    if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0) {
+    // Number.isFinite is false for anything but a number.
+    if (!Number.isFinite(delay) || delay < 0) {
       throw new RangeError(
-        `Cannot wait "${delay}" ms before retrying ${call.method} ${call.path}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
+        `Cannot use ${chosen.constructor.name}.prepareForNextAttempt(): "${delay}" is not a finite number of milliseconds >= 0`,
       );
     }
   } catch (e) {
@@ -246,27 +243,24 @@ function giveUp(
   response: Response | undefined,
   error: unknown,
 ): { response: Response; stats: RetryStats } {
-  const { state, method, logger } = call;
+  const { state, method } = call;
+  const reason = state.giveUpReason;
+  const notRetried = reason === undefined ? "" : `; not retried: ${reason}`;
   if (response !== undefined) {
-    if (state.giveUpReason !== undefined) {
-      logger?.warn(
-        `${method} ${call.path} answered ${response.status}; not retried: ${state.giveUpReason}`,
-        {
-          method,
-          path: call.path,
-          attempt: state.attempts,
-          status: response.status,
-        },
-      );
+    if (reason !== undefined) {
+      call.logger?.warn(`${method} ${call.path} answered ${response.status}${notRetried}`, {
+        method,
+        path: call.path,
+        attempt: state.attempts,
+        status: response.status,
+      });
     }
     return call.done(response);
   }
   call.fail({ kind: "error", error });
-  const reason = state.giveUpReason;
-  logger?.warn(
-    `${method} ${call.path} got no answer after ${state.attempts} attempts${
-      reason === undefined ? "" : `; not retried: ${reason}`
-    }`,
+  // "attempts", not "attempt": the line sums up the call.
+  call.logger?.warn(
+    `${method} ${call.path} got no answer after ${state.attempts} attempts${notRetried}`,
     {
       method,
       path: call.path,
@@ -275,7 +269,7 @@ function giveUp(
     },
   );
   const failed = new RequestFailedError(call.details(), { cause: error });
-  if (reason !== undefined) failed.message += `; not retried: ${reason}`;
+  failed.message += notRetried;
   throw failed;
 }
 

@@ -24,24 +24,28 @@ export const FIRST_TRY: RetryStats = Object.freeze({
   totalRetryDelay: 0,
   failedAttempts: NO_FAILURES,
 });
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Request normalises these methods to upper case; `i` as the SCIM client writes the same test.
+const SAFE_METHODS = /^(GET|HEAD|OPTIONS)$/i;
 
 /** One call past its first attempt: made only once that attempt failed, or when logging. */
 export class CallProgress {
+  // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The HTTP method. */
-  readonly method: string;
-  /** The full URL, for errors; logs use {@linkcode CallProgress.prototype.path}. */
-  readonly url: string;
-  /** What the handlers share and read. */
-  readonly state: MutableState;
+  declare readonly method: string;
+  /** The full URL, for errors; logs use `path`. */
+  declare readonly url: string;
+  /**
+   * The URL's path without its query (which may carry personal data), for logs. Made at once:
+   * a call gets a `CallProgress` only when it logs or its first attempt failed.
+   */
+  declare readonly path: string;
   /** Where log lines go, if anywhere. */
-  readonly logger: Logger | undefined;
-  #timeout: number;
-  #callerSignal: AbortSignal | undefined;
-  #timeoutSignal: AbortSignal | undefined;
+  declare readonly logger: Logger | undefined;
+  /** What the handlers share and read. */
+  declare readonly state: MutableState;
+  #sending: Sending;
   #failedAttempts: FailedAttempt[] | undefined;
   #sendFailed = false;
-  #path: string | undefined;
 
   /**
    * Starts the record of a call.
@@ -53,10 +57,9 @@ export class CallProgress {
     const { method, url } = sending.request;
     this.method = method;
     this.url = url;
+    this.path = pathOf(url);
     this.logger = logger;
-    this.#timeout = sending.timeout;
-    this.#callerSignal = sending.callerSignal;
-    this.#timeoutSignal = sending.timeoutSignal;
+    this.#sending = sending;
     // Allocated on first use: most calls never fail, and a GET must cost almost nothing.
     let customValues: Map<string, unknown> | undefined;
     this.state = {
@@ -68,15 +71,6 @@ export class CallProgress {
       },
       giveUpReason: undefined,
     };
-  }
-
-  /**
-   * The URL's path without its query (which may carry personal data), for messages and logs.
-   *
-   * @returns The path.
-   */
-  get path(): string {
-    return this.#path ??= pathOf(this.url);
   }
 
   /**
@@ -100,10 +94,11 @@ export class CallProgress {
    * @param cause What the attempt threw, if the timeout cut it short.
    */
   throwIfEnded(cause?: unknown): void {
-    if (this.#callerSignal?.aborted) throw this.#callerSignal.reason;
-    if (this.#timeoutSignal?.aborted) {
+    const { callerSignal, timeoutSignal, timeout } = this.#sending;
+    if (callerSignal?.aborted) throw callerSignal.reason;
+    if (timeoutSignal?.aborted) {
       throw new RequestTimeoutError(
-        { ...this.details(), timeout: this.#timeout },
+        { ...this.details(), timeout },
         cause === undefined ? undefined : { cause },
       );
     }
@@ -121,7 +116,7 @@ export class CallProgress {
       url,
       attempts: state.attempts,
       totalRetryDelay: state.totalRetryDelay,
-      mayHaveBeenApplied: this.#sendFailed && !SAFE_METHODS.has(method),
+      mayHaveBeenApplied: this.#sendFailed && !SAFE_METHODS.test(method),
       failedAttempts: this.#failedAttempts ?? NO_FAILURES,
     };
   }
@@ -134,11 +129,15 @@ export class CallProgress {
    */
   done(response: Response): { response: Response; stats: RetryStats } {
     const { attempts, totalRetryDelay, giveUpReason } = this.state;
-    if (attempts === 1 && giveUpReason === undefined) return { response, stats: FIRST_TRY };
-    const failedAttempts = this.#failedAttempts ?? NO_FAILURES;
-    const stats: RetryStats = giveUpReason === undefined
-      ? { attempts, totalRetryDelay, failedAttempts }
-      : { attempts, totalRetryDelay, failedAttempts, giveUpReason };
-    return { response, stats };
+    return {
+      response,
+      stats: attempts === 1 && giveUpReason === undefined ? FIRST_TRY : {
+        attempts,
+        totalRetryDelay,
+        failedAttempts: this.#failedAttempts ?? NO_FAILURES,
+        // Absent, not undefined, when no handler gave up.
+        ...(giveUpReason === undefined ? {} : { giveUpReason }),
+      },
+    };
   }
 }

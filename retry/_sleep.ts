@@ -27,22 +27,20 @@ export function abortableSleep(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    let left = ms > 0 ? ms : 0; // NaN included
     let cancel: (() => void) | undefined;
     const onAbort = () => {
       cancel?.();
       reject(signal.reason);
     };
-    const next = () => {
+    const wait = (left: number) => {
       const chunk = Math.min(left, MAX_TIMER_DELAY);
-      left -= chunk;
       cancel = timer(() => {
-        if (left > 0) return next();
+        if (left > chunk) return wait(left - chunk);
         signal.removeEventListener("abort", onAbort);
         resolve();
       }, chunk);
     };
     signal.addEventListener("abort", onAbort, { once: true });
-    next();
+    wait(ms > 0 ? ms : 0); // NaN included
   });
 }

@@ -11,7 +11,8 @@ import { parseRetryAfter } from "./retry_after.ts";
 /**
  * Retries network failures (refused, reset or lost connections, as each runtime reports them),
  * never an HTTP answer and never the caller's own abort. One of these, with one retry, is the
- * default, as in the Python SDK.
+ * default, as in the Python SDK. It takes the {@linkcode RetryHandlerOptions} every handler takes
+ * (by default one retry, exponential backoff with jitter).
  *
  * @example Retry a reset connection once
  * ```ts
@@ -30,15 +31,6 @@ import { parseRetryAfter } from "./retry_after.ts";
  * ```
  */
 export class ConnectionErrorRetryHandler extends RetryHandler {
-  /**
-   * Creates the handler.
-   *
-   * @param options The retry count (default 1) and interval calculator (default exponential backoff with jitter).
-   */
-  constructor(options: RetryHandlerOptions = {}) {
-    super(options);
-  }
-
   /**
    * Says whether the attempt failed with a network error.
    *
@@ -82,8 +74,9 @@ export interface RateLimitErrorRetryHandlerOptions extends RetryHandlerOptions {
  * ```
  */
 export class RateLimitErrorRetryHandler extends RetryHandler {
+  // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The longest `Retry-After` waited, in milliseconds. */
-  readonly maxRetryAfter: number;
+  declare readonly maxRetryAfter: number;
 
   /**
    * Creates the handler.
@@ -150,8 +143,9 @@ export interface ServerErrorRetryHandlerOptions extends RetryHandlerOptions {
  * ```
  */
 export class ServerErrorRetryHandler extends RetryHandler {
+  // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The statuses retried. */
-  readonly statusCodes: readonly number[];
+  declare readonly statusCodes: readonly number[];
 
   /**
    * Creates the handler.

@@ -104,10 +104,11 @@ export interface RetryHandlerOptions {
  * ```
  */
 export abstract class RetryHandler {
+  // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The retries this handler allows per call. */
-  readonly maxRetryCount: number;
+  declare readonly maxRetryCount: number;
   /** The wait before each retry. */
-  readonly intervalCalculator: RetryIntervalCalculator;
+  declare readonly intervalCalculator: RetryIntervalCalculator;
 
   /**
    * Validates and stores the options.

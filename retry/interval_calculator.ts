@@ -55,12 +55,13 @@ export interface BackoffRetryIntervalCalculatorOptions {
  * ```
  */
 export class BackoffRetryIntervalCalculator implements RetryIntervalCalculator {
+  // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The first wait, in milliseconds. */
-  readonly backoffFactor: number;
+  declare readonly backoffFactor: number;
   /** The jitter added to every wait. */
-  readonly jitter: Jitter;
+  declare readonly jitter: Jitter;
   /** The longest wait ever returned, in milliseconds (`Infinity` when uncapped). */
-  readonly maxInterval: number;
+  declare readonly maxInterval: number;
 
   /**
    * Creates an exponential backoff.
@@ -94,8 +95,10 @@ export class BackoffRetryIntervalCalculator implements RetryIntervalCalculator {
    * @returns The wait, in milliseconds.
    */
   calculateSleepDuration(currentAttempt: number): number {
-    const interval = this.jitter.recalculate(this.backoffFactor * 2 ** currentAttempt);
-    return Math.min(interval, this.maxInterval);
+    return Math.min(
+      this.jitter.recalculate(this.backoffFactor * 2 ** currentAttempt),
+      this.maxInterval,
+    );
   }
 }
 
@@ -118,8 +121,9 @@ export interface FixedValueRetryIntervalCalculatorOptions {
  * ```
  */
 export class FixedValueRetryIntervalCalculator implements RetryIntervalCalculator {
+  // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The wait before every retry, in milliseconds. */
-  readonly fixedInterval: number;
+  declare readonly fixedInterval: number;
 
   /**
    * Creates a calculator that always returns `options.fixedInterval`.

@@ -48,8 +48,9 @@ export interface RandomJitterOptions {
  * ```
  */
 export class RandomJitter implements Jitter {
+  // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The most that is ever added, in milliseconds. */
-  readonly maxJitter: number;
+  declare readonly maxJitter: number;
   #random: () => number;
 
   /**
@@ -79,7 +80,6 @@ export class RandomJitter implements Jitter {
    */
   recalculate(duration: number): number {
     // Clamp so that a misbehaving random source can never push us outside the documented bounds.
-    const r = Math.min(Math.max(this.#random(), 0), 1);
-    return duration + r * this.maxJitter;
+    return duration + Math.min(Math.max(this.#random(), 0), 1) * this.maxJitter;
   }
 }

@@ -42,8 +42,9 @@ const PERMANENT = /certificate|CERT_|ERR_TLS_/i;
 // Deno's messages quote the URL, whose query may hold anything (a userName "cert_admin").
 const URLS = /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
 
-function withoutUrls(text: string): string {
-  return text.replace(URLS, "");
+/** Whether a message or code (anything else is not) names a certificate problem, URLs aside. */
+function isPermanent(text: unknown): boolean {
+  return typeof text === "string" && PERMANENT.test(text.replace(URLS, ""));
 }
 
 /**
@@ -70,43 +71,32 @@ function withoutUrls(text: string): string {
  */
 export function isNetworkError(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const { name, message, code, cause } = error as {
-    name?: unknown;
-    message?: unknown;
-    code?: unknown;
-    cause?: unknown;
-  };
+  const { name, message, code, cause } = error as Cause & { name?: unknown; cause?: unknown };
   if (name === "AbortError" || name === "TimeoutError") return false;
-  const text = typeof message === "string" ? message : "";
   // Deno 2.9 says only "fetch failed", with the detail in `cause.message` and no code: a
-  // certificate problem must be looked for down the cause chain.
-  if (causeChain(cause).some(isPermanent)) return false;
-  const causeCode = typeof cause === "object" && cause !== null
-    ? (cause as { code?: unknown }).code
-    : undefined;
-  for (const c of [code, causeCode]) {
-    if (typeof c !== "string") continue;
-    if (TRANSIENT_CODES.has(c)) return true;
-    if (PERMANENT.test(c)) return false;
+  // certificate problem must be looked for down the cause chain. The walk is bounded, as a cause
+  // may point back at itself.
+  for (
+    let c = cause, depth = 0;
+    typeof c === "object" && c !== null && depth < 8;
+    c = (c as { cause?: unknown }).cause, depth++
+  ) {
+    if (isPermanent((c as Cause).message) || isPermanent((c as Cause).code)) return false;
   }
-  if (PERMANENT.test(withoutUrls(text))) return false;
+  const causeCode = typeof cause === "object" && cause !== null ? (cause as Cause).code : undefined;
+  // A cause's certificate code was refused above.
+  for (const c of [code, causeCode]) {
+    if (TRANSIENT_CODES.has(c as string)) return true;
+    if (isPermanent(c)) return false;
+  }
+  const text = typeof message === "string" ? message : "";
+  if (isPermanent(text)) return false;
   if (text === "fetch failed" && typeof causeCode === "string") return false; // an undici code we do not know
   return MESSAGES.some((pattern) => pattern.test(text));
 }
 
-/** The causes under an error, nearest first; bounded, as a cause may point back at itself. */
-function causeChain(cause: unknown): { message?: unknown; code?: unknown }[] {
-  const chain: { message?: unknown; code?: unknown }[] = [];
-  let current = cause;
-  while (typeof current === "object" && current !== null && chain.length < 8) {
-    if (chain.includes(current)) break;
-    chain.push(current);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return chain;
-}
-
-function isPermanent(cause: { message?: unknown; code?: unknown }): boolean {
-  return (typeof cause.message === "string" && PERMANENT.test(withoutUrls(cause.message))) ||
-    (typeof cause.code === "string" && PERMANENT.test(cause.code));
+/** What is read of an error or a cause. */
+interface Cause {
+  message?: unknown;
+  code?: unknown;
 }

@@ -44,18 +44,19 @@ export interface RetryErrorDetails {
  * ```
  */
 export class RequestFailedError extends Error implements RetryErrorDetails {
+  // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The HTTP method. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request URL. */
-  readonly url: string;
+  declare readonly url: string;
   /** Attempts sent. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** Milliseconds waited between attempts. */
-  readonly totalRetryDelay: number;
+  declare readonly totalRetryDelay: number;
   /** True when a write got no answer on some attempt. */
-  readonly mayHaveBeenApplied: boolean;
+  declare readonly mayHaveBeenApplied: boolean;
   /** Every attempt, in order. */
-  readonly failedAttempts: readonly FailedAttempt[];
+  declare readonly failedAttempts: readonly FailedAttempt[];
 
   /**
    * Creates the error; the message names the method, the URL path and the attempts.
@@ -64,19 +65,18 @@ export class RequestFailedError extends Error implements RetryErrorDetails {
    * @param options `cause`: what the last attempt threw.
    */
   constructor(details: RetryErrorDetails, options?: { cause?: unknown }) {
-    const path = pathOf(details.url);
     const attempts = details.attempts === 1 ? "1 attempt" : `${details.attempts} attempts`;
     super(
-      `Cannot reach ${details.method} ${path}: no answer after ${attempts}`,
-      options && "cause" in options ? { cause: options.cause } : undefined,
+      `Cannot reach ${details.method} ${pathOf(details.url)}: no answer after ${attempts}`,
+      options, // Error installs options.cause only when it is there
     );
-    this.name = "RequestFailedError";
     this.method = details.method;
     this.url = details.url;
     this.attempts = details.attempts;
     this.totalRetryDelay = details.totalRetryDelay;
     this.mayHaveBeenApplied = details.mayHaveBeenApplied;
     this.failedAttempts = details.failedAttempts;
+    this.name = "RequestFailedError";
   }
 }
 

@@ -30,20 +30,21 @@ import type { RetryErrorDetails } from "./request_failed_error.ts";
  * ```
  */
 export class RequestTimeoutError extends Error implements RetryErrorDetails {
+  // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The HTTP method. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request URL. */
-  readonly url: string;
+  declare readonly url: string;
   /** The timeout that elapsed, in milliseconds. */
-  readonly timeout: number;
+  declare readonly timeout: number;
   /** Attempts sent, the interrupted one included. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** Milliseconds waited between attempts. */
-  readonly totalRetryDelay: number;
+  declare readonly totalRetryDelay: number;
   /** True when a write got no answer on some attempt (the interrupted one included). */
-  readonly mayHaveBeenApplied: boolean;
+  declare readonly mayHaveBeenApplied: boolean;
   /** Every finished failed attempt, in order. */
-  readonly failedAttempts: readonly FailedAttempt[];
+  declare readonly failedAttempts: readonly FailedAttempt[];
 
   /**
    * Creates the error; the message names the method, the URL path, the timeout and the attempts.
@@ -57,9 +58,8 @@ export class RequestTimeoutError extends Error implements RetryErrorDetails {
       `Cannot complete ${details.method} ${
         pathOf(details.url)
       }: timed out after ${details.timeout} ms and ${attempts}`,
-      options && "cause" in options ? { cause: options.cause } : undefined,
+      options, // Error installs options.cause only when it is there
     );
-    this.name = "RequestTimeoutError";
     this.method = details.method;
     this.url = details.url;
     this.timeout = details.timeout;
@@ -67,6 +67,7 @@ export class RequestTimeoutError extends Error implements RetryErrorDetails {
     this.totalRetryDelay = details.totalRetryDelay;
     this.mayHaveBeenApplied = details.mayHaveBeenApplied;
     this.failedAttempts = details.failedAttempts;
+    this.name = "RequestTimeoutError";
   }
 }
 
