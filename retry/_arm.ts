@@ -36,7 +36,9 @@ export interface CallDepsOptions {
  */
 export function callDeps(options: CallDepsOptions): CallDeps {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`Cannot use options: "${String(options)}" is not an object`);
+    throw new TypeError(
+      `Cannot create a retrying fetch: options "${String(options)}" is not an object`,
+    );
   }
   const { retryHandlers, fetch, sleep = abortableSleep, now = Date.now, logger } = options;
   const timeoutSignal = options.timeoutSignal ?? ((ms: number) => AbortSignal.timeout(ms));

@@ -1,12 +1,15 @@
 /**
  * Reports the size of the main entry as users ship it, and fails past the budget.
  *
- * Bundles `mod.ts` with `deno bundle --minify` (openapi-fetch included, as an edge bundler would),
- * gzips the result (level 9) and prints both sizes in bytes. Exits 1 when the gzipped size is over
- * the budget (10 KiB by default), or when the bundle contains code that must stay out of the main
- * entry: the simulator, or anything Deno- or Node-only.
+ * Bundles `mod.ts` with `deno bundle --minify` (everything it imports included, as an edge bundler
+ * would), gzips the result (level 9) and prints both sizes in bytes. Exits 1 when the gzipped size
+ * is over the budget (10 KiB by default), or when the bundle contains code that must stay out of
+ * the main entry: the simulator, or anything Deno- or Node-only.
  *
- * Usage: `deno task size [--limit BYTES] [--entry FILE] [--keep DIR]`
+ * With `--entries` it also prints, for information, what each other library entry of deno.json
+ * weighs bundled alone, and all of them together (an app importing everything but the simulator).
+ *
+ * Usage: `deno task size [--limit BYTES] [--entry FILE] [--keep DIR] [--entries]`
  *
  * @module
  */
@@ -66,6 +69,29 @@ export async function measure(
   }
 }
 
+/** Prints the size of each library entry but the simulator's, and of all of them together. */
+async function reportEntries(): Promise<void> {
+  const config = JSON.parse(await Deno.readTextFile("deno.json")) as {
+    exports: Record<string, string>;
+  };
+  const sources = Object.entries(config.exports).filter(([key]) => key !== "./testing");
+  const all = `./.size-all-${Date.now()}.ts`;
+  await Deno.writeTextFile(
+    all,
+    sources.map(([, source]) => `export * from "${source}";\n`).join(""),
+  );
+  try {
+    for (const [key, source] of [...sources, ["all but ./testing", all] as const]) {
+      const { minified, gzipped } = await measure(source);
+      console.log(
+        `  ${key.padEnd(18)} ${String(minified).padStart(6)} min ${String(gzipped).padStart(6)} gz`,
+      );
+    }
+  } finally {
+    await Deno.remove(all);
+  }
+}
+
 function argValue(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i === -1 ? undefined : args[i + 1];
@@ -86,6 +112,7 @@ if (import.meta.main) {
   console.log(`entry:    ${report.entry}`);
   console.log(`minified: ${report.minified} bytes`);
   console.log(`gzipped:  ${report.gzipped} bytes (budget ${limit} bytes)`);
+  if (Deno.args.includes("--entries")) await reportEntries();
   let ok = true;
   if (report.gzipped > limit) {
     console.error(`Over budget: ${report.gzipped} bytes gzipped is more than ${limit}`);
