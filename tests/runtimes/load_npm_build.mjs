@@ -7,14 +7,15 @@
  */
 export async function loadNpmBuild(label) {
   try {
-    const [main, paging, membership, retry, testing] = await Promise.all([
+    const [main, filter, paging, membership, retry, testing] = await Promise.all([
       import("@org/slack-scim"),
+      import("@org/slack-scim/filter"),
       import("@org/slack-scim/paging"),
       import("@org/slack-scim/membership"),
       import("@org/slack-scim/retry"),
       import("@org/slack-scim/testing"),
     ]);
-    return { ...retry, ...testing, ...paging, ...membership, ...main };
+    return { ...retry, ...testing, ...filter, ...paging, ...membership, ...main };
   } catch (error) {
     console.log(
       `FAIL ${label}: cannot import the npm build (run scripts/runtime_smoke.sh)`,

@@ -4,6 +4,7 @@
 // tests/runtimes/package.json, which does not know "@org/slack-scim").
 
 import * as main from "@org/slack-scim";
+import * as filter from "@org/slack-scim/filter";
 import * as membership from "@org/slack-scim/membership";
 import * as paging from "@org/slack-scim/paging";
 import * as retry from "@org/slack-scim/retry";
@@ -13,6 +14,7 @@ import { runHosted } from "../host.mjs";
 const { failed } = await runHosted("deno", {
   ...retry,
   ...testing,
+  ...filter,
   ...paging,
   ...membership,
   ...main,

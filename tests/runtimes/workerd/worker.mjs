@@ -1,7 +1,8 @@
 // The smoke Worker: runs the walkthrough inside workerd with the client from the npm build
 // (bundled into this Worker, as wrangler would). The Node host passes the simulator's base URL.
 
-import { filter, isSCIMApiError, SCIMClient } from "@org/slack-scim";
+import { isSCIMApiError, SCIMClient } from "@org/slack-scim";
+import { filter } from "@org/slack-scim/filter";
 import { setGroupMembers } from "@org/slack-scim/membership";
 import { iterateUsers } from "@org/slack-scim/paging";
 import { RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
