@@ -64,6 +64,7 @@ export async function buildNpm(
   await Deno.mkdir(outDir, { recursive: true });
 
   await bundle(root, join(outDir, "esm"), entries.map((e) => e.source));
+  await checkSelfContained(join(outDir, "esm"));
   await emitDeclarations(
     root,
     join(outDir, "types"),
@@ -119,6 +120,36 @@ export async function buildNpm(
 
 function bundle(root: string, outDir: string, sources: string[]): Promise<void> {
   return denoBundle(["--code-splitting", "--outdir", outDir, ...sources], root);
+}
+
+/** An import or export specifier in bundled JavaScript (minified or not). */
+const JS_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g;
+
+/**
+ * Fails when a bundled file imports anything but another file of the bundle or a runtime
+ * built-in (`node:http`, used by the simulator's `listen()`): the package declares no
+ * dependencies, so an npm package left unbundled would break installs. JSDoc examples are skipped.
+ *
+ * @param esmDir The bundle's folder.
+ */
+export async function checkSelfContained(esmDir: string): Promise<void> {
+  const problems: string[] = [];
+  for (const file of await listFiles(esmDir)) {
+    if (!file.endsWith(".js")) continue;
+    const code = (await Deno.readTextFile(join(esmDir, file))).replace(/\/\*[\s\S]*?\*\//g, "");
+    for (const [, spec] of code.matchAll(JS_SPECIFIER)) {
+      if (!/^(\.\.?\/|node:)/.test(spec!)) {
+        problems.push(`esm/${file} imports "${spec}"`);
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `The bundle is not self-contained (the package has no dependencies):\n  ${
+        problems.join("\n  ")
+      }`,
+    );
+  }
 }
 
 /** The project's own modules reachable from `sources` (npm and remote modules left out). */
