@@ -1,0 +1,43 @@
+// The npm package declares no dependencies: the build refuses a bundle that imports a package.
+
+import assert from "node:assert/strict";
+import { checkSelfContained } from "../../scripts/build_npm.ts";
+
+async function bundleDir(files: Record<string, string>): Promise<string> {
+  // Under .tmp: the test task may write there and in build/ only.
+  await Deno.mkdir(".tmp", { recursive: true });
+  const dir = await Deno.makeTempDir({ dir: ".tmp", prefix: "esm-" });
+  for (const [name, text] of Object.entries(files)) {
+    await Deno.mkdir(`${dir}/${name}`.replace(/\/[^/]+$/, ""), { recursive: true });
+    await Deno.writeTextFile(`${dir}/${name}`, text);
+  }
+  return dir;
+}
+
+Deno.test("a bundle importing only its own chunks, node: built-ins and JSDoc examples passes", async () => {
+  const dir = await bundleDir({
+    "mod.js": 'import{a as b}from"./chunk-1.js";export{b};\n/** ```ts\nimport x from "npm:zod";\n``` */',
+    "scim/testing/mod.js": 'import { createServer } from "node:http";\nexport * from "../../chunk-1.js";',
+    "chunk-1.js": "export const a = 1;",
+  });
+  try {
+    await checkSelfContained(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a bundle that still imports an npm package is refused, naming the file and the package", async () => {
+  const dir = await bundleDir({
+    "mod.js": 'import createClient from "openapi-fetch";\nconst m = await import("zod");',
+  });
+  try {
+    await assert.rejects(checkSelfContained(dir), (error: Error) => {
+      assert.match(error.message, /esm\/mod\.js imports "openapi-fetch"/);
+      assert.match(error.message, /esm\/mod\.js imports "zod"/);
+      return true;
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
