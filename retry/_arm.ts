@@ -127,7 +127,7 @@ export interface Sending extends Armed {
 export function handlersOf(deps: CallDeps): readonly RetryHandler[] {
   const handlers = deps.retryHandlers();
   if (!Array.isArray(handlers)) {
-    throw new TypeError(`Cannot use retryHandlers(): "${String(handlers)}" is not an array`);
+    throw new TypeError(`Cannot use retryHandlers: "${String(handlers)}" is not an array`);
   }
   for (let index = 0; index < handlers.length; index++) {
     const handler = handlers[index];

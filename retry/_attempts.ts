@@ -206,7 +206,7 @@ async function chooseRetry(
     // Number.isFinite is false for anything but a number.
     if (!Number.isFinite(delay) || delay < 0) {
       throw new RangeError(
-        `Cannot use ${chosen.constructor.name}.prepareForNextAttempt(): "${delay}" is not a finite number of milliseconds >= 0`,
+        `Cannot wait "${delay}" ms before retrying ${call.method} ${call.path}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
       );
     }
   } catch (e) {

@@ -53,31 +53,42 @@ export interface Target {
 const PATH_PARAMETER = /\{([^{}]+)\}/g;
 
 /**
- * Builds a call's URL: path parameters percent-encoded, the query (its `undefined` values left
- * out) with `%20` for spaces.
+ * Builds a call's URL: path parameters percent-encoded, the query (its `undefined` and `null`
+ * values left out) with `%20` for spaces. A path without `params.path` (an `apiCall` path) is
+ * used as given: a `{…}` in it is text, not a parameter.
  *
  * @param baseUrl The base URL, ending with `/`.
  * @param target The path (starting with `/`) and its parameters.
  * @returns The absolute URL.
  */
 export function urlOf(baseUrl: string, target: Target): string {
-  const values = target.params?.path ?? {};
-  let url = baseUrl + target.path.slice(1).replace(PATH_PARAMETER, (_, name: string) => {
-    const value = values[name];
-    // Every path parameter is required by the types; a gap is a bug, not a request to send.
-    if (value === undefined) throw new TypeError(`Cannot build ${target.path}: no ${name}`);
-    return encodeURIComponent(value);
-  });
-  const query = target.params?.query;
-  if (query) {
-    const search = new URLSearchParams();
-    // Own values only, `undefined` ones left out.
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) search.append(key, String(value));
+  // encodeURIComponent throws a bare "URI malformed" on a lone surrogate, which URLSearchParams
+  // would silently turn into U+FFFD and send: refuse it, naming the parameter.
+  const encode = (name: string, text: string) => {
+    try {
+      return encodeURIComponent(text);
+    } catch {
+      throw new TypeError(`Cannot build ${target.path}: ${name} is not well-formed Unicode`);
     }
-    // URLSearchParams writes a space as "+" (a literal "+" is "%2B"); Slack gets "%20".
-    const text = search.toString().replaceAll("+", "%20");
-    if (text !== "") url += `?${text}`;
+  };
+  const values = target.params?.path;
+  let url = baseUrl + target.path.slice(1);
+  if (values) {
+    url = url.replace(PATH_PARAMETER, (_, name: string) => {
+      // Every path parameter is required by the types; a gap is a bug, not a request to send.
+      if (!Object.hasOwn(values, name)) {
+        throw new TypeError(`Cannot build ${target.path}: no ${name}`);
+      }
+      return encode(name, values[name]!);
+    });
+  }
+  const query = target.params?.query ?? {};
+  let separator = "?";
+  // Own values only; encodeURIComponent writes a space as "%20", as Slack expects (not "+").
+  for (const [key, value] of Object.entries(query)) {
+    if (value == null) continue;
+    url += `${separator}${encode(key, key)}=${encode(key, String(value))}`;
+    separator = "&";
   }
   return url;
 }

@@ -144,6 +144,17 @@ Deno.test("apiCall() sends any method and path with query and body under the bas
   assert.match(created.body!.id, /^[UW]/);
 });
 
+Deno.test("apiCall() sends a path holding {…} as given, never as a template", async () => {
+  const { client, sent } = setup();
+  for (const path of ["Users/{x}", "Users/{constructor}"]) {
+    await assert.rejects(client.apiCall("GET", path), /404/);
+  }
+  assert.deepEqual(sent.map((s) => s.url.pathname), [
+    "/scim/v1/Users/%7Bx%7D",
+    "/scim/v1/Users/%7Bconstructor%7D",
+  ]);
+});
+
 Deno.test("apiCall() refuses paths that leave the base URL", async () => {
   const { client, sent } = setup();
   const paths = [

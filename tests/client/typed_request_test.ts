@@ -45,11 +45,44 @@ Deno.test("urlOf percent-encodes path parameters and writes spaces in the query 
   );
 });
 
-Deno.test("urlOf refuses a missing path parameter instead of sending the placeholder", () => {
-  for (const params of [{ path: {} }, undefined]) {
+Deno.test("urlOf refuses a missing path parameter, even one Object.prototype has", () => {
+  for (const path of ["/Users/{id}", "/Users/{constructor}"]) {
     assert.throws(
-      () => urlOf(BASE, { method: "GET", path: "/Users/{id}", ...(params ? { params } : {}) }),
-      { name: "TypeError", message: "Cannot build /Users/{id}: no id" },
+      () => urlOf(BASE, { method: "GET", path, params: { path: {} } }),
+      { name: "TypeError", message: `Cannot build ${path}: no ${path.slice(8, -1)}` },
     );
   }
+});
+
+Deno.test("urlOf leaves a path without params.path as given: apiCall's {…} is text", () => {
+  assert.equal(
+    urlOf(BASE, { method: "GET", path: "/Users/{constructor}" }),
+    `${BASE}Users/{constructor}`,
+  );
+  // The URL parser (as fetch and Request use it) then percent-encodes the braces.
+  assert.equal(new URL(`${BASE}Users/{x}`).pathname, "/scim/v1/Users/%7Bx%7D");
+});
+
+Deno.test("urlOf leaves out null query values as it does undefined ones (JavaScript callers)", () => {
+  const query = { filter: null, count: 5 } as unknown as Record<string, number>;
+  assert.equal(
+    urlOf(BASE, { method: "GET", path: "/Users", params: { query } }),
+    `${BASE}Users?count=5`,
+  );
+});
+
+Deno.test("urlOf refuses a lone surrogate instead of sending U+FFFD in its place", () => {
+  assert.throws(
+    () =>
+      urlOf(BASE, {
+        method: "GET",
+        path: "/Users",
+        params: { query: { filter: 'userName eq "ab\ud800"' } },
+      }),
+    { name: "TypeError", message: "Cannot build /Users: filter is not well-formed Unicode" },
+  );
+  assert.throws(
+    () => urlOf(BASE, { method: "GET", path: "/Users/{id}", params: { path: { id: "U\udc00" } } }),
+    { name: "TypeError", message: "Cannot build /Users/{id}: id is not well-formed Unicode" },
+  );
 });

@@ -16,8 +16,10 @@ async function bundleDir(files: Record<string, string>): Promise<string> {
 
 Deno.test("a bundle importing only its own chunks, node: built-ins and JSDoc examples passes", async () => {
   const dir = await bundleDir({
-    "mod.js": 'import{a as b}from"./chunk-1.js";export{b};\n/** ```ts\nimport x from "npm:zod";\n``` */',
-    "scim/testing/mod.js": 'import { createServer } from "node:http";\nexport * from "../../chunk-1.js";',
+    "mod.js":
+      'import{a as b}from"./chunk-1.js";export{b};\n/** ```ts\nimport x from "npm:zod";\n``` */',
+    "scim/testing/mod.js":
+      'import { createServer } from "node:http";\nexport * from "../../chunk-1.js";',
     "chunk-1.js": "export const a = 1;",
   });
   try {

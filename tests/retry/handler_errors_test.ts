@@ -59,7 +59,7 @@ Deno.test("an invalid delay's RangeError cancels the answer's body", async () =>
   await assert.rejects(fetch(new Request(USERS)), {
     name: "RangeError",
     message:
-      'Cannot use Negative.prepareForNextAttempt(): "-5" is not a finite number of milliseconds >= 0',
+      'Cannot wait "-5" ms before retrying GET /scim/v1/Users: Negative.prepareForNextAttempt() must return a finite number >= 0',
   });
   assert.equal(server.seen.cancelled, true);
 });
