@@ -42,7 +42,31 @@ export class ConnectionErrorRetryHandler extends RetryHandler {
   }
 }
 
-/** Options for {@linkcode RateLimitErrorRetryHandler}. */
+/**
+ * Options for {@linkcode RateLimitErrorRetryHandler}.
+ *
+ * @example Wait at most 10 s for a rate limit
+ * ```ts
+ * import {
+ *   createRetryingFetch,
+ *   RateLimitErrorRetryHandler,
+ *   type RateLimitErrorRetryHandlerOptions,
+ *   retryStatsOf,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const options: RateLimitErrorRetryHandlerOptions = { maxRetryCount: 3, maxRetryAfter: 10_000 };
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [new RateLimitErrorRetryHandler(options)],
+ *   fetch: () => Promise.resolve(new Response(null, { status: 429, headers: { "Retry-After": "30" } })),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
+ * assert.equal(response.status, 429); // 30 s is beyond the cap: the 429 comes back at once
+ * assert.equal(retryStatsOf(response)?.attempts, 1);
+ * assert.equal(retryStatsOf(response)?.giveUpReason, "Retry-After of 30000 ms exceeds maxRetryAfter of 10000 ms");
+ * ```
+ */
 export interface RateLimitErrorRetryHandlerOptions extends RetryHandlerOptions {
   /**
    * The longest `Retry-After` this handler waits, in milliseconds; a 429 asking for longer is
@@ -124,7 +148,36 @@ export class RateLimitErrorRetryHandler extends RetryHandler {
   }
 }
 
-/** Options for {@linkcode ServerErrorRetryHandler}. */
+/**
+ * Options for {@linkcode ServerErrorRetryHandler}.
+ *
+ * @example Retry 502 too, twice, 100 ms apart
+ * ```ts
+ * import {
+ *   createRetryingFetch,
+ *   FixedValueRetryIntervalCalculator,
+ *   retryStatsOf,
+ *   ServerErrorRetryHandler,
+ *   type ServerErrorRetryHandlerOptions,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const options: ServerErrorRetryHandlerOptions = {
+ *   statusCodes: [500, 502, 503],
+ *   maxRetryCount: 2,
+ *   intervalCalculator: new FixedValueRetryIntervalCalculator({ fixedInterval: 100 }),
+ * };
+ * const answers = [502, 502, 200];
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [new ServerErrorRetryHandler(options)],
+ *   fetch: () => Promise.resolve(new Response(null, { status: answers.shift()! })),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
+ * assert.equal(response.status, 200);
+ * assert.equal(retryStatsOf(response)?.totalRetryDelay, 200);
+ * ```
+ */
 export interface ServerErrorRetryHandlerOptions extends RetryHandlerOptions {
   /** The statuses retried. Defaults to 500 and 503, as in the Python SDK. */
   statusCodes?: readonly number[];

@@ -11,10 +11,58 @@ import { sendAttempts } from "./_attempts.ts";
 import { readBody } from "./_read_body.ts";
 import { recordStats } from "./stats.ts";
 
-/** A standard fetch handler: one `Request` in, one `Response` out. */
+/**
+ * A standard fetch handler: one `Request` in, one `Response` out.
+ *
+ * @example A scripted transport under the retrying fetch
+ * ```ts
+ * import { createRetryingFetch, type Transport } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const sent: string[] = [];
+ * const transport: Transport = (request) => {
+ *   sent.push(`${request.method} ${new URL(request.url).pathname}`);
+ *   return Promise.resolve(Response.json({ totalResults: 0, Resources: [] }));
+ * };
+ * const fetch = createRetryingFetch({ retryHandlers: () => [], fetch: transport });
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users?count=1"));
+ * assert.equal((await response.json()).totalResults, 0);
+ * assert.deepEqual(sent, ["GET /scim/v1/Users"]);
+ * ```
+ */
 export type Transport = (request: Request) => Promise<Response>;
 
-/** Options for {@linkcode createRetryingFetch}. */
+/**
+ * Options for {@linkcode createRetryingFetch}.
+ *
+ * @example A fixed clock, a recording sleep and a logger
+ * ```ts
+ * import {
+ *   createRetryingFetch,
+ *   RateLimitErrorRetryHandler,
+ *   type RetryingFetchOptions,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const answers = [
+ *   new Response(null, { status: 429, headers: { "Retry-After": "Wed, 21 Oct 2015 07:28:05 GMT" } }),
+ *   new Response("ok"),
+ * ];
+ * const waits: number[] = [];
+ * const warnings: string[] = [];
+ * const options: RetryingFetchOptions = {
+ *   fetch: () => Promise.resolve(answers.shift()!),
+ *   retryHandlers: () => [new RateLimitErrorRetryHandler()],
+ *   sleep: (ms) => (waits.push(ms), Promise.resolve()),
+ *   now: () => Date.parse("Wed, 21 Oct 2015 07:28:00 GMT"),
+ *   logger: { debug: () => {}, warn: (message) => warnings.push(message) },
+ * };
+ * const response = await createRetryingFetch(options)(new Request("https://api.slack.com/scim/v1/Users"));
+ * assert.equal(await response.text(), "ok");
+ * assert.deepEqual(waits, [5000]); // the HTTP date, 5 s after `now`
+ * assert.equal(warnings.length, 1); // the retry
+ * ```
+ */
 export interface RetryingFetchOptions {
   /** The transport. Defaults to `globalThis.fetch`, looked up at every call. */
   fetch?: Transport;
@@ -30,7 +78,33 @@ export interface RetryingFetchOptions {
   logger?: Logger;
 }
 
-/** Options for one call of a {@linkcode RetryingFetch}. */
+/**
+ * Options for one call of a {@linkcode RetryingFetch}.
+ *
+ * @example A write that is never sent twice blindly
+ * ```ts
+ * import {
+ *   ConnectionErrorRetryHandler,
+ *   createRetryingFetch,
+ *   isRequestFailedError,
+ *   type RetryCallOptions,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * let calls = 0;
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [new ConnectionErrorRetryHandler()],
+ *   fetch: () => (calls++, Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } }))),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const call: RetryCallOptions = { timeout: 30_000, retryAfterSendFailure: false };
+ * const request = new Request("https://api.slack.com/scim/v1/Users", { method: "POST", body: "{}" });
+ * const error = await fetch(request, call).catch((e) => e);
+ * assert.ok(isRequestFailedError(error));
+ * assert.equal(calls, 1); // not retried, although the handler would have
+ * assert.equal(error.mayHaveBeenApplied, true);
+ * ```
+ */
 export interface RetryCallOptions {
   /** Milliseconds for the whole call, attempts and waits included; 0 or undefined means none. */
   timeout?: number;
@@ -42,7 +116,27 @@ export interface RetryCallOptions {
   retryAfterSendFailure?: boolean;
 }
 
-/** A fetch that retries as its handlers decide. */
+/**
+ * A fetch that retries as its handlers decide.
+ *
+ * @example A helper that takes one
+ * ```ts
+ * import { createRetryingFetch, type RetryingFetch, ServerErrorRetryHandler } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * async function countUsers(fetch: RetryingFetch): Promise<number> {
+ *   const response = await fetch(new Request("https://api.slack.com/scim/v1/Users?count=1"), { timeout: 10_000 });
+ *   return (await response.json()).totalResults;
+ * }
+ * const answers = [new Response(null, { status: 503 }), Response.json({ totalResults: 42 })];
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [new ServerErrorRetryHandler()],
+ *   fetch: () => Promise.resolve(answers.shift()!),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * assert.equal(await countUsers(fetch), 42);
+ * ```
+ */
 export type RetryingFetch = (request: Request, call?: RetryCallOptions) => Promise<Response>;
 
 export { type FailedAttempt, type RetryStats, retryStatsOf } from "./stats.ts";

@@ -12,6 +12,39 @@ import {
 /**
  * What the handlers of one call share: the retry counter, the time waited so far, and a place to
  * keep their own per-call values. The retrying fetch updates it; handlers read it.
+ *
+ * @example Give up once 1 s has been waited, saying why
+ * ```ts
+ * import {
+ *   createRetryingFetch,
+ *   FixedValueRetryIntervalCalculator,
+ *   type RetryContext,
+ *   RetryHandler,
+ *   type RetryState,
+ *   retryStatsOf,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * function overBudget(state: RetryState): boolean {
+ *   if (state.totalRetryDelay < 1000) return false;
+ *   state.giveUpReason = `already waited ${state.totalRetryDelay} ms in ${state.attempts} attempts`;
+ *   return true;
+ * }
+ * class BudgetedRetryHandler extends RetryHandler {
+ *   protected override shouldRetry({ state, response }: RetryContext): boolean {
+ *     return response?.status === 503 && !overBudget(state);
+ *   }
+ * }
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [
+ *     new BudgetedRetryHandler({ maxRetryCount: 10, intervalCalculator: new FixedValueRetryIntervalCalculator({ fixedInterval: 400 }) }),
+ *   ],
+ *   fetch: () => Promise.resolve(new Response(null, { status: 503 })),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const stats = retryStatsOf(await fetch(new Request("https://api.slack.com/scim/v1/Users")));
+ * assert.equal(stats?.giveUpReason, "already waited 1200 ms in 4 attempts");
+ * ```
  */
 export interface RetryState {
   /** Retries made so far in this call, by any handler (0 while the first attempt is judged). */
@@ -29,7 +62,33 @@ export interface RetryState {
   giveUpReason: string | undefined;
 }
 
-/** The request as handlers see it. `headers` never contains `Authorization`. */
+/**
+ * The request as handlers see it. `headers` never contains `Authorization`.
+ *
+ * @example Retry 503s of reads only
+ * ```ts
+ * import { createRetryingFetch, type HttpRequest, type RetryContext, RetryHandler } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const seen: HttpRequest[] = [];
+ * class ReadOnlyRetryHandler extends RetryHandler {
+ *   protected override shouldRetry({ request, response }: RetryContext): boolean {
+ *     seen.push(request);
+ *     return response?.status === 503 && request.method === "GET";
+ *   }
+ * }
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [new ReadOnlyRetryHandler()],
+ *   fetch: () => Promise.resolve(new Response(null, { status: 503 })),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const headers = { Authorization: "Bearer xoxp-test" };
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users/U1", { method: "DELETE", headers }));
+ * assert.equal(response.status, 503); // not retried
+ * assert.equal(seen[0]?.method, "DELETE");
+ * assert.equal(seen[0]?.headers.has("Authorization"), false);
+ * ```
+ */
 export interface HttpRequest {
   /** The HTTP method, upper case. */
   readonly method: string;
@@ -39,7 +98,43 @@ export interface HttpRequest {
   readonly headers: Headers;
 }
 
-/** A failed HTTP answer as handlers see it; its body is left for the caller. */
+/**
+ * A failed HTTP answer as handlers see it; its body is left for the caller.
+ *
+ * @example Wait the `Retry-After` of a 503
+ * ```ts
+ * import {
+ *   createRetryingFetch,
+ *   type HttpResponse,
+ *   parseRetryAfter,
+ *   type RetryContext,
+ *   RetryHandler,
+ *   retryStatsOf,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * function retryAfterOf(response: HttpResponse | undefined, now: number): number | undefined {
+ *   if (response?.status !== 503) return undefined;
+ *   return parseRetryAfter(response.headers.get("Retry-After"), now);
+ * }
+ * class UnavailableRetryHandler extends RetryHandler {
+ *   protected override shouldRetry({ response, now }: RetryContext): boolean {
+ *     return retryAfterOf(response, now) !== undefined;
+ *   }
+ *   override prepareForNextAttempt({ response, now }: RetryContext): number {
+ *     return retryAfterOf(response, now)!;
+ *   }
+ * }
+ * const answers = [new Response(null, { status: 503, headers: { "Retry-After": "3" } }), new Response("ok")];
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [new UnavailableRetryHandler()],
+ *   fetch: () => Promise.resolve(answers.shift()!),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
+ * assert.equal(retryStatsOf(response)?.totalRetryDelay, 3000);
+ * ```
+ */
 export interface HttpResponse {
   /** The HTTP status. */
   readonly status: number;
@@ -47,7 +142,37 @@ export interface HttpResponse {
   readonly headers: Headers;
 }
 
-/** What a handler decides on: exactly one of `response` and `error` is set. */
+/**
+ * What a handler decides on: exactly one of `response` and `error` is set.
+ *
+ * @example Record every failure a handler judges
+ * ```ts
+ * import { createRetryingFetch, type RetryContext, RetryHandler } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const judged: string[] = [];
+ * class RecordingRetryHandler extends RetryHandler {
+ *   protected override shouldRetry(context: RetryContext): boolean {
+ *     const { request, response, error } = context;
+ *     judged.push(`${request.method}: ${response ? `HTTP ${response.status}` : String(error)}`);
+ *     return true;
+ *   }
+ * }
+ * const script = [
+ *   () => Promise.reject(new TypeError("fetch failed")),
+ *   () => Promise.resolve(new Response(null, { status: 503 })),
+ *   () => Promise.resolve(new Response("ok")),
+ * ];
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [new RecordingRetryHandler({ maxRetryCount: 2 })],
+ *   fetch: () => script.shift()!(),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
+ * assert.equal(await response.text(), "ok");
+ * assert.deepEqual(judged, ["GET: TypeError: fetch failed", "GET: HTTP 503"]);
+ * ```
+ */
 export interface RetryContext {
   /** The call's shared retry state. */
   readonly state: RetryState;
@@ -61,7 +186,38 @@ export interface RetryContext {
   readonly now: number;
 }
 
-/** Options shared by every {@linkcode RetryHandler}. */
+/**
+ * Options shared by every {@linkcode RetryHandler}.
+ *
+ * @example Three retries of refused connections, 100 ms then doubling
+ * ```ts
+ * import {
+ *   BackoffRetryIntervalCalculator,
+ *   ConnectionErrorRetryHandler,
+ *   createRetryingFetch,
+ *   type RetryHandlerOptions,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const options: RetryHandlerOptions = {
+ *   maxRetryCount: 3,
+ *   intervalCalculator: new BackoffRetryIntervalCalculator({ backoffFactor: 100, jitter: { recalculate: (ms) => ms } }),
+ * };
+ * let calls = 0;
+ * const waits: number[] = [];
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [new ConnectionErrorRetryHandler(options)],
+ *   fetch: () =>
+ *     ++calls <= 3
+ *       ? Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }))
+ *       : Promise.resolve(new Response("ok")),
+ *   sleep: (ms) => (waits.push(ms), Promise.resolve()),
+ * });
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
+ * assert.equal(await response.text(), "ok");
+ * assert.deepEqual(waits, [100, 200, 400]);
+ * ```
+ */
 export interface RetryHandlerOptions {
   /** The retries this handler allows per call, counted on the shared counter. Defaults to 1. */
   maxRetryCount?: number;

@@ -28,7 +28,27 @@ export interface RetryIntervalCalculator {
   calculateSleepDuration(currentAttempt: number): number;
 }
 
-/** Options for {@linkcode BackoffRetryIntervalCalculator}. */
+/**
+ * Options for {@linkcode BackoffRetryIntervalCalculator}.
+ *
+ * @example 1 s doubling, up to 100 ms of jitter, never more than 5 s
+ * ```ts
+ * import {
+ *   BackoffRetryIntervalCalculator,
+ *   type BackoffRetryIntervalCalculatorOptions,
+ *   RandomJitter,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const options: BackoffRetryIntervalCalculatorOptions = {
+ *   backoffFactor: 1000,
+ *   jitter: new RandomJitter({ maxJitter: 100, random: () => 0.5 }),
+ *   maxInterval: 5000,
+ * };
+ * const calculator = new BackoffRetryIntervalCalculator(options);
+ * assert.deepEqual([0, 1, 2, 3].map((n) => calculator.calculateSleepDuration(n)), [1050, 2050, 4050, 5000]);
+ * ```
+ */
 export interface BackoffRetryIntervalCalculatorOptions {
   /** The first wait, doubled on every retry, in milliseconds. Defaults to 500 (the Python SDK's 0.5 s). */
   backoffFactor?: number;
@@ -102,7 +122,33 @@ export class BackoffRetryIntervalCalculator implements RetryIntervalCalculator {
   }
 }
 
-/** Options for {@linkcode FixedValueRetryIntervalCalculator}. */
+/**
+ * Options for {@linkcode FixedValueRetryIntervalCalculator}.
+ *
+ * @example Wait 2 s when a 429 has no `Retry-After`
+ * ```ts
+ * import {
+ *   createRetryingFetch,
+ *   FixedValueRetryIntervalCalculator,
+ *   type FixedValueRetryIntervalCalculatorOptions,
+ *   RateLimitErrorRetryHandler,
+ *   retryStatsOf,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const options: FixedValueRetryIntervalCalculatorOptions = { fixedInterval: 2000 };
+ * const answers = [new Response(null, { status: 429 }), new Response("ok")];
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [
+ *     new RateLimitErrorRetryHandler({ intervalCalculator: new FixedValueRetryIntervalCalculator(options) }),
+ *   ],
+ *   fetch: () => Promise.resolve(answers.shift()!),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
+ * assert.equal(retryStatsOf(response)?.totalRetryDelay, 2000);
+ * ```
+ */
 export interface FixedValueRetryIntervalCalculatorOptions {
   /** The wait before every retry, in milliseconds. Defaults to 500. */
   fixedInterval?: number;

@@ -26,7 +26,19 @@ export interface Jitter {
   recalculate(duration: number): number;
 }
 
-/** Options for {@linkcode RandomJitter}. */
+/**
+ * Options for {@linkcode RandomJitter}.
+ *
+ * @example At most 200 ms of jitter, with a fixed random source
+ * ```ts
+ * import { BackoffRetryIntervalCalculator, RandomJitter, type RandomJitterOptions } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const options: RandomJitterOptions = { maxJitter: 200, random: () => 0.5 };
+ * const calculator = new BackoffRetryIntervalCalculator({ backoffFactor: 1000, jitter: new RandomJitter(options) });
+ * assert.equal(calculator.calculateSleepDuration(1), 2100);
+ * ```
+ */
 export interface RandomJitterOptions {
   /** The most that is ever added, in milliseconds. Defaults to 1000, as in the Python SDK. */
   maxJitter?: number;

@@ -7,7 +7,33 @@
 import type { FailedAttempt } from "./fetch.ts";
 import { pathOf } from "./_path.ts";
 
-/** What {@linkcode RequestFailedError} and `RequestTimeoutError` record about the call. */
+/**
+ * What {@linkcode RequestFailedError} and `RequestTimeoutError` record about the call.
+ *
+ * @example Describe either error the same way
+ * ```ts
+ * import {
+ *   ConnectionErrorRetryHandler,
+ *   createRetryingFetch,
+ *   isRequestFailedError,
+ *   type RetryErrorDetails,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * function describe(details: RetryErrorDetails): string {
+ *   const applied = details.mayHaveBeenApplied ? ", may have been applied" : "";
+ *   return `${details.method} ${details.url}: ${details.attempts} attempts${applied}`;
+ * }
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [new ConnectionErrorRetryHandler()],
+ *   fetch: () => Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } })),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const error = await fetch(new Request("https://api.slack.com/scim/v1/Users/U1", { method: "DELETE" })).catch((e) => e);
+ * assert.ok(isRequestFailedError(error));
+ * assert.equal(describe(error), "DELETE https://api.slack.com/scim/v1/Users/U1: 2 attempts, may have been applied");
+ * ```
+ */
 export interface RetryErrorDetails {
   /** The HTTP method. */
   method: string;

@@ -4,12 +4,72 @@
  * @module
  */
 
-/** One failed attempt: a transport error, or an HTTP answer that was retried. */
+/**
+ * One failed attempt: a transport error, or an HTTP answer that was retried.
+ *
+ * @example List what went wrong before the answer
+ * ```ts
+ * import {
+ *   ConnectionErrorRetryHandler,
+ *   createRetryingFetch,
+ *   type FailedAttempt,
+ *   retryStatsOf,
+ *   ServerErrorRetryHandler,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * function describe(attempt: FailedAttempt): string {
+ *   return attempt.kind === "response" ? `HTTP ${attempt.status}` : `no answer: ${String(attempt.error)}`;
+ * }
+ * const script = [
+ *   () => Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } })),
+ *   () => Promise.resolve(new Response(null, { status: 503 })),
+ *   () => Promise.resolve(new Response("ok")),
+ * ];
+ * const fetch = createRetryingFetch({
+ *   // the handlers share one retry counter: the second retry needs maxRetryCount 2
+ *   retryHandlers: () => [new ConnectionErrorRetryHandler(), new ServerErrorRetryHandler({ maxRetryCount: 2 })],
+ *   fetch: () => script.shift()!(),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
+ * assert.deepEqual(retryStatsOf(response)?.failedAttempts.map(describe), ["no answer: TypeError: fetch failed", "HTTP 503"]);
+ * ```
+ */
 export type FailedAttempt =
   | { readonly kind: "error"; readonly error: unknown }
   | { readonly kind: "response"; readonly status: number };
 
-/** How a response was obtained. */
+/**
+ * How a response was obtained.
+ *
+ * @example Two 503s before the answer
+ * ```ts
+ * import {
+ *   createRetryingFetch,
+ *   FixedValueRetryIntervalCalculator,
+ *   type RetryStats,
+ *   retryStatsOf,
+ *   ServerErrorRetryHandler,
+ * } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const answers = [503, 503, 200];
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [
+ *     new ServerErrorRetryHandler({ maxRetryCount: 2, intervalCalculator: new FixedValueRetryIntervalCalculator({ fixedInterval: 300 }) }),
+ *   ],
+ *   fetch: () => Promise.resolve(new Response(null, { status: answers.shift()! })),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
+ * const stats: RetryStats | undefined = retryStatsOf(response);
+ * assert.equal(stats?.attempts, 3);
+ * assert.equal(stats?.totalRetryDelay, 600);
+ * assert.deepEqual(stats?.failedAttempts, [{ kind: "response", status: 503 }, { kind: "response", status: 503 }]);
+ * assert.equal(stats?.giveUpReason, undefined);
+ * ```
+ */
 export interface RetryStats {
   /** Attempts sent, 1 meaning no retry. */
   readonly attempts: number;
