@@ -4,7 +4,32 @@
  * @module
  */
 
-/** What {@linkcode SimulatedConnectionReset} takes. */
+/**
+ * What {@linkcode SimulatedConnectionReset} takes.
+ *
+ * @example A hand-written transport whose first connection drops before the request is sent
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import {
+ *   SimulatedConnectionReset,
+ *   type SimulatedConnectionResetOptions,
+ *   SlackScimSimulator,
+ * } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const notSent: SimulatedConnectionResetOptions = { processed: false };
+ * let calls = 0;
+ * const client = new SCIMClient({
+ *   token: "xoxp-test",
+ *   fetch: (request) =>
+ *     ++calls === 1 ? Promise.reject(new SimulatedConnectionReset(notSent)) : sim.fetch(request),
+ *   sleep: () => Promise.resolve(),
+ * });
+ * assert.equal((await client.searchUsers({ count: 10 })).users.length, 3);
+ * assert.equal(calls, 2);
+ * ```
+ */
 export interface SimulatedConnectionResetOptions {
   /** Whether the simulator applied the request before the connection dropped. */
   processed: boolean;

@@ -8,7 +8,39 @@ import { untilAborted } from "./abortable.ts";
 import { SimulatedConnectionReset } from "./fault_connection_reset.ts";
 import type { Fault } from "./faults.ts";
 
-/** What {@linkcode applyFault} needs: the simulator's sleep and clock, the request's signal. */
+/**
+ * What {@linkcode applyFault} needs: the simulator's sleep and clock, the request's signal.
+ *
+ * @example A recording sleep and a fixed clock
+ * ```ts
+ * import { applyFault, type FaultDeps } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const waits: number[] = [];
+ * const deps: FaultDeps = {
+ *   sleep: (ms) => {
+ *     waits.push(ms);
+ *     return Promise.resolve();
+ *   },
+ *   now: () => Date.UTC(2024, 0, 1),
+ * };
+ * const ok = () => Promise.resolve(new Response("ok"));
+ * const slow = await applyFault(
+ *   { kind: "slow", delayMs: 250, retryAfterSeconds: 1, scripted: true },
+ *   ok,
+ *   deps,
+ * );
+ * assert.equal(await slow.text(), "ok");
+ * assert.deepEqual(waits, [250]);
+ * const limited = await applyFault(
+ *   { kind: "retry-after-date", delayMs: 0, retryAfterSeconds: 5, scripted: true },
+ *   ok,
+ *   deps,
+ * );
+ * assert.equal(limited.headers.get("retry-after"), "Mon, 01 Jan 2024 00:00:05 GMT");
+ * await limited.body?.cancel();
+ * ```
+ */
 export interface FaultDeps {
   /**
    * Waits `ms` milliseconds (injected, so tests never really wait). It may stop early when

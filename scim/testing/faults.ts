@@ -32,6 +32,23 @@ export {
  * | `retry-after-seconds` | no | 429 `too_many_requests`, `Retry-After: N` (default 1) |
  * | `retry-after-date` | no | 429 `too_many_requests`, `Retry-After` as an HTTP date N s ahead |
  * | `retry-after-garbled` | no | 429 `too_many_requests`, `Retry-After: soon` |
+ *
+ * @example The same check against several kinds of server error
+ * ```ts
+ * import { SCIMApiError, SCIMClient } from "@org/slack-scim";
+ * import { type FaultKind, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const kinds: FaultKind[] = ["status-500", "status-503", "retry-after-seconds"];
+ * for (const kind of kinds) {
+ *   sim.faults.script({ kind, method: "GET", path: "/Users" });
+ *   await assert.rejects(client.searchUsers(), SCIMApiError);
+ * }
+ * assert.deepEqual(sim.requests.map((request) => request.status), [500, 503, 429]);
+ * assert.deepEqual(sim.requests.map((request) => request.fault), kinds);
+ * ```
  */
 export type FaultKind =
   | "reset-before"
@@ -76,7 +93,30 @@ export const FAULT_KINDS: readonly FaultKind[] = Object.freeze([
   "retry-after-garbled",
 ]);
 
-/** A scripted fault: which requests fail, how, and how many times. */
+/**
+ * A scripted fault: which requests fail, how, and how many times.
+ *
+ * @example Two 503s on any user update, then a retrying client gets through
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { ServerErrorRetryHandler } from "@org/slack-scim/retry";
+ * import { type FaultRule, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const client = new SCIMClient({
+ *   token: "xoxp-test",
+ *   fetch: sim.fetch,
+ *   retryHandlers: [new ServerErrorRetryHandler({ maxRetryCount: 2 })],
+ *   sleep: () => Promise.resolve(),
+ * });
+ * const id = (await client.searchUsers()).users[0]!.id!;
+ * const rule: FaultRule = { kind: "status-503", method: "PATCH", path: /^\/Users\//, count: 2 };
+ * sim.faults.script(rule);
+ * assert.equal((await client.patchUser(id, { title: "Chef" })).user.title, "Chef");
+ * assert.deepEqual(sim.requests.slice(1).map((request) => request.status), [503, 503, 200]);
+ * ```
+ */
 export interface FaultRule {
   /** How the requests fail. */
   kind: FaultKind;
@@ -95,7 +135,30 @@ export interface FaultRule {
   retryAfterSeconds?: number;
 }
 
-/** Random faults: each request fails with probability `rate`, with a kind picked from `kinds`. */
+/**
+ * Random faults: each request fails with probability `rate`, with a kind picked from `kinds`.
+ *
+ * @example A flaky simulator, the same on every run
+ * ```ts
+ * import { type RandomFaultOptions, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const flaky: RandomFaultOptions = { rate: 0.5, kinds: ["status-503", "html"], seed: 42 };
+ * const sim = new SlackScimSimulator({ users: 2, faults: flaky });
+ * const list = () =>
+ *   new Request("https://api.slack.com/scim/v1/Users", {
+ *     headers: { authorization: "Bearer xoxp-test" },
+ *   });
+ * for (let i = 0; i < 20; i++) {
+ *   const response = await sim.fetch(list());
+ *   await response.body?.cancel();
+ * }
+ * const failed = sim.requests.filter((request) => request.fault !== undefined);
+ * assert.ok(failed.length > 0 && failed.length < 20);
+ * assert.ok(failed.every((request) => request.status === 503 || request.status === 502));
+ * assert.equal(sim.faults.injected["status-503"] + sim.faults.injected.html, failed.length);
+ * ```
+ */
 export interface RandomFaultOptions {
   /** The probability, 0 to 1, that a request fails. */
   rate: number;
@@ -109,13 +172,40 @@ export interface RandomFaultOptions {
   retryAfterSeconds?: number;
 }
 
-/** What {@linkcode FaultInjector} takes. */
+/**
+ * What {@linkcode FaultInjector} takes.
+ *
+ * @example Every request fails until random faults are switched off
+ * ```ts
+ * import { FaultInjector, type FaultInjectorOptions } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const options: FaultInjectorOptions = { random: { rate: 1, kinds: ["html"] } };
+ * const faults = new FaultInjector(options);
+ * assert.equal(faults.take("GET", "/Users")?.kind, "html");
+ * faults.random(undefined);
+ * assert.equal(faults.take("GET", "/Users"), undefined);
+ * ```
+ */
 export interface FaultInjectorOptions {
   /** Random faults; none when omitted. */
   random?: RandomFaultOptions;
 }
 
-/** One fault picked for one request, ready for {@linkcode applyFault}. */
+/**
+ * One fault picked for one request, ready for {@linkcode applyFault}.
+ *
+ * @example The fault a scripted rule hands out, defaults filled in
+ * ```ts
+ * import { type Fault, FaultInjector } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const faults = new FaultInjector();
+ * faults.script({ kind: "slow", path: "/Users", delayMs: 50 });
+ * const fault: Fault | undefined = faults.take("GET", "/Users");
+ * assert.deepEqual(fault, { kind: "slow", delayMs: 50, retryAfterSeconds: 1, scripted: true });
+ * ```
+ */
 export interface Fault {
   /** How the request fails. */
   readonly kind: FaultKind;

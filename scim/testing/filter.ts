@@ -14,13 +14,59 @@
  * @module
  */
 
-/** A comparison operator that takes a value. */
+/**
+ * A comparison operator that takes a value.
+ *
+ * @example The operator of a parsed comparison, lower-cased
+ * ```ts
+ * import { type FilterOperator, parseFilter } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const expression = parseFilter('userName SW "ann"');
+ * const operator: FilterOperator | undefined = expression.type === "comparison"
+ *   ? expression.operator
+ *   : undefined;
+ * assert.equal(operator, "sw");
+ * ```
+ */
 export type FilterOperator = "eq" | "co" | "sw" | "gt" | "ge" | "lt" | "le";
 
-/** A decoded literal: JSON strings are unescaped, numbers and booleans are themselves. */
+/**
+ * A decoded literal: JSON strings are unescaped, numbers and booleans are themselves.
+ *
+ * @example The value of a comparison, decoded
+ * ```ts
+ * import { type FilterLiteral, parseFilter } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const valueOf = (text: string): FilterLiteral | undefined => {
+ *   const expression = parseFilter(text);
+ *   return expression.type === "comparison" ? expression.value : undefined;
+ * };
+ * assert.equal(valueOf("restricted eq TRUE"), true);
+ * assert.equal(valueOf("id gt 42"), 42);
+ * assert.equal(valueOf('email eq "ann\\u0040example.com"'), "ann@example.com");
+ * ```
+ */
 export type FilterLiteral = string | number | boolean;
 
-/** `attribute op value`, with the attribute as written and the operator lower-cased. */
+/**
+ * `attribute op value`, with the attribute as written and the operator lower-cased.
+ *
+ * @example The tree of a single comparison
+ * ```ts
+ * import { type FilterComparison, parseFilter } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const expected: FilterComparison = {
+ *   type: "comparison",
+ *   attribute: "email",
+ *   operator: "eq",
+ *   value: "ann@example.com",
+ * };
+ * assert.deepEqual(parseFilter('email EQ "ann@example.com"'), expected);
+ * ```
+ */
 export interface FilterComparison {
   /** Discriminant. */
   readonly type: "comparison";
@@ -32,7 +78,18 @@ export interface FilterComparison {
   readonly value: FilterLiteral;
 }
 
-/** `attribute pr`: the attribute has a non-empty value. */
+/**
+ * `attribute pr`: the attribute has a non-empty value.
+ *
+ * @example The tree of a presence test
+ * ```ts
+ * import { type FilterPresence, parseFilter } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const expected: FilterPresence = { type: "present", attribute: "externalId" };
+ * assert.deepEqual(parseFilter("externalId PR"), expected);
+ * ```
+ */
 export interface FilterPresence {
   /** Discriminant. */
   readonly type: "present";
@@ -40,7 +97,21 @@ export interface FilterPresence {
   readonly attribute: string;
 }
 
-/** Two expressions joined by `and` or `or`. */
+/**
+ * Two expressions joined by `and` or `or`.
+ *
+ * @example `and` binds tighter than `or`
+ * ```ts
+ * import { type FilterLogical, parseFilter } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const tree = parseFilter('userName eq "ann" or email pr and restricted eq true');
+ * assert.equal(tree.type, "or");
+ * const { left, right } = tree as FilterLogical;
+ * assert.equal(left.type, "comparison");
+ * assert.equal(right.type, "and");
+ * ```
+ */
 export interface FilterLogical {
   /** Discriminant: the conjunction, lower-cased. */
   readonly type: "and" | "or";
@@ -50,7 +121,27 @@ export interface FilterLogical {
   readonly right: FilterExpression;
 }
 
-/** A parsed filter. Parentheses leave no node of their own: they only shape the tree. */
+/**
+ * A parsed filter. Parentheses leave no node of their own: they only shape the tree.
+ *
+ * @example Check the attributes of the filter code under test sent
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { type FilterExpression, parseFilter, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const attributes = (expression: FilterExpression): string[] =>
+ *   expression.type === "comparison" || expression.type === "present"
+ *     ? [expression.attribute]
+ *     : [...attributes(expression.left), ...attributes(expression.right)];
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * await client.searchUsers({ filter: '(userName eq "ann") or email pr' });
+ * const sent = new URLSearchParams(sim.requests[0]!.search).get("filter")!;
+ * assert.deepEqual(attributes(parseFilter(sent)), ["userName", "email"]);
+ * ```
+ */
 export type FilterExpression = FilterComparison | FilterPresence | FilterLogical;
 
 /**
@@ -58,6 +149,26 @@ export type FilterExpression = FilterComparison | FilterPresence | FilterLogical
  *
  * `description` is one of `no_filters`, `incomplete_filter`, `invalid_filter_group` or
  * `invalid_query`; the simulator answers 400 with it.
+ *
+ * @example A filter cut short, parsed and sent
+ * ```ts
+ * import { SCIMApiError, SCIMClient } from "@org/slack-scim";
+ * import { FilterSyntaxError, parseFilter, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(
+ *   () => parseFilter("userName eq"),
+ *   (error) => error instanceof FilterSyntaxError && error.description === "incomplete_filter",
+ * );
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * await assert.rejects(
+ *   client.searchUsers({ filter: "userName eq" }),
+ *   (error) => error instanceof SCIMApiError && error.description === "incomplete_filter",
+ * );
+ * assert.equal(sim.requests[0]?.status, 400);
+ * ```
  */
 export class FilterSyntaxError extends SyntaxError {
   /** Slack's error code for this filter. */

@@ -10,7 +10,26 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { SimulatedConnectionReset } from "./faults.ts";
 
-/** Where to listen. */
+/**
+ * Where to listen.
+ *
+ * @example A client talking to the simulator over loopback HTTP
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { type ListenOptions, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 4 });
+ * const options: ListenOptions = { hostname: "127.0.0.1", port: 0 };
+ * const server = await sim.listen(options);
+ * try {
+ *   const client = new SCIMClient({ token: "xoxp-test", baseUrl: server.baseUrl });
+ *   assert.equal((await client.searchUsers({ count: 1 })).totalResults, 4);
+ * } finally {
+ *   await server.close();
+ * }
+ * ```
+ */
 export interface ListenOptions {
   /** The port; 0 (the default) picks a free one. */
   readonly port?: number;
@@ -18,7 +37,35 @@ export interface ListenOptions {
   readonly hostname?: string;
 }
 
-/** A running simulator server. */
+/**
+ * A running simulator server.
+ *
+ * @example A helper that starts a server for one test and always closes it
+ * ```ts
+ * import { SlackScimSimulator, type SimulatorServer } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * async function withServer<T>(
+ *   sim: SlackScimSimulator,
+ *   run: (server: SimulatorServer) => Promise<T>,
+ * ): Promise<T> {
+ *   const server = await sim.listen();
+ *   try {
+ *     return await run(server);
+ *   } finally {
+ *     await server.close();
+ *   }
+ * }
+ *
+ * const status = await withServer(new SlackScimSimulator(), async (server) => {
+ *   assert.equal(server.baseUrl, `http://127.0.0.1:${server.port}/scim/v1/`);
+ *   const response = await fetch(`${server.baseUrl}Users`); // no token
+ *   await response.body?.cancel();
+ *   return response.status;
+ * });
+ * assert.equal(status, 401);
+ * ```
+ */
 export interface SimulatorServer {
   /** The v1 API base, e.g. `http://127.0.0.1:PORT/scim/v1/`. */
   readonly baseUrl: string;

@@ -5,7 +5,28 @@
  * @module
  */
 
-/** One token bucket: a sustained rate and how many requests may come at once. */
+/**
+ * One token bucket: a sustained rate and how many requests may come at once.
+ *
+ * @example A tight pool for user writes, so a test reaches the 429 after two creates
+ * ```ts
+ * import { SCIMApiError, SCIMClient } from "@org/slack-scim";
+ * import { type RatePool, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const userWrites: RatePool = { perMinute: 60, burst: 2 };
+ * const sim = new SlackScimSimulator({ rateLimits: { userWrites }, clock: { now: () => 0 } });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const create = (userName: string) =>
+ *   client.createUser({ userName, emails: [{ value: `${userName}@example.com` }] });
+ * await create("ann");
+ * await create("bob");
+ * await assert.rejects(
+ *   create("cal"),
+ *   (error) => error instanceof SCIMApiError && error.status === 429 && error.retryAfter === 1000,
+ * );
+ * ```
+ */
 export interface RatePool {
   /** Requests per minute, refilled continuously. */
   perMinute: number;
@@ -13,7 +34,30 @@ export interface RatePool {
   burst: number;
 }
 
-/** The pools of Slack's table; a request must pass every pool that applies to it. */
+/**
+ * The pools of Slack's table; a request must pass every pool that applies to it.
+ *
+ * @example Slack's table at a tenth of its size
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { type RatePools, SLACK_RATE_LIMITS, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const tenth = Object.fromEntries(
+ *   Object.entries(SLACK_RATE_LIMITS).map(([name, pool]) => [
+ *     name,
+ *     { perMinute: pool.perMinute / 10, burst: Math.ceil(pool.burst / 10) },
+ *   ]),
+ * ) as unknown as RatePools;
+ * assert.deepEqual(tenth.userWrites, { perMinute: 18, burst: 2 });
+ *
+ * const sim = new SlackScimSimulator({ users: 1, rateLimits: tenth, clock: { now: () => 0 } });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const id = (await client.searchUsers()).users[0]!.id!;
+ * for (const title of ["A", "B", "C"]) await client.patchUser(id, { title }).catch(() => {});
+ * assert.deepEqual(sim.requests.map((request) => request.status), [200, 200, 200, 429]);
+ * ```
+ */
 export interface RatePools {
   /** All writes (POST, PUT, PATCH, DELETE) of the org. */
   writes: RatePool;
@@ -29,12 +73,45 @@ export interface RatePools {
   groupUpdates: RatePool;
 }
 
-/** The name of one pool of {@linkcode RatePools}. */
+/**
+ * The name of one pool of {@linkcode RatePools}.
+ *
+ * @example Which pool refused a request
+ * ```ts
+ * import { RateLimiter, type RatePoolName } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const limiter = new RateLimiter({ readOne: { perMinute: 60, burst: 1 } }, { now: () => 0 });
+ * limiter.acquire("GET", "/Users/U1");
+ * const verdict = limiter.acquire("GET", "/Users/U2");
+ * const pool: RatePoolName | "lock" | undefined = verdict.allowed ? undefined : verdict.reason;
+ * assert.equal(pool, "readOne");
+ * assert.equal(limiter.acquire("GET", "/Users").allowed, true); // only `reads` applies to lists
+ * ```
+ */
 export type RatePoolName = keyof RatePools;
 
 /**
  * Rate limits for the simulator. Every pool left out keeps Slack's numbers
  * ({@linkcode SLACK_RATE_LIMITS}), so `{}` is Slack's table.
+ *
+ * @example A minute of Slack in one second of a test clock
+ * ```ts
+ * import { SCIMApiError, SCIMClient } from "@org/slack-scim";
+ * import { type RateLimitOptions, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * let now = 0;
+ * const rateLimits: RateLimitOptions = { userWrites: { perMinute: 60, burst: 1 }, timeScale: 60 };
+ * const sim = new SlackScimSimulator({ rateLimits, clock: { now: () => now } });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const create = (userName: string) =>
+ *   client.createUser({ userName, emails: [{ value: `${userName}@example.com` }] });
+ * await create("ann");
+ * await assert.rejects(create("bob"), SCIMApiError); // 429: the bucket is empty
+ * now += 17; // a token per Slack second, so one per 1/60 s of the clock
+ * assert.equal((await create("bob")).status, 201);
+ * ```
  */
 export interface RateLimitOptions extends Partial<RatePools> {
   /**
@@ -70,7 +147,23 @@ export const SLACK_RATE_LIMITS: Readonly<RatePools> = Object.freeze({
 const POOL_NAMES = Object.keys(SLACK_RATE_LIMITS) as RatePoolName[];
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** The request may go ahead; call `release()` once it is answered. */
+/**
+ * The request may go ahead; call `release()` once it is answered.
+ *
+ * @example A write holds its user until released
+ * ```ts
+ * import { type RateLimitAllowed, RateLimiter } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const limiter = new RateLimiter(true, { now: () => 0 });
+ * const first = limiter.acquire("PUT", "/Users/U1");
+ * assert.ok(first.allowed);
+ * const allowed: RateLimitAllowed = first;
+ * assert.equal(limiter.acquire("PATCH", "/Users/U1").allowed, false);
+ * allowed.release();
+ * assert.equal(limiter.acquire("PATCH", "/Users/U1").allowed, true);
+ * ```
+ */
 export interface RateLimitAllowed {
   /** Always `true`. */
   readonly allowed: true;
@@ -78,7 +171,24 @@ export interface RateLimitAllowed {
   release(): void;
 }
 
-/** The request must be answered with 429. */
+/**
+ * The request must be answered with 429.
+ *
+ * @example An overlapping update of the same group
+ * ```ts
+ * import { type RateLimitDenied, RateLimiter } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const limiter = new RateLimiter(true, { now: () => 0 });
+ * limiter.acquire("PATCH", "/Groups/G1"); // not released yet
+ * const second = limiter.acquire("PATCH", "/Groups/G1");
+ * assert.ok(!second.allowed);
+ * const denied: RateLimitDenied = second;
+ * assert.equal(denied.description, "resource_locked");
+ * assert.equal(denied.reason, "lock");
+ * assert.equal(denied.retryAfterSeconds, 1);
+ * ```
+ */
 export interface RateLimitDenied {
   /** Always `false`. */
   readonly allowed: false;
@@ -90,7 +200,22 @@ export interface RateLimitDenied {
   readonly reason: RatePoolName | "lock";
 }
 
-/** The limiter's answer for one request. */
+/**
+ * The limiter's answer for one request.
+ *
+ * @example A burst of reads, then a refusal
+ * ```ts
+ * import { RateLimiter, type RateLimitVerdict } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const limiter = new RateLimiter({ reads: { perMinute: 60, burst: 3 } }, { now: () => 0 });
+ * const verdicts: RateLimitVerdict[] = Array.from(
+ *   { length: 4 },
+ *   () => limiter.acquire("GET", "/Users"),
+ * );
+ * assert.deepEqual(verdicts.map((verdict) => verdict.allowed), [true, true, true, false]);
+ * ```
+ */
 export type RateLimitVerdict = RateLimitAllowed | RateLimitDenied;
 
 interface Bucket {

@@ -36,7 +36,34 @@ import {
   replaceUser,
 } from "./users_routes.ts";
 
-/** How to set up a {@linkcode SlackScimSimulator}. */
+/**
+ * How to set up a {@linkcode SlackScimSimulator}.
+ *
+ * @example Two tokens, a seeded directory and a short request log
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator, type SlackScimSimulatorOptions } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const options: SlackScimSimulatorOptions = {
+ *   token: ["xoxp-old", "xoxp-new"],
+ *   users: 10,
+ *   groups: 2,
+ *   seed: 42,
+ *   requestLogLimit: 2,
+ * };
+ * const sim = new SlackScimSimulator(options);
+ * const client = new SCIMClient({ token: "xoxp-new", fetch: sim.fetch });
+ * assert.equal((await client.searchUsers()).totalResults, 10);
+ * assert.equal((await client.searchGroups()).totalResults, 2);
+ *
+ * // The same seed gives the same directory.
+ * const twin = new SlackScimSimulator(options);
+ * const again = new SCIMClient({ token: "xoxp-old", fetch: twin.fetch });
+ * assert.deepEqual((await again.searchUsers()).users, (await client.searchUsers()).users);
+ * assert.equal(sim.requests.length, 2);
+ * ```
+ */
 export interface SlackScimSimulatorOptions {
   /** The token(s) accepted as `Authorization: Bearer <token>`. Default `"xoxp-test"`. */
   readonly token?: string | readonly string[];
@@ -71,7 +98,30 @@ export interface SlackScimSimulatorOptions {
   readonly requestLogLimit?: number;
 }
 
-/** One entry of the request log. Tokens are never recorded. */
+/**
+ * One entry of the request log. Tokens are never recorded.
+ *
+ * @example What a client sent, and what the simulator did to it
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { type SimulatedRequest, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * sim.faults.script({ kind: "reset-before", method: "GET", path: "/Users" });
+ * const client = new SCIMClient({
+ *   token: "xoxp-test",
+ *   fetch: sim.fetch,
+ *   sleep: () => Promise.resolve(), // the default handler retries the reset once
+ * });
+ * await client.searchUsers({ count: 2 });
+ * const log: readonly SimulatedRequest[] = sim.requests;
+ * assert.deepEqual(log, [
+ *   { method: "GET", path: "/Users", search: "?count=2", status: 0, fault: "reset-before" },
+ *   { method: "GET", path: "/Users", search: "?count=2", status: 200 },
+ * ]);
+ * ```
+ */
 export interface SimulatedRequest {
   /** The HTTP method. */
   readonly method: string;
