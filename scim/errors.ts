@@ -7,7 +7,25 @@
 import type { FailedAttempt } from "../retry/fetch.ts";
 import { parseRetryAfter } from "../retry/retry_after.ts";
 
-/** The answer an {@linkcode SCIMApiError} is about, as it came back. */
+/**
+ * The answer an {@linkcode SCIMApiError} is about, as it came back.
+ *
+ * @example Read the answer behind a failed call
+ * ```ts
+ * import { SCIMApiError, type SCIMApiErrorResponse, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const error = await client.readUser("W0000000000").catch((e) => e);
+ * assert.ok(error instanceof SCIMApiError);
+ * const response: SCIMApiErrorResponse = error.response;
+ * assert.equal(response.status, 404);
+ * assert.deepEqual(response.body, JSON.parse(response.text)); // Slack's JSON, parsed
+ * assert.match(response.text, /no_such_user/);
+ * ```
+ */
 export interface SCIMApiErrorResponse {
   /** The HTTP status. */
   readonly status: number;
@@ -19,7 +37,21 @@ export interface SCIMApiErrorResponse {
   readonly text: string;
 }
 
-/** Where the answer came from and how it was obtained. */
+/**
+ * Where the answer came from and how it was obtained.
+ *
+ * @example Describe a create whose 201 came back without a body
+ * ```ts
+ * import { EMPTY_RESPONSE, SCIMApiError, type SCIMApiErrorOptions } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * const options: SCIMApiErrorOptions = { method: "POST", path: "Users", expected: "a user" };
+ * const error = new SCIMApiError({ status: 201, headers: new Headers(), text: "" }, options);
+ * assert.equal(error.description, EMPTY_RESPONSE);
+ * assert.equal(error.path, "Users");
+ * assert.ok(error.mayHaveBeenApplied); // a write answered 2xx: read the user back before retrying
+ * ```
+ */
 export interface SCIMApiErrorOptions {
   /** The HTTP method of the call, such as `"GET"`. */
   method?: string;
@@ -44,11 +76,61 @@ export interface SCIMApiErrorOptions {
   cause?: unknown;
 }
 
-/** `description` of an answer whose body is not JSON: an HTML page, plain text, truncated JSON. */
+/**
+ * `description` of an answer whose body is not JSON: an HTML page, plain text, truncated JSON.
+ *
+ * @example Recognize a proxy's HTML error page
+ * ```ts
+ * import { isSCIMApiError, SCIMClient, UNPARSEABLE_RESPONSE } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * sim.faults.script({ kind: "html", method: "GET", path: "/Users" }); // a 502 HTML page
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const error = await client.searchUsers({ count: 10 }).catch((e) => e);
+ * assert.ok(isSCIMApiError(error));
+ * assert.equal(error.status, 502);
+ * assert.equal(error.description, UNPARSEABLE_RESPONSE);
+ * ```
+ */
 export const UNPARSEABLE_RESPONSE = "unparseable_response";
-/** `description` of an error answer with an empty body, or a 2xx answer without the expected body. */
+/**
+ * `description` of an error answer with an empty body, or a 2xx answer without the expected body.
+ *
+ * @example Recognize a 200 whose body never came
+ * ```ts
+ * import { EMPTY_RESPONSE, isSCIMApiError, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * sim.faults.script({ kind: "empty", method: "GET", path: "/Users" }); // 200, empty body
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const error = await client.searchUsers({ count: 10 }).catch((e) => e);
+ * assert.ok(isSCIMApiError(error));
+ * assert.equal(error.status, 200);
+ * assert.equal(error.description, EMPTY_RESPONSE);
+ * ```
+ */
 export const EMPTY_RESPONSE = "empty_response";
-/** `description` of JSON that is neither Slack's error shape nor the expected resource. */
+/**
+ * `description` of JSON that is neither Slack's error shape nor the expected resource.
+ *
+ * @example Recognize a gateway's own JSON error
+ * ```ts
+ * import { isSCIMApiError, SCIMClient, UNEXPECTED_RESPONSE } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * // A corporate API gateway in front of Slack answers in its own JSON shape.
+ * const gateway = () => Promise.resolve(Response.json({ message: "Forbidden" }, { status: 403 }));
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: gateway });
+ * const error = await client.readUser("U123").catch((e) => e);
+ * assert.ok(isSCIMApiError(error));
+ * assert.equal(error.description, UNEXPECTED_RESPONSE);
+ * assert.deepEqual(error.response.body, { message: "Forbidden" });
+ * ```
+ */
 export const UNEXPECTED_RESPONSE = "unexpected_response";
 
 const SNIPPET_LENGTH = 60;

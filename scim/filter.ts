@@ -45,7 +45,22 @@ const COMPARISON = new RegExp(`([A-Za-z_][\\w.:-]*)\\s+(${OPERATOR_PATTERN})(?![
 /** The operator that ends a literal part, just before an interpolated value. */
 const TRAILING_OPERATOR = new RegExp(`(?:^|[\\s(])(${OPERATOR_PATTERN})\\s*$`, "i");
 
-/** The values the `filter` template accepts in a value position. */
+/**
+ * The values the `filter` template accepts in a value position.
+ *
+ * @example Build a filter from values read elsewhere
+ * ```ts
+ * import { filter, type FilterValue } from "@org/slack-scim/filter";
+ * import assert from "node:assert/strict";
+ *
+ * const email: FilterValue = "ann@example.com"; // from a form, a CSV, an HR system
+ * const restricted: FilterValue = false;
+ * assert.equal(
+ *   filter`email eq ${email} and restricted eq ${restricted}`,
+ *   'email eq "ann@example.com" and restricted eq false',
+ * );
+ * ```
+ */
 export type FilterValue = string | number | boolean | Date;
 
 /**

@@ -4,7 +4,28 @@
  * @module
  */
 
-/** One PATCH of a bulk membership change: the users added or removed in one call. */
+/**
+ * One PATCH of a bulk membership change: the users added or removed in one call.
+ *
+ * @example See how a change was split into calls
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { addGroupMembers, type MembershipChunk } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 5, groups: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [group] = (await client.searchGroups({ count: 1 })).groups;
+ * const ids = (await client.searchUsers({ count: 3 })).users.map((user) => user.id!);
+ * const result = await addGroupMembers(client, group!.id!, ids, { chunkSize: 2 });
+ * const chunks: readonly MembershipChunk[] = result.chunks;
+ * assert.deepEqual(chunks, [
+ *   { operation: "add", userIds: [ids[0], ids[1]] },
+ *   { operation: "add", userIds: [ids[2]] },
+ * ]);
+ * ```
+ */
 export interface MembershipChunk {
   /** Whether the chunk adds the users to the group or removes them from it. */
   readonly operation: "add" | "remove";
@@ -12,7 +33,35 @@ export interface MembershipChunk {
   readonly userIds: readonly string[];
 }
 
-/** What a {@linkcode GroupMembershipError} reports: where the change stopped. */
+/**
+ * What a {@linkcode GroupMembershipError} reports: where the change stopped.
+ *
+ * @example Find where a failed change stopped, then finish it
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import {
+ *   addGroupMembers,
+ *   type GroupMembershipErrorDetails,
+ *   isGroupMembershipError,
+ * } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 5, groups: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [group] = (await client.searchGroups({ count: 1 })).groups;
+ * const ids = (await client.searchUsers({ count: 5 })).users.map((user) => user.id!);
+ * sim.faults.script({ kind: "status-500", method: "PATCH" }); // the first PATCH fails
+ * const error = await addGroupMembers(client, group!.id!, ids, { chunkSize: 2 }).catch((e) => e);
+ * assert.ok(isGroupMembershipError(error));
+ * const details: GroupMembershipErrorDetails = error;
+ * assert.equal(details.applied.length, 0);
+ * assert.deepEqual(details.failed.userIds, ids.slice(0, 2));
+ * assert.equal(details.notAttempted.length, 2);
+ * const retried = await addGroupMembers(client, details.groupId, error.pendingUserIds("add"));
+ * assert.equal(retried.added, 5);
+ * ```
+ */
 export interface GroupMembershipErrorDetails {
   /** The group being changed. */
   readonly groupId: string;

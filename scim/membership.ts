@@ -6,12 +6,59 @@
 
 import { GroupMembershipError, type MembershipChunk } from "./group_membership_error.ts";
 
-/** Slack's recommended maximum of members per group PATCH (it accepts up to 15,000). */
+/**
+ * Slack's recommended maximum of members per group PATCH (it accepts up to 15,000).
+ *
+ * @example The default chunk size: 12,000 members take three calls
+ * ```ts
+ * import { RECOMMENDED_MEMBERS_PER_CALL } from "@org/slack-scim/membership";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(RECOMMENDED_MEMBERS_PER_CALL, 5000);
+ * assert.equal(Math.ceil(12_000 / RECOMMENDED_MEMBERS_PER_CALL), 3);
+ * ```
+ */
 export const RECOMMENDED_MEMBERS_PER_CALL = 5000;
-/** The most members Slack accepts in one group PATCH. */
+/**
+ * The most members Slack accepts in one group PATCH.
+ *
+ * @example A larger chunkSize is refused before anything is sent
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { addGroupMembers, MAX_MEMBERS_PER_CALL } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3, groups: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [group] = (await client.searchGroups({ count: 1 })).groups;
+ * const chunkSize = MAX_MEMBERS_PER_CALL + 1;
+ * await assert.rejects(addGroupMembers(client, group!.id!, ["U1"], { chunkSize }), RangeError);
+ * assert.equal(sim.requests.filter((r) => r.method === "PATCH").length, 0);
+ * ```
+ */
 export const MAX_MEMBERS_PER_CALL = 15000;
 
-/** One member change in a v1 group PATCH body. */
+/**
+ * One member change in a v1 group PATCH body.
+ *
+ * @example Add one member and remove another in one PATCH
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import type { GroupMemberChange } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [a, b] = (await client.searchUsers({ count: 2 })).users.map((user) => user.id!);
+ * const { group } = await client.createGroup({ displayName: "Ops", members: [{ value: a! }] });
+ * const members: GroupMemberChange[] = [{ value: b! }, { value: a!, operation: "delete" }];
+ * await client.patchGroup(group.id!, { members });
+ * const after = await client.readGroup(group.id!);
+ * assert.deepEqual(after.group.members?.map((m) => m.value), [b]);
+ * ```
+ */
 export interface GroupMemberChange {
   /** The user id. */
   readonly value: string;
@@ -19,7 +66,32 @@ export interface GroupMemberChange {
   readonly operation?: "delete";
 }
 
-/** The two client calls bulk membership needs (the `SCIMClient` has both). */
+/**
+ * The two client calls bulk membership needs (the `SCIMClient` has both).
+ *
+ * @example Count the PATCH calls of a bulk change by wrapping the client
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { addGroupMembers, type MembershipClient } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 5, groups: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const sizes: number[] = [];
+ * const counting: MembershipClient = {
+ *   patchGroup: (id, group, options) => {
+ *     sizes.push(group.members.length);
+ *     return client.patchGroup(id, group, options);
+ *   },
+ *   readGroup: (id, options) => client.readGroup(id, options),
+ * };
+ * const [group] = (await client.searchGroups({ count: 1 })).groups;
+ * const ids = (await client.searchUsers({ count: 5 })).users.map((user) => user.id!);
+ * await addGroupMembers(counting, group!.id!, ids, { chunkSize: 2 });
+ * assert.deepEqual(sizes, [2, 2, 1]);
+ * ```
+ */
 export interface MembershipClient {
   /** PATCH a group's members (v1: 204, no body). */
   patchGroup(
@@ -34,7 +106,27 @@ export interface MembershipClient {
   ): Promise<{ group: { members?: readonly { value?: string | undefined }[] | undefined } }>;
 }
 
-/** Options of the bulk membership calls. */
+/**
+ * Options of the bulk membership calls.
+ *
+ * @example Small chunks, and a job that can be cancelled
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { addGroupMembers, type MembershipOptions } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 5, groups: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [group] = (await client.searchGroups({ count: 1 })).groups;
+ * const ids = (await client.searchUsers({ count: 3 })).users.map((user) => user.id!);
+ * const job = new AbortController();
+ * const options: MembershipOptions = { chunkSize: 2, signal: job.signal };
+ * assert.equal((await addGroupMembers(client, group!.id!, ids, options)).chunks.length, 2);
+ * job.abort(new Error("shutting down"));
+ * await assert.rejects(addGroupMembers(client, group!.id!, ids, options), /shutting down/);
+ * ```
+ */
 export interface MembershipOptions {
   /** Members per PATCH call, 1 to 15,000. Default 5,000 (Slack's recommendation). */
   readonly chunkSize?: number;
@@ -42,7 +134,30 @@ export interface MembershipOptions {
   readonly signal?: AbortSignal;
 }
 
-/** What a bulk membership change did. */
+/**
+ * What a bulk membership change did.
+ *
+ * @example Report what a sync changed
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { type MembershipResult, setGroupMembers } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 5 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [a, b, c] = (await client.searchUsers({ count: 3 })).users.map((user) => user.id!);
+ * const { group } = await client.createGroup({
+ *   displayName: "Ops",
+ *   members: [{ value: a! }, { value: b! }],
+ * });
+ * const result: MembershipResult = await setGroupMembers(client, group.id!, [b!, c!]);
+ * assert.equal(result.groupId, group.id);
+ * assert.equal(result.added, 1); // c
+ * assert.equal(result.removed, 1); // a
+ * assert.deepEqual(result.chunks.map((chunk) => chunk.operation), ["add", "remove"]);
+ * ```
+ */
 export interface MembershipResult {
   /** The group changed. */
   readonly groupId: string;

@@ -21,7 +21,24 @@
  * @module
  */
 
-/** What a page fetcher returns: the items of one page and the list's size as Slack reported it. */
+/**
+ * What a page fetcher returns: the items of one page and the list's size as Slack reported it.
+ *
+ * @example Page over a list held in memory
+ * ```ts
+ * import { type FetchedPage, PagedIterable, type PageRequest } from "@org/slack-scim/paging";
+ * import assert from "node:assert/strict";
+ *
+ * const rows = [{ id: "a" }, { id: "b" }, { id: "c" }];
+ * const fetchPage = ({ startIndex, count }: PageRequest): Promise<FetchedPage<{ id: string }>> =>
+ *   Promise.resolve({
+ *     items: rows.slice(startIndex - 1, startIndex - 1 + count),
+ *     totalResults: rows.length,
+ *   });
+ * const walk = new PagedIterable(fetchPage, { pageSize: 2, idOf: (row) => row.id });
+ * assert.deepEqual((await walk.collect()).map((row) => row.id), ["a", "b", "c"]);
+ * ```
+ */
 export interface FetchedPage<T> {
   /** The page's items, in list order. */
   readonly items: readonly T[];
@@ -29,7 +46,29 @@ export interface FetchedPage<T> {
   readonly totalResults: number;
 }
 
-/** Where the walker asks a page from. */
+/**
+ * Where the walker asks a page from.
+ *
+ * @example Watch the walker start each page on the last item of the one before
+ * ```ts
+ * import { PagedIterable, type PageRequest } from "@org/slack-scim/paging";
+ * import assert from "node:assert/strict";
+ *
+ * const ids = ["a", "b", "c", "d", "e"];
+ * const requests: string[] = [];
+ * const walk = new PagedIterable((request: PageRequest) => {
+ *   requests.push(`startIndex=${request.startIndex} count=${request.count}`);
+ *   const items = ids.slice(request.startIndex - 1, request.startIndex - 1 + request.count);
+ *   return Promise.resolve({ items, totalResults: ids.length });
+ * }, { pageSize: 2, idOf: (id: string) => id });
+ * assert.deepEqual(await walk.collect(), ids); // nobody twice
+ * assert.deepEqual(requests, [
+ *   "startIndex=1 count=2",
+ *   "startIndex=2 count=3", // b again: the anchor shows whether the list moved
+ *   "startIndex=4 count=3",
+ * ]);
+ * ```
+ */
 export interface PageRequest {
   /** 1-based position of the first item. */
   readonly startIndex: number;
@@ -39,7 +78,27 @@ export interface PageRequest {
   readonly signal?: AbortSignal;
 }
 
-/** One page as the walker yields it: the new items only, and where they came from. */
+/**
+ * One page as the walker yields it: the new items only, and where they came from.
+ *
+ * @example Process a directory a page at a time
+ * ```ts
+ * import { SCIMClient, type User } from "@org/slack-scim";
+ * import { iterateUsers, type Page } from "@org/slack-scim/paging";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 25 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * let seen = 0;
+ * for await (const page of iterateUsers(client, { pageSize: 10 }).pages()) {
+ *   const batch: Page<User> = page;
+ *   assert.equal(batch.totalResults, 25);
+ *   seen += batch.items.length; // e.g. one database transaction per page
+ * }
+ * assert.equal(seen, 25);
+ * ```
+ */
 export interface Page<T> {
   /** The items not yielded before, in list order. */
   readonly items: readonly T[];
@@ -49,7 +108,30 @@ export interface Page<T> {
   readonly totalResults: number;
 }
 
-/** How to walk a list. */
+/**
+ * How to walk a list.
+ *
+ * @example Walk any `startIndex`/`count` list the client exposes
+ * ```ts
+ * import { SCIMClient, type User } from "@org/slack-scim";
+ * import { PagedIterable, type PaginateOptions } from "@org/slack-scim/paging";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 7 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const options: PaginateOptions<User> = {
+ *   pageSize: 3,
+ *   idOf: (user) => user.id!,
+ *   maxStepBacks: 5,
+ * };
+ * const walk = new PagedIterable<User>(async ({ startIndex, count }) => {
+ *   const page = await client.searchUsers({ startIndex, count });
+ *   return { items: page.users, totalResults: page.totalResults };
+ * }, options);
+ * assert.equal((await walk.collect()).length, 7);
+ * ```
+ */
 export interface PaginateOptions<T> {
   /** Items per request, 1 to 1000 (Slack's maximum). */
   readonly pageSize: number;
@@ -61,12 +143,47 @@ export interface PaginateOptions<T> {
   readonly maxStepBacks?: number;
 }
 
-/** The largest `count` Slack serves in one page. */
+/**
+ * The largest `count` Slack serves in one page.
+ *
+ * @example Larger pages are refused before any request
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { iterateUsers, MAX_PAGE_SIZE } from "@org/slack-scim/paging";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * assert.equal(MAX_PAGE_SIZE, 1000);
+ * assert.throws(() => iterateUsers(client, { pageSize: MAX_PAGE_SIZE + 1 }), RangeError);
+ * assert.equal(sim.requests.length, 0);
+ * ```
+ */
 export const MAX_PAGE_SIZE = 1000;
 
 /**
  * An async iterable over a paged list's items, with `pages()` for page-at-a-time work and
  * `collect()` for small lists.
+ *
+ * @example Item by item, page by page, or the first few
+ * ```ts
+ * import { SCIMClient, type User } from "@org/slack-scim";
+ * import { iterateUsers, PagedIterable, type UsersPage } from "@org/slack-scim/paging";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 12 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const users: PagedIterable<User, UsersPage> = iterateUsers(client, { pageSize: 5 });
+ * let count = 0;
+ * for await (const _user of users) count++;
+ * assert.equal(count, 12);
+ * const sizes: number[] = [];
+ * for await (const page of users.pages()) sizes.push(page.users.length);
+ * assert.deepEqual(sizes, [5, 5, 2]);
+ * assert.equal((await users.collect(3)).length, 3); // stops after the first page
+ * ```
  */
 export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncIterable<T> {
   readonly #fetchPage: (request: PageRequest) => Promise<FetchedPage<T>>;

@@ -31,7 +31,27 @@ import {
 } from "./patch_helpers.ts";
 import { forReplace, withGroupSchemas, withUserSchemas } from "./schemas.ts";
 
-/** Options of {@linkcode SCIMClient.apiCall}. */
+/**
+ * Options of {@linkcode SCIMClient.apiCall}.
+ *
+ * @example A write through the escape hatch, never re-sent blindly
+ * ```ts
+ * import { type ApiCallOptions, CORE_SCHEMA_V1, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const options: ApiCallOptions = {
+ *   body: { schemas: [CORE_SCHEMA_V1], displayName: "Ops", members: [] },
+ *   retryAfterSendFailure: false, // a lost answer may mean the group exists: check, do not resend
+ *   timeout: 10_000,
+ * };
+ * const created = await client.apiCall<{ id: string }>("POST", "Groups", options);
+ * assert.equal(created.status, 201);
+ * assert.ok(created.body?.id);
+ * ```
+ */
 export interface ApiCallOptions extends CallOptions {
   /** Query parameters; `undefined` values are left out. */
   query?: Record<string, string | number | boolean | undefined>;
@@ -536,7 +556,34 @@ export class SCIMClient {
 /**
  * The same class under the Python SDK's async name: every `SCIMClient` method already returns a
  * Promise.
+ *
+ * @example Code ported from the Python SDK's `AsyncSCIMClient`
+ * ```ts
+ * import { AsyncSCIMClient, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client: AsyncSCIMClient = new AsyncSCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * assert.ok(client instanceof SCIMClient);
+ * assert.equal((await client.searchUsers({ count: 10 })).users.length, 3);
+ * ```
  */
 export const AsyncSCIMClient: typeof SCIMClient = SCIMClient;
-/** The same type under the Python SDK's async name. */
+/**
+ * The same type under the Python SDK's async name.
+ *
+ * @example Type a function ported from the Python SDK
+ * ```ts
+ * import { type AsyncSCIMClient, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * async function countUsers(client: AsyncSCIMClient): Promise<number> {
+ *   return (await client.searchUsers({ count: 1 })).totalResults;
+ * }
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * assert.equal(await countUsers(new SCIMClient({ token: "xoxp-test", fetch: sim.fetch })), 3);
+ * ```
+ */
 export type AsyncSCIMClient = SCIMClient;

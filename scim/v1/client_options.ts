@@ -7,16 +7,86 @@
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { Logger } from "../../retry/logger.ts";
 
-/** The library's version, sent in the `User-Agent` header. */
+/**
+ * The library's version, sent in the `User-Agent` header.
+ *
+ * @example The User-Agent Slack sees
+ * ```ts
+ * import { SCIMClient, VERSION } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const agents: (string | null)[] = [];
+ * const client = new SCIMClient({
+ *   token: "xoxp-test",
+ *   userAgentPrefix: "hr-sync/2.0",
+ *   fetch: (request) => {
+ *     agents.push(request.headers.get("user-agent"));
+ *     return sim.fetch(request);
+ *   },
+ * });
+ * await client.searchUsers({ count: 1 });
+ * assert.deepEqual(agents, [`hr-sync/2.0 slack-scim/${VERSION}`]);
+ * ```
+ */
 export const VERSION = "0.1.0";
 
-/** Slack's SCIM v1 base URL, the default `baseUrl`. */
+/**
+ * Slack's SCIM v1 base URL, the default `baseUrl`.
+ *
+ * @example A client without `baseUrl` talks to Slack
+ * ```ts
+ * import { DEFAULT_BASE_URL, SCIMClient } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * const client = new SCIMClient({ token: "xoxp-test" }); // no request is made
+ * assert.equal(client.baseUrl, DEFAULT_BASE_URL);
+ * assert.equal(DEFAULT_BASE_URL, "https://api.slack.com/scim/v1/");
+ * ```
+ */
 export const DEFAULT_BASE_URL = "https://api.slack.com/scim/v1/";
 
-/** The default timeout of a call, retries and waits included, in milliseconds. */
+/**
+ * The default timeout of a call, retries and waits included, in milliseconds.
+ *
+ * @example Give a nightly job's calls twice the default
+ * ```ts
+ * import { DEFAULT_TIMEOUT, SCIMClient } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(new SCIMClient({ token: "xoxp-test" }).timeout, DEFAULT_TIMEOUT);
+ * const nightly = new SCIMClient({ token: "xoxp-test", timeout: 2 * DEFAULT_TIMEOUT });
+ * assert.equal(nightly.timeout, 60_000);
+ * ```
+ */
 export const DEFAULT_TIMEOUT = 30_000;
 
-/** Options of {@linkcode SCIMClient}. Only `token` is required. */
+/**
+ * Options of {@linkcode SCIMClient}. Only `token` is required.
+ *
+ * @example A client for tests: the simulator, no real waits, a tagged User-Agent
+ * ```ts
+ * import { SCIMClient, type SCIMClientOptions } from "@org/slack-scim";
+ * import { RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * sim.faults.script({ kind: "retry-after-seconds", method: "GET", path: "/Users" });
+ * const options: SCIMClientOptions = {
+ *   token: "xoxp-test",
+ *   fetch: sim.fetch,
+ *   timeout: 10_000,
+ *   userAgentPrefix: "hr-sync/2.0",
+ *   retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 1 })],
+ *   sleep: () => Promise.resolve(), // Retry-After is honored without waiting
+ * };
+ * const client = new SCIMClient(options);
+ * const page = await client.searchUsers({ count: 10 }); // the 429 was retried
+ * assert.equal(page.users.length, 3);
+ * ```
+ */
 export interface SCIMClientOptions {
   /** An org admin user token (`xoxp-…`) with the `admin` scope. Kept private; never logged. */
   token: string;
@@ -49,7 +119,25 @@ export interface SCIMClientOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** Options of one call. */
+/**
+ * Options of one call.
+ *
+ * @example A shorter timeout for one call, and cancelling calls
+ * ```ts
+ * import { type CallOptions, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [user] = (await client.searchUsers({ count: 1 })).users;
+ * const shutdown = new AbortController();
+ * const options: CallOptions = { timeout: 5_000, signal: shutdown.signal };
+ * assert.equal((await client.readUser(user!.id!, options)).user.id, user!.id);
+ * shutdown.abort(new Error("shutting down"));
+ * await assert.rejects(client.readUser(user!.id!, options), /shutting down/);
+ * ```
+ */
 export interface CallOptions {
   /** Cancels the call, including a wait between retries; it rejects with `signal.reason`. */
   signal?: AbortSignal;
@@ -57,7 +145,28 @@ export interface CallOptions {
   timeout?: number;
 }
 
-/** Options of `searchUsers` and `searchGroups`. */
+/**
+ * Options of `searchUsers` and `searchGroups`.
+ *
+ * @example The second page of two full members
+ * ```ts
+ * import { SCIMClient, type SearchOptions } from "@org/slack-scim";
+ * import { filter } from "@org/slack-scim/filter";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 10 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const options: SearchOptions = {
+ *   startIndex: 3,
+ *   count: 2,
+ *   filter: filter`restricted eq ${false}`,
+ * };
+ * const page = await client.searchUsers(options);
+ * assert.equal(page.startIndex, 3);
+ * assert.equal(page.users.length, 2);
+ * ```
+ */
 export interface SearchOptions extends CallOptions {
   /** 1-based index of the first result. Slack's default is 1. */
   startIndex?: number;

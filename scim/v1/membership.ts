@@ -60,6 +60,23 @@ export * from "../group_membership_error.ts";
  * @param userIds The users to add; duplicates are sent once.
  * @param options `chunkSize` and `signal`.
  * @returns How many users were sent and the chunks.
+ *
+ * @example Add new hires to a group
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { addGroupMembers } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 5 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [a, b, c] = (await client.searchUsers({ count: 3 })).users.map((user) => user.id!);
+ * const { group } = await client.createGroup({ displayName: "Ops", members: [{ value: a! }] });
+ * const result = await addGroupMembers(client, group.id!, [b!, c!, b!]);
+ * assert.equal(result.added, 2); // b once
+ * const after = await client.readGroup(group.id!);
+ * assert.deepEqual(after.group.members?.map((m) => m.value).sort(), [a, b, c].sort());
+ * ```
  */
 export async function addGroupMembers(
   client: MembershipClient,

@@ -44,7 +44,31 @@ import { MAX_PAGE_SIZE, type Page, PagedIterable, type PaginateOptions } from ".
 export { MAX_PAGE_SIZE, type Page, PagedIterable } from "../paging.ts";
 export type { FetchedPage, PageRequest, PaginateOptions } from "../paging.ts";
 
-/** Options of {@linkcode iterateUsers} and {@linkcode iterateGroups}. */
+/**
+ * Options of {@linkcode iterateUsers} and {@linkcode iterateGroups}.
+ *
+ * @example Walk the guests only, 100 per page, with a cancellable job
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { filter } from "@org/slack-scim/filter";
+ * import { type IterateOptions, iterateUsers } from "@org/slack-scim/paging";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 30 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const job = new AbortController();
+ * const options: IterateOptions = {
+ *   filter: filter`restricted eq ${true}`,
+ *   pageSize: 100,
+ *   signal: job.signal,
+ *   timeout: 10_000,
+ * };
+ * const guests = await iterateUsers(client, options).collect();
+ * const all = await iterateUsers(client).collect();
+ * assert.ok(guests.length > 0 && guests.length < all.length);
+ * ```
+ */
 export interface IterateOptions {
   /** A SCIM filter (build it with `filter\`\`` for untrusted values). */
   filter?: string;
@@ -56,13 +80,53 @@ export interface IterateOptions {
   timeout?: number;
 }
 
-/** One page of `iterateUsers(…).pages()`: the users not yielded before. */
+/**
+ * One page of `iterateUsers(…).pages()`: the users not yielded before.
+ *
+ * @example Export users a page at a time
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { iterateUsers, type UsersPage } from "@org/slack-scim/paging";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 12 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const lines: string[] = [];
+ * for await (const page of iterateUsers(client, { pageSize: 5 }).pages()) {
+ *   const batch: UsersPage = page;
+ *   assert.equal(batch.users, batch.items);
+ *   lines.push(batch.users.map((user) => user.userName).join(","));
+ * }
+ * assert.equal(lines.length, 3);
+ * ```
+ */
 export interface UsersPage extends Page<User> {
   /** The page's users (the same array as `items`). */
   readonly users: readonly User[];
 }
 
-/** One page of `iterateGroups(…).pages()`: the groups not yielded before. */
+/**
+ * One page of `iterateGroups(…).pages()`: the groups not yielded before.
+ *
+ * @example Count members group page by group page
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { type GroupsPage, iterateGroups } from "@org/slack-scim/paging";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 10, groups: 5 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * let groups = 0;
+ * for await (const page of iterateGroups(client, { pageSize: 2 }).pages()) {
+ *   const batch: GroupsPage = page;
+ *   assert.equal(batch.totalResults, 5);
+ *   groups += batch.groups.length;
+ * }
+ * assert.equal(groups, 5);
+ * ```
+ */
 export interface GroupsPage extends Page<Group> {
   /** The page's groups (the same array as `items`). */
   readonly groups: readonly Group[];

@@ -15,7 +15,26 @@ import type {
   UserRole,
 } from "./models.ts";
 
-/** Values to delete from a user's multi-valued attributes; all sub-attributes given must match. */
+/**
+ * Values to delete from a user's multi-valued attributes; all sub-attributes given must match.
+ *
+ * @example Drop a user's old secondary email
+ * ```ts
+ * import { SCIMClient, type UserValuesToDelete } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const { user } = await client.createUser({
+ *   userName: "ann",
+ *   emails: [{ value: "ann@example.com", primary: true }, { value: "ann@old.example" }],
+ * });
+ * const values: UserValuesToDelete = { emails: [{ value: "ann@old.example" }] };
+ * const after = await client.deleteUserValues(user.id!, values);
+ * assert.deepEqual(after.user.emails?.map((email) => email.value), ["ann@example.com"]);
+ * ```
+ */
 export interface UserValuesToDelete {
   /** Email addresses (deleting the primary gives `missing_primary_email`). */
   emails?: readonly UserEmail[];
