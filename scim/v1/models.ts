@@ -16,19 +16,140 @@
 
 import type { components } from "./schema.gen.ts";
 
-/** The SCIM 1.1 core schema URN, the first `schemas` entry of every v1 resource. */
+/**
+ * The SCIM 1.1 core schema URN, the first `schemas` entry of every v1 resource.
+ *
+ * @example Send a body of your own through apiCall
+ * ```ts
+ * import { CORE_SCHEMA_V1, SCIMClient, type User } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * // The typed methods fill `schemas` in; a body sent with apiCall must list the core URN itself.
+ * const created = await client.apiCall<User>("POST", "Users", {
+ *   body: { schemas: [CORE_SCHEMA_V1], userName: "cal", emails: [{ value: "cal@example.com" }] },
+ * });
+ * assert.equal(created.status, 201);
+ * assert.deepEqual(created.body?.schemas, [CORE_SCHEMA_V1]);
+ * ```
+ */
 export const CORE_SCHEMA_V1 = "urn:scim:schemas:core:1.0";
-/** The enterprise extension URN (`employeeNumber`, `department`, `manager`, …). */
+/**
+ * The enterprise extension URN (`employeeNumber`, `department`, `manager`, …).
+ *
+ * @example Give a user a department
+ * ```ts
+ * import { ENTERPRISE_SCHEMA_V1, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const emails = [{ value: "cal@example.com" }];
+ * const { user } = await client.createUser({ userName: "cal", emails });
+ * assert.equal(user.schemas?.includes(ENTERPRISE_SCHEMA_V1), false);
+ *
+ * const patched = await client.patchUser(user.id!, {
+ *   [ENTERPRISE_SCHEMA_V1]: { department: "Sales" },
+ * });
+ * assert.ok(patched.user.schemas?.includes(ENTERPRISE_SCHEMA_V1)); // listed once the user has it
+ * assert.equal(patched.user[ENTERPRISE_SCHEMA_V1]?.department, "Sales");
+ * ```
+ */
 export const ENTERPRISE_SCHEMA_V1 = "urn:scim:schemas:extension:enterprise:1.0";
-/** Slack's guest extension URN (multi-channel guests). */
+/**
+ * Slack's guest extension URN (multi-channel guests).
+ *
+ * @example Find the multi-channel guests and make one a full member
+ * ```ts
+ * import { GUEST_SCHEMA_V1, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 100 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const guests = await client.searchUsers({ count: 100, filter: "restricted eq true" });
+ * const guest = guests.users[0]!;
+ * assert.equal(guest[GUEST_SCHEMA_V1]?.type, "multi");
+ *
+ * // Removing the extension makes a full member.
+ * const { user } = await client.removeUserAttributes(guest.id!, [GUEST_SCHEMA_V1]);
+ * assert.equal(user[GUEST_SCHEMA_V1], undefined);
+ * assert.equal(user.schemas?.includes(GUEST_SCHEMA_V1), false);
+ * ```
+ */
 export const GUEST_SCHEMA_V1 = "urn:scim:schemas:extension:slack:guest:1.0";
-/** Slack's profile extension URN (`startDate`). */
+/**
+ * Slack's profile extension URN (`startDate`).
+ *
+ * @example Set a start date, then clear it
+ * ```ts
+ * import { PROFILE_SCHEMA_V1, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const { user } = await client.createUser({
+ *   userName: "new.hire",
+ *   emails: [{ value: "new.hire@example.com" }],
+ *   [PROFILE_SCHEMA_V1]: { startDate: "2024-04-10T00:00:00+0000" },
+ * });
+ * assert.ok(user.schemas?.includes(PROFILE_SCHEMA_V1)); // filled in by the client and kept
+ * const cleared = await client.removeUserAttributes(user.id!, [`${PROFILE_SCHEMA_V1}.startDate`]);
+ * assert.equal(cleared.user[PROFILE_SCHEMA_V1], undefined);
+ * ```
+ */
 export const PROFILE_SCHEMA_V1 = "urn:scim:schemas:extension:slack:profile:1.0";
 
-/** v1 PATCH only: remove this value from a multi-valued attribute. */
+/**
+ * v1 PATCH only: remove this value from a multi-valued attribute.
+ *
+ * @example Delete a secondary email with a v1 PATCH
+ * ```ts
+ * import { SCIMClient, type ValueOperation } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const { user } = await client.createUser({
+ *   userName: "cal",
+ *   emails: [{ value: "cal@example.com", primary: true }, { value: "cal@home.example" }],
+ * });
+ * const operation: ValueOperation = "delete";
+ * const patched = await client.patchUser(user.id!, {
+ *   emails: [{ value: "cal@home.example", operation }],
+ * });
+ * assert.deepEqual(patched.user.emails?.map((email) => email.value), ["cal@example.com"]);
+ * ```
+ */
 export type ValueOperation = "delete";
 
-/** The parts of a user's name; Slack keeps `givenName`, `familyName` and `honorificPrefix`. */
+/**
+ * The parts of a user's name; Slack keeps `givenName`, `familyName` and `honorificPrefix`.
+ *
+ * @example A name with an honorific, then without it
+ * ```ts
+ * import { SCIMClient, type UserName } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const name: UserName = { givenName: "Grace", familyName: "Hopper", honorificPrefix: "Dr." };
+ * const { user } = await client.createUser({
+ *   userName: "grace",
+ *   name,
+ *   emails: [{ value: "grace@example.com" }],
+ * });
+ * assert.equal(user.name?.honorificPrefix, "Dr.");
+ * const { user: plain } = await client.removeUserAttributes(user.id!, ["name.honorificPrefix"]);
+ * assert.deepEqual(plain.name, { givenName: "Grace", familyName: "Hopper" });
+ * ```
+ */
 export type UserName = {
   /** First name. */
   givenName?: string;
@@ -40,7 +161,27 @@ export type UserName = {
   formatted?: string;
 };
 
-/** An email address. Slack keeps two; the primary is `primary: true`, then `type: "work"`, then the first. */
+/**
+ * An email address. Slack keeps two; the primary is `primary: true`, then `type: "work"`, then
+ * the first.
+ *
+ * @example A work and a home address: without `primary`, the work one is primary
+ * ```ts
+ * import { SCIMClient, type UserEmail } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const emails: UserEmail[] = [
+ *   { value: "cal@home.example", type: "home" },
+ *   { value: "cal@example.com", type: "work" },
+ * ];
+ * const { user } = await client.createUser({ userName: "cal", emails });
+ * assert.equal(user.emails?.length, 2);
+ * assert.equal(user.emails?.find((email) => email.primary)?.value, "cal@example.com");
+ * ```
+ */
 export type UserEmail = {
   /** The address. */
   value?: string;
@@ -54,7 +195,32 @@ export type UserEmail = {
   operation?: ValueOperation;
 };
 
-/** A postal address. Slack keeps one and does not store its `type`. */
+/**
+ * A postal address. Slack keeps one and does not store its `type`.
+ *
+ * @example Set an office address, then delete it
+ * ```ts
+ * import { SCIMClient, type UserAddress } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const office: UserAddress = {
+ *   streetAddress: "500 Howard St",
+ *   locality: "San Francisco",
+ *   region: "CA",
+ *   postalCode: "94105",
+ *   country: "US",
+ * };
+ * const emails = [{ value: "cal@example.com" }];
+ * const { user } = await client.createUser({ userName: "cal", emails, addresses: [office] });
+ * assert.equal(user.addresses?.[0]?.locality, "San Francisco");
+ * // A delete must match every sub-attribute Slack holds.
+ * const { user: moved } = await client.deleteUserValues(user.id!, { addresses: [office] });
+ * assert.equal(moved.addresses, undefined);
+ * ```
+ */
 export type UserAddress = {
   /** Street and number. */
   streetAddress?: string;
@@ -76,7 +242,27 @@ export type UserAddress = {
   operation?: ValueOperation;
 };
 
-/** A phone number. Slack keeps two; `type: "mobile"` in a request means the primary phone. */
+/**
+ * A phone number. Slack keeps two; `type: "mobile"` in a request means the primary phone.
+ *
+ * @example A desk phone and a mobile
+ * ```ts
+ * import { SCIMClient, type UserPhoneNumber } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const phoneNumbers: UserPhoneNumber[] = [
+ *   { value: "+1 415 555 0100", type: "work", primary: true },
+ *   { value: "+1 415 555 0199", type: "mobile", primary: false },
+ * ];
+ * const emails = [{ value: "cal@example.com" }];
+ * const { user } = await client.createUser({ userName: "cal", emails, phoneNumbers });
+ * const mobile = user.phoneNumbers?.find((phone) => phone.type === "mobile");
+ * assert.equal(mobile?.value, "+1 415 555 0199");
+ * ```
+ */
 export type UserPhoneNumber = {
   /** The number. */
   value?: string;
@@ -90,7 +276,24 @@ export type UserPhoneNumber = {
   operation?: ValueOperation;
 };
 
-/** A photo: a URL or a `data:` URL. Slack keeps one. */
+/**
+ * A photo: a URL or a `data:` URL. Slack keeps one.
+ *
+ * @example Set a profile photo
+ * ```ts
+ * import { SCIMClient, type UserPhoto } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const emails = [{ value: "cal@example.com" }];
+ * const { user } = await client.createUser({ userName: "cal", emails });
+ * const photo: UserPhoto = { value: "https://example.com/avatars/cal.png", type: "photo" };
+ * const patched = await client.patchUser(user.id!, { photos: [photo] });
+ * assert.equal(patched.user.photos?.[0]?.value, "https://example.com/avatars/cal.png");
+ * ```
+ */
 export type UserPhoto = {
   /** The URL. */
   value?: string;
@@ -104,7 +307,25 @@ export type UserPhoto = {
   operation?: ValueOperation;
 };
 
-/** A role. Slack keeps one, and also accepts roles as plain strings. */
+/**
+ * A role. Slack keeps one, and also accepts roles as plain strings.
+ *
+ * @example Give a user a role, and read it back
+ * ```ts
+ * import { SCIMClient, type UserRole } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const role: UserRole = { value: "Team Lead", primary: true };
+ * const emails = [{ value: "cal@example.com" }];
+ * const { user } = await client.createUser({ userName: "cal", emails, roles: [role] });
+ * const first = user.roles?.[0];
+ * assert.ok(typeof first === "object"); // a role may also be a plain string
+ * assert.equal(first.value, "Team Lead");
+ * ```
+ */
 export type UserRole = {
   /** The role's name. */
   value?: string;
@@ -118,7 +339,26 @@ export type UserRole = {
   operation?: ValueOperation;
 };
 
-/** A group the user belongs to; read-only on the user (change membership on the group). */
+/**
+ * A group the user belongs to; read-only on the user (change membership on the group).
+ *
+ * @example See which groups a user is in
+ * ```ts
+ * import { SCIMClient, type UserGroup } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const cal = await client.createUser({ userName: "cal", emails: [{ value: "cal@example.com" }] });
+ * const members = [{ value: cal.user.id! }];
+ * const { group } = await client.createGroup({ displayName: "Ops", members });
+ *
+ * const { user } = await client.readUser(cal.user.id!);
+ * const groups: UserGroup[] = user.groups ?? [];
+ * assert.deepEqual(groups, [{ value: group.id, display: "Ops" }]);
+ * ```
+ */
 export type UserGroup = {
   /** The group's id (`S…`). */
   value?: string;
@@ -128,7 +368,27 @@ export type UserGroup = {
   type?: string;
 };
 
-/** A user's metadata. In a v1 PATCH, `attributes` lists the attributes to remove. */
+/**
+ * A user's metadata. In a v1 PATCH, `attributes` lists the attributes to remove.
+ *
+ * @example Read when a user was created; remove an attribute with `meta.attributes`
+ * ```ts
+ * import { SCIMClient, type UserMeta } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const emails = [{ value: "cal@example.com" }];
+ * const { user } = await client.createUser({ userName: "cal", title: "Captain", emails });
+ * const meta: UserMeta = user.meta ?? {};
+ * assert.ok(meta.location?.endsWith(`/Users/${user.id}`));
+ * assert.ok(!Number.isNaN(Date.parse(meta.created ?? "")));
+ *
+ * const patched = await client.patchUser(user.id!, { meta: { attributes: ["title"] } });
+ * assert.equal(patched.user.title, "");
+ * ```
+ */
 export type UserMeta = {
   /** When the user was created (ISO 8601). */
   created?: string;
@@ -145,7 +405,27 @@ export type UserMeta = {
   attributes?: string[];
 };
 
-/** The user's manager in the enterprise extension. */
+/**
+ * The user's manager in the enterprise extension.
+ *
+ * @example Name a manager by email; Slack stores the manager's id
+ * ```ts
+ * import { ENTERPRISE_SCHEMA_V1, type EnterpriseUserManager, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const ada = await client.createUser({ userName: "ada", emails: [{ value: "ada@example.com" }] });
+ * const manager: EnterpriseUserManager = { managerId: "ada@example.com" };
+ * const { user } = await client.createUser({
+ *   userName: "cal",
+ *   emails: [{ value: "cal@example.com" }],
+ *   [ENTERPRISE_SCHEMA_V1]: { manager },
+ * });
+ * assert.equal(user[ENTERPRISE_SCHEMA_V1]?.manager?.managerId, ada.user.id);
+ * ```
+ */
 export type EnterpriseUserManager = {
   /** A Slack user id, an email or a userName. */
   managerId?: string;
@@ -153,7 +433,33 @@ export type EnterpriseUserManager = {
   displayName?: string;
 };
 
-/** The enterprise extension, under the key {@linkcode ENTERPRISE_SCHEMA_V1}. */
+/**
+ * The enterprise extension, under the key {@linkcode ENTERPRISE_SCHEMA_V1}.
+ *
+ * @example HR attributes on a new user
+ * ```ts
+ * import { ENTERPRISE_SCHEMA_V1, type EnterpriseUserExtension, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const hr: EnterpriseUserExtension = {
+ *   employeeNumber: "701984",
+ *   costCenter: "4130",
+ *   organization: "Example Corp",
+ *   division: "Field Operations",
+ *   department: "Sales",
+ * };
+ * const { user } = await client.createUser({
+ *   userName: "cal",
+ *   emails: [{ value: "cal@example.com" }],
+ *   [ENTERPRISE_SCHEMA_V1]: hr,
+ * });
+ * assert.equal(user[ENTERPRISE_SCHEMA_V1]?.employeeNumber, "701984");
+ * assert.equal(user[ENTERPRISE_SCHEMA_V1]?.department, "Sales");
+ * ```
+ */
 export type EnterpriseUserExtension = {
   /** Employee number. */
   employeeNumber?: string;
@@ -169,7 +475,25 @@ export type EnterpriseUserExtension = {
   manager?: EnterpriseUserManager;
 };
 
-/** A channel a guest belongs to (read-only). */
+/**
+ * A channel a guest belongs to (read-only).
+ *
+ * @example List the channels of every multi-channel guest
+ * ```ts
+ * import { GUEST_SCHEMA_V1, SCIMClient, type SlackGuestChannel } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 100 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const guests = await client.searchUsers({ count: 100, filter: "restricted eq true" });
+ * const channels: SlackGuestChannel[] = guests.users.flatMap(
+ *   (guest) => guest[GUEST_SCHEMA_V1]?.channels ?? [],
+ * );
+ * assert.ok(channels.length > 0);
+ * assert.ok(channels.every((channel) => channel.value?.startsWith("C")));
+ * ```
+ */
 export type SlackGuestChannel = {
   /** The channel's id (`C…`). */
   value?: string;
@@ -180,6 +504,22 @@ export type SlackGuestChannel = {
 /**
  * Slack's guest extension, under the key {@linkcode GUEST_SCHEMA_V1}: makes the user a
  * multi-channel guest (Enterprise plan only).
+ *
+ * @example Make a user a multi-channel guest until a date
+ * ```ts
+ * import { GUEST_SCHEMA_V1, SCIMClient, type SlackGuestExtension } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const emails = [{ value: "contractor@example.com" }];
+ * const { user } = await client.createUser({ userName: "contractor", emails });
+ * const guest: SlackGuestExtension = { type: "multi", expiration: "2030-12-31T00:00:00Z" };
+ * const patched = await client.patchUser(user.id!, { [GUEST_SCHEMA_V1]: guest });
+ * assert.equal(patched.user[GUEST_SCHEMA_V1]?.type, "multi");
+ * assert.equal(patched.user[GUEST_SCHEMA_V1]?.expiration, "2030-12-31T00:00:00Z");
+ * ```
  */
 export type SlackGuestExtension = {
   /** Must be `"multi"` in requests. */
@@ -190,7 +530,26 @@ export type SlackGuestExtension = {
   channels?: SlackGuestChannel[];
 };
 
-/** Slack's profile extension, under the key {@linkcode PROFILE_SCHEMA_V1}. */
+/**
+ * Slack's profile extension, under the key {@linkcode PROFILE_SCHEMA_V1}.
+ *
+ * @example A new hire's start date
+ * ```ts
+ * import { PROFILE_SCHEMA_V1, SCIMClient, type SlackProfileExtension } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const profile: SlackProfileExtension = { startDate: "2024-04-10T00:00:00+0000" };
+ * const { user } = await client.createUser({
+ *   userName: "new.hire",
+ *   emails: [{ value: "new.hire@example.com" }],
+ *   [PROFILE_SCHEMA_V1]: profile,
+ * });
+ * assert.equal(user[PROFILE_SCHEMA_V1]?.startDate, "2024-04-10T00:00:00+0000");
+ * ```
+ */
 export type SlackProfileExtension = {
   /** Start date, ISO 8601 such as `2024-04-10T00:00:00+0000`. */
   startDate?: string;
@@ -200,6 +559,28 @@ export type SlackProfileExtension = {
  * A Slack user in SCIM 1.1 form. Every attribute is optional: the same type describes what Slack
  * answers, a new user (`userName` and one email are required by Slack) and a v1 PATCH body.
  * Attributes Slack adds that this type does not know are kept.
+ *
+ * @example Build a new user; send a read user back whole, unknown attributes included
+ * ```ts
+ * import { SCIMClient, type User } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * // `unknownAttributes` makes the simulator answer an attribute this type does not know.
+ * const sim = new SlackScimSimulator({ unknownAttributes: true });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const newHire: User = {
+ *   externalId: "00u1abcd",
+ *   userName: "cal",
+ *   name: { givenName: "Cal", familyName: "Henderson" },
+ *   emails: [{ value: "cal@example.com", primary: true }],
+ * };
+ * const { user } = await client.createUser(newHire);
+ * assert.ok("newAttribute" in user); // kept, and sent back by updateUser
+ * user.title = "Staff Engineer";
+ * const updated = await client.updateUser(user);
+ * assert.equal(updated.user.title, "Staff Engineer");
+ * ```
  */
 export interface User {
   /** The schema URNs; filled in by the client when left out. */
@@ -256,7 +637,27 @@ export interface User {
   [attribute: string]: unknown;
 }
 
-/** A member of a group. In a v1 PATCH, `operation: "delete"` removes it (adding is the default). */
+/**
+ * A member of a group. In a v1 PATCH, `operation: "delete"` removes it (adding is the default).
+ *
+ * @example Add two members, then remove one
+ * ```ts
+ * import { type GroupMember, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const ada = await client.createUser({ userName: "ada", emails: [{ value: "ada@example.com" }] });
+ * const cal = await client.createUser({ userName: "cal", emails: [{ value: "cal@example.com" }] });
+ * const members: GroupMember[] = [{ value: ada.user.id! }, { value: cal.user.id! }];
+ * const { group } = await client.createGroup({ displayName: "Ops", members });
+ *
+ * await client.patchGroup(group.id!, { members: [{ value: ada.user.id!, operation: "delete" }] });
+ * const read = await client.readGroup(group.id!);
+ * assert.deepEqual(read.group.members?.map((member) => member.value), [cal.user.id]);
+ * ```
+ */
 export type GroupMember = {
   /** The user's id. */
   value?: string;
@@ -268,7 +669,24 @@ export type GroupMember = {
   operation?: ValueOperation;
 };
 
-/** A group's metadata. */
+/**
+ * A group's metadata.
+ *
+ * @example When a group was created, and its URL
+ * ```ts
+ * import { type GroupMeta, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 10, groups: 2 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const { groups } = await client.searchGroups({ count: 1 });
+ * const group = groups[0]!;
+ * const meta: GroupMeta = group.meta ?? {};
+ * assert.ok(meta.location?.endsWith(`/Groups/${group.id}`));
+ * assert.ok(!Number.isNaN(Date.parse(meta.created ?? "")));
+ * ```
+ */
 export type GroupMeta = {
   /** When the group was created (ISO 8601). */
   created?: string;
@@ -283,6 +701,24 @@ export type GroupMeta = {
 /**
  * A Slack IDP group in SCIM 1.1 form. Creating one needs `displayName` and `members`.
  * Attributes Slack adds that this type does not know are kept.
+ *
+ * @example Create a group, then rename it with a whole-group update
+ * ```ts
+ * import { type Group, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const cal = await client.createUser({ userName: "cal", emails: [{ value: "cal@example.com" }] });
+ * const ops: Group = { displayName: "Ops", members: [{ value: cal.user.id! }] };
+ * const { group } = await client.createGroup(ops);
+ *
+ * group.displayName = "Operations";
+ * const updated = await client.updateGroup(group); // PUT: members as read are kept
+ * assert.equal(updated.group.displayName, "Operations");
+ * assert.equal(updated.group.members?.length, 1);
+ * ```
  */
 export interface Group {
   /** The schema URNs; filled in by the client when left out. */
@@ -301,13 +737,45 @@ export interface Group {
   [attribute: string]: unknown;
 }
 
-/** The name, patch, bulk, … support flags of `ServiceProviderConfigs`. */
+/**
+ * The name, patch, bulk, … support flags of `ServiceProviderConfigs`.
+ *
+ * @example Check for PATCH support
+ * ```ts
+ * import { SCIMClient, type ServiceProviderConfigSupport } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const { serviceProviderConfig } = await client.readServiceProviderConfigs();
+ * const patch: ServiceProviderConfigSupport = serviceProviderConfig.patch ?? {};
+ * assert.equal(patch.supported, true);
+ * assert.equal(serviceProviderConfig.sort?.supported, false);
+ * ```
+ */
 export type ServiceProviderConfigSupport = {
   /** Whether the feature is supported. */
   supported?: boolean;
 };
 
-/** How the API authenticates (one entry of `authenticationSchemes`). */
+/**
+ * How the API authenticates (one entry of `authenticationSchemes`).
+ *
+ * @example The primary way to authenticate
+ * ```ts
+ * import { type AuthenticationScheme, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const { serviceProviderConfig } = await client.readServiceProviderConfigs();
+ * const schemes: AuthenticationScheme[] = serviceProviderConfig.authenticationSchemes ?? [];
+ * const primary = schemes.find((scheme) => scheme.primary);
+ * assert.equal(primary?.type, "oauthbearertoken");
+ * ```
+ */
 export type AuthenticationScheme = {
   /** Such as "oauthbearertoken". */
   type?: string;
@@ -321,7 +789,26 @@ export type AuthenticationScheme = {
   primary?: boolean;
 };
 
-/** What the API supports, from `GET ServiceProviderConfigs`. */
+/**
+ * What the API supports, from `GET ServiceProviderConfigs`.
+ *
+ * @example Page size capped at what a filtered list returns
+ * ```ts
+ * import { SCIMClient, type ServiceProviderConfig } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const config: ServiceProviderConfig = (await client.readServiceProviderConfigs())
+ *   .serviceProviderConfig;
+ * assert.equal(config.bulk?.supported, false);
+ * const count = Math.min(5000, config.filter?.maxResults ?? 100);
+ * assert.equal(count, 1000);
+ * const page = await client.searchUsers({ count });
+ * assert.equal(page.users.length, 3);
+ * ```
+ */
 export type ServiceProviderConfig = {
   /** The schema URNs. */
   schemas?: string[];
@@ -345,7 +832,25 @@ export type ServiceProviderConfig = {
   [attribute: string]: unknown;
 };
 
-/** One attribute of a resource schema. */
+/**
+ * One attribute of a resource schema.
+ *
+ * @example Which user attributes are required
+ * ```ts
+ * import { SCIMClient, type SchemaAttribute } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const { schema } = await client.readUserSchema();
+ * const attributes: SchemaAttribute[] = schema.attributes ?? [];
+ * const required = attributes.filter((attribute) => attribute.required);
+ * assert.deepEqual(required.map((attribute) => attribute.name), ["userName", "emails"]);
+ * const emails = required[1]?.subAttributes?.map((attribute) => attribute.name);
+ * assert.deepEqual(emails, ["value", "type", "primary"]);
+ * ```
+ */
 export type SchemaAttribute = {
   /** The attribute's name. */
   name?: string;
@@ -367,7 +872,23 @@ export type SchemaAttribute = {
   subAttributes?: SchemaAttribute[];
 };
 
-/** A resource schema, from `GET Schemas/Users` or `GET Schemas/Groups`. */
+/**
+ * A resource schema, from `GET Schemas/Users` or `GET Schemas/Groups`.
+ *
+ * @example The attributes of a group
+ * ```ts
+ * import { SCIMClient, type Schema } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const schema: Schema = (await client.readGroupSchema()).schema;
+ * assert.equal(schema.endpoint, "/Groups");
+ * const names = schema.attributes?.map((attribute) => attribute.name);
+ * assert.deepEqual(names, ["id", "displayName", "members"]);
+ * ```
+ */
 export type Schema = {
   /** The schema's URN. */
   id?: string;
