@@ -156,6 +156,42 @@ Deno.test("group PATCHes that meet Slack's rate limits are absorbed by the RateL
   assert.deepEqual(await memberIds(client, group.id!), new Set(ids));
 });
 
+Deno.test("overlapping PATCHes of one group meet Slack's one-write-at-a-time lock: resource_locked, then absorbed by the RateLimitErrorRetryHandler", async () => {
+  // The simulator reads a request's body before it answers, so two PATCHes sent together overlap
+  // as they do at Slack: the second is refused while the first holds the group.
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 4, groups: 0, rateLimits: true });
+  const bare = new SCIMClient({ token: TOKEN, fetch: sim.fetch, retryHandlers: [] });
+  const users = (await bare.searchUsers({ count: 4 })).users.map((user) => user.id!);
+  const { group } = await bare.createGroup({ displayName: "Locked", members: [] });
+  const patch = (client: SCIMClient, id: string) =>
+    client.patchGroup(group.id!, { members: [{ value: id }] });
+
+  const without = await Promise.allSettled([patch(bare, users[0]!), patch(bare, users[1]!)]);
+  assert.equal(without[0].status, "fulfilled");
+  assert.equal(without[1].status, "rejected");
+  const refused = (without[1] as PromiseRejectedResult).reason;
+  assert.ok(isSCIMApiError(refused), String(refused));
+  assert.equal(refused.status, 429);
+  assert.equal(refused.description, "resource_locked");
+  assert.equal(refused.retryAfter, 1000);
+
+  const waits: number[] = [];
+  const retrying = new SCIMClient({
+    token: TOKEN,
+    fetch: sim.fetch,
+    retryHandlers: [new RateLimitErrorRetryHandler()],
+    sleep: (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
+  });
+  const both = await Promise.all([patch(retrying, users[2]!), patch(retrying, users[3]!)]);
+  assert.deepEqual(both.map((r) => r.status), [204, 204]);
+  assert.deepEqual(both.map((r) => r.attempts).sort(), [1, 2]);
+  assert.deepEqual(waits, [1000]);
+  assert.deepEqual(await memberIds(retrying, group.id!), new Set([users[0]!, ...users.slice(2)]));
+});
+
 Deno.test("membership calls refuse an empty group id, empty user ids and a bad chunk size", async () => {
   const { client, groupId } = await setUp(1);
   await assert.rejects(addGroupMembers(client, "", ["U1"]), TypeError);
