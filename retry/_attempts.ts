@@ -42,20 +42,26 @@ export async function sendAttempts(
   sending: Sending,
   handlers: readonly RetryHandler[],
 ): Promise<{ response: Response; stats: RetryStats }> {
-  const { request, callerSignal, body } = sending;
-  const signal = sending.signal ?? request.signal;
+  const { callerSignal, body, sendFirst } = sending;
   if (callerSignal?.aborted) throw callerSignal.reason;
   const transport = deps.fetch ?? globalThis.fetch;
-  const attemptRequest = (attempts: number) =>
-    sending.reuse === "always" || (sending.reuse === "first" && attempts === 1)
+  // `sending.request` is read only when needed: with `sendFirst`, a first-attempt success never.
+  const signalOf = () => sending.signal ?? sending.request.signal;
+  const attempt = (attempts: number) => {
+    if (attempts === 1 && sendFirst) return send(sendFirst);
+    // Built here, outside `send`'s try: only what the transport throws is a failed attempt.
+    const { request } = sending;
+    const sent = sending.reuse === "always" || (sending.reuse === "first" && attempts === 1)
       ? request
-      : new Request(request, body === null ? { signal } : { body, signal });
+      : new Request(request, body === null ? { signal: signalOf() } : { body, signal: signalOf() });
+    return send(() => transport(sent));
+  };
 
   // Nearly every call is answered 2xx by its first attempt: without a logger, that path
   // allocates only its outcome (no call progress, shared stats).
   let sent: Outcome | undefined; // an attempt sent but not yet classified
   if (deps.logger === undefined) {
-    sent = await send(transport, attemptRequest(1));
+    sent = await attempt(1);
     if (sent.response?.ok) return { response: sent.response, stats: FIRST_TRY };
   }
 
@@ -66,13 +72,12 @@ export async function sendAttempts(
     // Send (the first attempt may have been sent already).
     state.attempts++;
     if (sent === undefined) {
-      const attempt = attemptRequest(state.attempts);
       deps.logger?.debug(`Sending ${method} ${call.path}`, {
         method,
         path: call.path,
         attempt: state.attempts,
       });
-      sent = await send(transport, attempt);
+      sent = await attempt(state.attempts);
     }
     const { response, error, threw } = sent;
     sent = undefined;
@@ -104,7 +109,7 @@ export async function sendAttempts(
     // Choose.
     const context: RetryContext = {
       state,
-      request: view ??= viewOf(request),
+      request: view ??= viewOf(sending.request),
       ...(response === undefined
         ? { error }
         : { response: { status: response.status, headers: response.headers } as HttpResponse }),
@@ -139,7 +144,7 @@ export async function sendAttempts(
     if (delay > 0) {
       const started = deps.now();
       try {
-        await deps.sleep(delay, signal);
+        await deps.sleep(delay, signalOf());
       } catch (e) {
         state.totalRetryDelay += Math.min(delay, Math.max(0, deps.now() - started));
         call.throwIfEnded();
@@ -157,16 +162,12 @@ export async function sendAttempts(
  * Sends one attempt. The request is built by the caller, outside the `try`: only what the
  * transport throws is a failed attempt.
  *
- * @param transport The fetch.
- * @param request The attempt's request.
+ * @param transport Sends the attempt's request.
  * @returns Its answer, or what the transport threw.
  */
-async function send(
-  transport: (request: Request) => Promise<Response>,
-  request: Request,
-): Promise<Outcome> {
+async function send(transport: () => Promise<Response>): Promise<Outcome> {
   try {
-    return { response: await transport(request) };
+    return { response: await transport() };
   } catch (error) {
     return { error, threw: true };
   }

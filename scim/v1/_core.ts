@@ -19,6 +19,8 @@ export class Core {
   readonly timeout: number;
   /** The logger, if any. */
   readonly logger: Logger | undefined;
+  /** Whether calls go to the global fetch (no `fetch` option): then a Request can be skipped. */
+  readonly #globalFetch: boolean;
   readonly #deps: CallDeps;
   readonly #readHeaders: readonly (readonly [string, string])[];
   readonly #writeHeaders: readonly (readonly [string, string])[];
@@ -35,6 +37,7 @@ export class Core {
     this.baseUrl = baseUrl;
     this.timeout = timeout;
     this.logger = logger;
+    this.#globalFetch = options.fetch === undefined;
     this.#deps = callDeps({
       retryHandlers,
       // Looked up per call, so a global fetch installed or replaced later is the one used.
@@ -75,7 +78,7 @@ export class Core {
     return this.sendTarget(
       name,
       options,
-      { method, path, ...args } as Target,
+      { method, path, ...args, typed: true } as Target,
       retryAfterSendFailure,
     );
   }
@@ -106,23 +109,40 @@ export class Core {
     const armed = arm(deps, callerSignal, timeout);
     // The text is kept: a retry re-sends it, since a sent Request's body is used up.
     const bodyText = target.body === undefined ? undefined : JSON.stringify(target.body);
-    const request = new Request(urlOf(this.baseUrl, target), {
-      method: target.method,
+    const method = target.method;
+    const url = urlOf(this.baseUrl, target);
+    const init: RequestInit = {
+      method,
       headers: (bodyText === undefined ? this.#readHeaders : this.#writeHeaders) as [
         string,
         string,
       ][],
       ...(bodyText === undefined ? {} : { body: bodyText }),
       ...(armed.signal ? { signal: armed.signal } : {}),
-    });
-    // The request carries the same text, unread: sent as is the first time, rebuilt for retries.
-    const { response, stats } = await sendAttempts(deps, {
+    };
+    let request: Request | undefined;
+    // On the global fetch, a typed call's first attempt is fetch(url, init): no Request object
+    // unless it is retried or fails (its URL is already as a Request would write its path).
+    // Custom transports and apiCall's free-form paths get the Request, built once.
+    const direct = this.#globalFetch && target.typed === true;
+    const sending = {
       ...armed,
-      request,
+      get request() {
+        return request ??= new Request(url, init);
+      },
       body: bodyText ?? null,
-      reuse: bodyText === undefined ? "always" : "first",
+      // The request carries the same text, unread: sent as is the first time, rebuilt for retries.
+      reuse: bodyText === undefined ? "always" as const : "first" as const,
       retryAfterSendFailure,
-    }, handlers);
-    return await readAnswer(request, response, stats, armed, this.baseUrl);
+      ...(direct ? { sendFirst: () => globalThis.fetch(url, init) } : {}),
+    };
+    const { response, stats } = await sendAttempts(deps, sending, handlers);
+    return await readAnswer(
+      direct ? { method, url } : sending.request,
+      response,
+      stats,
+      armed,
+      this.baseUrl,
+    );
   }
 }

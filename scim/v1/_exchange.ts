@@ -38,7 +38,8 @@ export interface Answer {
  * Reads the answer of one call. Rejects with `SCIMApiError` for an answer outside 2xx or a 2xx
  * body that is not JSON; a timeout or an abort while the body streams in propagates as such.
  *
- * @param request The request sent.
+ * @param request The request sent, or its method and URL (its path as sent: the query may be
+ * less percent-encoded than a Request would write it).
  * @param response The answer of its last attempt.
  * @param stats What its attempts went through.
  * @param armed The call's signals.
@@ -46,7 +47,7 @@ export interface Answer {
  * @returns The answer.
  */
 export async function readAnswer(
-  request: Request,
+  request: { readonly method: string; readonly url: string },
   response: Response,
   stats: RetryStats,
   armed: Armed,
@@ -65,7 +66,7 @@ export async function readAnswer(
     if (armed.timeoutSignal?.aborted) {
       throw new RequestTimeoutError({
         method,
-        url,
+        url: new URL(url).href, // as a Request would show it
         timeout: armed.timeout,
         attempts,
         totalRetryDelay,

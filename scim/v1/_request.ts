@@ -48,6 +48,8 @@ export interface Target {
   };
   /** The JSON body. */
   body?: unknown;
+  /** True for an operation of the spec (its URL is fully percent-encoded by `urlOf`). */
+  typed?: boolean;
 }
 
 const PATH_PARAMETER = /\{([^{}]+)\}/g;

@@ -1,7 +1,13 @@
 // The client over real HTTP on 127.0.0.1: the global fetch, real sockets, real resets.
 
 import assert from "node:assert/strict";
-import { isSCIMApiError, SCIMClient, UNPARSEABLE_RESPONSE } from "../../mod.ts";
+import {
+  isRequestTimeoutError,
+  isSCIMApiError,
+  SCIMClient,
+  UNPARSEABLE_RESPONSE,
+} from "../../mod.ts";
+import { type RetryContext, RetryHandler, ServerErrorRetryHandler } from "../../retry/mod.ts";
 import { SlackScimSimulator } from "../../scim/testing/mod.ts";
 import { rejection, TOKEN } from "./_helpers.ts";
 
@@ -86,4 +92,58 @@ Deno.test("over loopback: a truncated body and an HTML page become SCIMApiError"
     assert.equal(html.status, 502);
     assert.match(html.message, /an HTML page/);
   });
+});
+
+// On the global fetch a typed call's first attempt is fetch(url, init), with no Request object;
+// a retry, the handlers' view and errors build the Request then. These prove the two agree.
+
+Deno.test("over loopback: a PATCH answered 503 is re-sent with the same body, and handlers see the request without its token", async () => {
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 3, groups: 0, seed: 2 });
+  const server = await sim.listen();
+  const seen: { method: string; url: string; authorization: string | null }[] = [];
+  class Watching extends RetryHandler {
+    protected override shouldRetry(context: RetryContext): boolean {
+      const { method, url, headers } = context.request;
+      seen.push({ method, url, authorization: headers.get("authorization") });
+      return false;
+    }
+  }
+  try {
+    const client = new SCIMClient({
+      token: TOKEN,
+      baseUrl: server.baseUrl,
+      retryHandlers: [new Watching(), new ServerErrorRetryHandler({ maxRetryCount: 1 })],
+      sleep: () => Promise.resolve(),
+    });
+    const user = (await client.searchUsers({ count: 1 })).users[0]!;
+    sim.faults.script({ kind: "status-503", method: "PATCH", path: `/Users/${user.id}` });
+    const patched = await client.patchUser(user.id!, { title: "it's 'quoted'" });
+    assert.equal(patched.attempts, 2);
+    assert.equal(patched.user.title, "it's 'quoted'");
+    assert.deepEqual(seen, [{
+      method: "PATCH",
+      url: `${server.baseUrl}Users/${user.id}`,
+      authorization: null,
+    }]);
+    assert.deepEqual(sim.requests.slice(-2).map((r) => r.status), [503, 200]);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("over loopback: a first attempt that times out reports the URL as a Request writes it", async () => {
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 1, groups: 0, seed: 2 });
+  const server = await sim.listen();
+  try {
+    const client = new SCIMClient({ token: TOKEN, baseUrl: server.baseUrl, timeout: 50 });
+    sim.faults.script({ kind: "slow", path: "/Users", delayMs: 1_000 });
+    const error = await rejection(client.searchUsers({ filter: 'userName eq "o\'neil"' }));
+    assert.ok(isRequestTimeoutError(error), String(error));
+    assert.equal(error.method, "GET");
+    // A Request percent-encodes the quote in a query; the URL shown is the one that was sent.
+    assert.equal(error.url, `${server.baseUrl}Users?filter=userName%20eq%20%22o%27neil%22`);
+    assert.equal(error.url, new Request(error.url).url);
+  } finally {
+    await server.close();
+  }
 });
