@@ -42,26 +42,15 @@ export async function sendAttempts(
   sending: Sending,
   handlers: readonly RetryHandler[],
 ): Promise<{ response: Response; stats: RetryStats }> {
-  const { callerSignal, body, sendFirst } = sending;
+  const { callerSignal } = sending;
   if (callerSignal?.aborted) throw callerSignal.reason;
   const transport = deps.fetch ?? globalThis.fetch;
-  // `sending.request` is read only when needed: with `sendFirst`, a first-attempt success never.
-  const signalOf = () => sending.signal ?? sending.request.signal;
-  const attempt = (attempts: number) => {
-    if (attempts === 1 && sendFirst) return send(sendFirst);
-    // Built here, outside `send`'s try: only what the transport throws is a failed attempt.
-    const { request } = sending;
-    const sent = sending.reuse === "always" || (sending.reuse === "first" && attempts === 1)
-      ? request
-      : new Request(request, body === null ? { signal: signalOf() } : { body, signal: signalOf() });
-    return send(() => transport(sent));
-  };
 
   // Nearly every call is answered 2xx by its first attempt: without a logger, that path
   // allocates only its outcome (no call progress, shared stats).
   let sent: Outcome | undefined; // an attempt sent but not yet classified
   if (deps.logger === undefined) {
-    sent = await attempt(1);
+    sent = await send(sending, transport, 1);
     if (sent.response?.ok) return { response: sent.response, stats: FIRST_TRY };
   }
 
@@ -77,7 +66,7 @@ export async function sendAttempts(
         path: call.path,
         attempt: state.attempts,
       });
-      sent = await attempt(state.attempts);
+      sent = await send(sending, transport, state.attempts);
     }
     const { response, error, threw } = sent;
     sent = undefined;
@@ -144,7 +133,7 @@ export async function sendAttempts(
     if (delay > 0) {
       const started = deps.now();
       try {
-        await deps.sleep(delay, signalOf());
+        await deps.sleep(delay, sending.signal ?? sending.request.signal);
       } catch (e) {
         state.totalRetryDelay += Math.min(delay, Math.max(0, deps.now() - started));
         call.throwIfEnded();
@@ -159,15 +148,32 @@ export async function sendAttempts(
 }
 
 /**
- * Sends one attempt. The request is built by the caller, outside the `try`: only what the
- * transport throws is a failed attempt.
+ * Sends one attempt: the first through `sendFirst` when there is one (`sending.request` is then
+ * not read), any other as `request` itself or a copy carrying the body and signal. The copy is
+ * built outside the `try`: only what the transport throws is a failed attempt.
  *
- * @param transport Sends the attempt's request.
+ * @param sending The call.
+ * @param transport The fetch.
+ * @param attempts Which attempt this is, from 1.
  * @returns Its answer, or what the transport threw.
  */
-async function send(transport: () => Promise<Response>): Promise<Outcome> {
+async function send(
+  sending: Sending,
+  transport: (request: Request) => Promise<Response>,
+  attempts: number,
+): Promise<Outcome> {
+  const first = attempts === 1 ? sending.sendFirst : undefined;
+  let request: Request | undefined;
+  if (first === undefined) {
+    request = sending.request;
+    if (sending.reuse === "never" || (sending.reuse === "first" && attempts > 1)) {
+      const { body } = sending;
+      const signal = sending.signal ?? request.signal;
+      request = new Request(request, body === null ? { signal } : { body, signal });
+    }
+  }
   try {
-    return { response: await transport() };
+    return { response: await (first === undefined ? transport(request!) : first()) };
   } catch (error) {
     return { error, threw: true };
   }

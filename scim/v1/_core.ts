@@ -2,7 +2,7 @@
 // options checked, the request built once from a typed target, and the retrying fetch sending it.
 // Reading the answer is _exchange.ts.
 
-import { arm, type CallDeps, callDeps, handlersOf } from "../../retry/_arm.ts";
+import { arm, type CallDeps, callDeps, handlersOf, type Sending } from "../../retry/_arm.ts";
 import { sendAttempts } from "../../retry/_attempts.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { Logger } from "../../retry/logger.ts";
@@ -120,25 +120,31 @@ export class Core {
       ...(bodyText === undefined ? {} : { body: bodyText }),
       ...(armed.signal ? { signal: armed.signal } : {}),
     };
-    let request: Request | undefined;
-    // On the global fetch, a typed call's first attempt is fetch(url, init): no Request object
-    // unless it is retried or fails (its URL is already as a Request would write its path).
-    // Custom transports and apiCall's free-form paths get the Request, built once.
-    const direct = this.#globalFetch && target.typed === true;
-    const sending = {
-      ...armed,
-      get request() {
-        return request ??= new Request(url, init);
-      },
-      body: bodyText ?? null,
-      // The request carries the same text, unread: sent as is the first time, rebuilt for retries.
-      reuse: bodyText === undefined ? "always" as const : "first" as const,
-      retryAfterSendFailure,
-      ...(direct ? { sendFirst: () => globalThis.fetch(url, init) } : {}),
-    };
+    // The request carries the same text, unread: sent as is the first time, rebuilt for retries.
+    const reuse = bodyText === undefined ? "always" : "first";
+    const body = bodyText ?? null;
+    let sending: Sending;
+    if (this.#globalFetch && target.typed === true) {
+      // On the global fetch, a typed call's first attempt is fetch(url, init): no Request object
+      // unless it is retried or fails (its URL is already as a Request would write its path).
+      let request: Request | undefined;
+      sending = {
+        ...armed,
+        get request() {
+          return request ??= new Request(url, init);
+        },
+        sendFirst: () => globalThis.fetch(url, init),
+        body,
+        reuse,
+        retryAfterSendFailure,
+      };
+    } else {
+      // Custom transports take a Request; apiCall's free-form path is normalized by building it.
+      sending = { ...armed, request: new Request(url, init), body, reuse, retryAfterSendFailure };
+    }
     const { response, stats } = await sendAttempts(deps, sending, handlers);
     return await readAnswer(
-      direct ? { method, url } : sending.request,
+      sending.sendFirst ? { method, url } : sending.request,
       response,
       stats,
       armed,
