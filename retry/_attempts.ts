@@ -4,7 +4,8 @@
 // The client builds its request once with the final signal already on it (caller's signal and
 // timeout combined, see `arm` in _arm.ts), so the common call sends that very Request: no second
 // `Request`, no `AbortSignal.any` when the caller gave no signal, no body copy unless an attempt
-// is retried.
+// is retried. On the global fetch it does not even build that Request for the first attempt
+// (`sendFirst`: `fetch(url, init)`); the Request is made only if something needs it.
 
 import type { HttpRequest, HttpResponse, RetryContext, RetryHandler } from "./handler.ts";
 import type { CallDeps, Sending } from "./_arm.ts";
