@@ -11,6 +11,13 @@ import { checkCallOptions } from "./_arguments.ts";
 import { type CallOptions, resolveOptions, type SCIMClientOptions } from "./client_options.ts";
 import { type Answer, readAnswer } from "./_exchange.ts";
 
+/**
+ * The fetch that was global when this module loaded. Only it gets a typed call's first attempt
+ * as `fetch(url, init)`: a fetch installed later (a test stub, a wrapper) may expect the Request
+ * every other attempt passes, as the client always did.
+ */
+const nativeFetch = globalThis.fetch;
+
 /** The machinery under `SCIMClient`; one per client. */
 export class Core {
   /** The base URL, ending with `/`. */
@@ -45,14 +52,18 @@ export class Core {
       sleep: options.sleep,
       logger,
     });
-    // The headers are built once and given to each request as it is built.
+    // The headers are built once and given to each request as it is built. Frozen: the fast
+    // path hands the very arrays to the global fetch, and a wrapper that changed them in place
+    // would change every later call (it gets a TypeError instead).
     headers.set("authorization", `Bearer ${options.token}`);
-    this.#readHeaders = [...headers];
+    const frozen = (list: [string, string][]) =>
+      Object.freeze(list.map((pair) => Object.freeze(pair)));
+    this.#readHeaders = frozen([...headers]);
     // A write's own Content-Type wins over a default one.
-    this.#writeHeaders = [
+    this.#writeHeaders = frozen([
       ["content-type", "application/json;charset=utf-8"],
-      ...this.#readHeaders.filter(([name]) => name !== "content-type"),
-    ];
+      ...[...headers].filter(([name]) => name !== "content-type"),
+    ]);
   }
 
   /**
@@ -124,7 +135,7 @@ export class Core {
     const reuse = bodyText === undefined ? "always" : "first";
     const body = bodyText ?? null;
     let sending: Sending;
-    if (this.#globalFetch && target.typed === true) {
+    if (this.#globalFetch && target.typed === true && globalThis.fetch === nativeFetch) {
       // On the global fetch, a typed call's first attempt is fetch(url, init): no Request object
       // unless it is retried or fails (its URL is already as a Request would write its path).
       let request: Request | undefined;

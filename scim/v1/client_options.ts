@@ -97,7 +97,12 @@ export interface SCIMClientOptions {
   baseUrl?: string;
   /** Milliseconds a call may take, retries and waits included; 0 means no limit. Default 30000. */
   timeout?: number;
-  /** The transport (proxies, tests, edge runtimes). Default: the global `fetch`, looked up per call. */
+  /**
+   * The transport (proxies, tests, edge runtimes); it gets a `Request`. Default: the global
+   * `fetch`, looked up per call. The runtime's own fetch (the one global when the library loaded)
+   * gets a typed call's first attempt as `fetch(url, init)`, sparing a `Request` object; a
+   * global fetch installed later gets a `Request`, like this option.
+   */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. `Authorization` and `User-Agent` are the client's own. */
   headers?: Record<string, string>;

@@ -147,3 +147,49 @@ Deno.test("over loopback: a first attempt that times out reports the URL as a Re
     await server.close();
   }
 });
+
+Deno.test("a global fetch installed after the library loaded gets a Request, as a custom fetch does", async () => {
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 2, groups: 0, seed: 2 });
+  const seen: string[] = [];
+  const original = globalThis.fetch;
+  // A stub written for Requests only, as the simulator's handler is.
+  globalThis.fetch = ((input: Request) => {
+    seen.push(input instanceof Request ? `Request ${input.method}` : typeof input);
+    return sim.fetch(input);
+  }) as typeof fetch;
+  try {
+    const client = new SCIMClient({ token: TOKEN, baseUrl: "https://api.slack.com/scim/v1/" });
+    assert.equal((await client.searchUsers({ count: 1 })).status, 200);
+    const { group } = await client.createGroup({ displayName: "Stubbed", members: [] });
+    assert.equal(group.displayName, "Stubbed");
+    assert.deepEqual(seen, ["Request GET", "Request POST"]);
+  } finally {
+    globalThis.fetch = original;
+  }
+});
+
+Deno.test("the headers handed to the runtime's fetch are frozen: a wrapper cannot change later calls", async () => {
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 1, groups: 0, seed: 2 });
+  const server = await sim.listen();
+  const original = globalThis.fetch;
+  // A wrapper installed before the client's module loads is the fetch the fast path calls with
+  // (url, init); a fresh copy of the module stands for that here.
+  const tagging = ((input: RequestInfo | URL, init?: RequestInit) => {
+    if (!(input instanceof Request)) (init!.headers as [string, string][]).push(["x-tag", "1"]);
+    return original(input, init);
+  }) as typeof fetch;
+  globalThis.fetch = tagging;
+  try {
+    const { Core } = await import("../../scim/v1/_core.ts?wrapped-before-load");
+    const core = new Core({ token: TOKEN, baseUrl: server.baseUrl }, () => []);
+    const read = () => core.send("searchUsers", undefined, "GET", "/Users", {});
+    for (let call = 0; call < 2; call++) {
+      const error = await rejection(read());
+      assert.ok(error instanceof Error && error.cause instanceof TypeError, String(error));
+    }
+    assert.equal(sim.requests.length, 0);
+  } finally {
+    globalThis.fetch = original;
+    await server.close();
+  }
+});
