@@ -1,6 +1,7 @@
 // Shared set-up for the client tests: a simulator, a client on its fetch handler that never
 // really sleeps, and a recorder of what went over the wire.
 
+import { FIXTURES } from "../_fixtures.ts";
 import { SCIMClient, type SCIMClientOptions } from "../../mod.ts";
 import { SlackScimSimulator, type SlackScimSimulatorOptions } from "../../scim/testing/mod.ts";
 
@@ -63,8 +64,7 @@ export function setup(
   return { sim, client, sent };
 }
 
-/** The fixtures folder, beside the repository (`../shared/fixtures`). */
-export const FIXTURES: URL = new URL("../../../shared/fixtures/", import.meta.url);
+export { FIXTURES };
 
 /**
  * Reads a fixture as text.

@@ -6,8 +6,7 @@ import { SlackScimSimulator, type SlackScimSimulatorOptions } from "../../scim/t
 export const BASE = "https://api.slack.com/scim/v1/";
 /** The simulator's default token. */
 export const TOKEN = "xoxp-test";
-/** The shared fixtures folder (a sibling of the repository). */
-export const FIXTURES: URL = new URL("../../../shared/fixtures/", import.meta.url);
+export { FIXTURES } from "../_fixtures.ts";
 
 /** A parsed answer. */
 export interface Answer {
