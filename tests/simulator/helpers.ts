@@ -6,7 +6,8 @@ import { SlackScimSimulator, type SlackScimSimulatorOptions } from "../../scim/t
 export const BASE = "https://api.slack.com/scim/v1/";
 /** The simulator's default token. */
 export const TOKEN = "xoxp-test";
-export { FIXTURES } from "../_fixtures.ts";
+import { FIXTURES } from "../_fixtures.ts";
+export { FIXTURES };
 
 /** A parsed answer. */
 export interface Answer {
