@@ -1,11 +1,6 @@
-// Where the shared Slack SCIM fixtures are: `../shared/fixtures` beside the repository, or the
-// folder SLACK_SCIM_FIXTURES names (.ci/run sets it for a clone made away from that layout).
-
-import { pathToFileURL } from "node:url";
-
-const fromEnv = Deno.env.get("SLACK_SCIM_FIXTURES");
+// Where Slack's SCIM fixtures are: tests/fixtures/ in the repository (copied from public sources,
+// provenance in tests/fixtures/README.md and slack-docs/SOURCES.md), so a fresh clone's tests need
+// nothing beside it.
 
 /** The fixtures folder, ending with `/`. */
-export const FIXTURES: URL = fromEnv
-  ? pathToFileURL(fromEnv.endsWith("/") ? fromEnv : `${fromEnv}/`)
-  : new URL("../../shared/fixtures/", import.meta.url);
+export const FIXTURES: URL = new URL("./fixtures/", import.meta.url);
