@@ -38,3 +38,4 @@ export * from "./request_failed_error.ts";
 export * from "./request_timeout_error.ts";
 export * from "./defaults.ts";
 export type * from "./logger.ts";
+export * from "./clock.ts";
