@@ -7,13 +7,6 @@
 
 import { SeededRandom } from "./seeded_random.ts";
 
-export { applyFault, type FaultDeps } from "./fault_responses.ts";
-export {
-  isSimulatedConnectionReset,
-  SimulatedConnectionReset,
-  type SimulatedConnectionResetOptions,
-} from "./fault_connection_reset.ts";
-
 /**
  * What can go wrong with a request, as a client would see it:
  *
@@ -193,7 +186,7 @@ export interface FaultInjectorOptions {
 }
 
 /**
- * One fault picked for one request, ready for {@linkcode applyFault}.
+ * One fault picked for one request, as the simulator applies it.
  *
  * @example The fault a scripted rule hands out, defaults filled in
  * ```ts

@@ -48,6 +48,12 @@ export {
 export type { ListenOptions, SimulatorServer } from "./listen.ts";
 // The fault and rate-limit modules' public surface, whole.
 export * from "./faults.ts";
+export { applyFault, type FaultDeps } from "./fault_responses.ts";
+export {
+  isSimulatedConnectionReset,
+  SimulatedConnectionReset,
+  type SimulatedConnectionResetOptions,
+} from "./fault_connection_reset.ts";
 export * from "./rate_limiter.ts";
 export {
   type FilterComparison,

@@ -19,6 +19,35 @@ export interface RouteContext {
   readonly base: string;
 }
 
+/**
+ * One API version on the shared store: the simulator sends every request under its prefix
+ * (`/scim/v1`, `/scim/v2`) here, after faults, authentication and rate limits.
+ */
+export interface VersionRoutes {
+  /**
+   * Answers one request; throws `SlackErrorResponse` for Slack's error answers.
+   *
+   * @param request The request.
+   * @param url Its parsed URL.
+   * @param path The path after the version prefix, such as `/Users/U123`.
+   * @param context The store, the clock and the base URL.
+   */
+  route(
+    request: Request,
+    url: URL,
+    path: string,
+    context: RouteContext,
+  ): RouteResult | Promise<RouteResult>;
+  /**
+   * The version's error answer (v1: `{"Errors":{"description","code"}}`).
+   *
+   * @param status The HTTP status.
+   * @param description Slack's error code.
+   * @param headers Extra headers, such as `Retry-After`.
+   */
+  errorResponse(status: number, description: string, headers?: Record<string, string>): Response;
+}
+
 /** A successful answer: its status and JSON body (none for 204s and user DELETE). */
 export interface RouteResult {
   /** The HTTP status. */

@@ -5,36 +5,20 @@
  */
 
 import { abortableTimeout, untilAborted } from "./abortable.ts";
-import { discoveryRoute } from "./discovery_routes.ts";
-import { applyFault, FaultInjector, type FaultKind, type RandomFaultOptions } from "./faults.ts";
-import {
-  createGroup,
-  deleteGroup,
-  listGroups,
-  patchGroup,
-  readGroup,
-  replaceGroup,
-} from "./groups_routes.ts";
+import { applyFault } from "./fault_responses.ts";
+import { FaultInjector, type FaultKind, type RandomFaultOptions } from "./faults.ts";
 import { listen, type ListenOptions, type SimulatorServer } from "./listen.ts";
 import { RateLimiter, type RateLimitOptions } from "./rate_limiter.ts";
 import {
   emptyResponse,
-  errorResponseV1,
   jsonResponse,
   SlackErrorResponse,
   withUnknownAttributes,
 } from "./responses.ts";
-import type { RouteContext, RouteResult } from "./route.ts";
+import type { RouteContext, VersionRoutes } from "./route.ts";
 import { seedStore } from "./seed.ts";
 import { Store } from "./store.ts";
-import {
-  createUser,
-  deactivateUser,
-  listUsers,
-  patchUser,
-  readUser,
-  replaceUser,
-} from "./users_routes.ts";
+import { V1_ROUTES } from "./v1/routes.ts";
 
 /**
  * How to set up a {@linkcode SlackScimSimulator}.
@@ -125,7 +109,10 @@ export interface SlackScimSimulatorOptions {
 export interface SimulatedRequest {
   /** The HTTP method. */
   readonly method: string;
-  /** The path after `/scim/v1`, such as `/Users/U123` (the full path for other URLs). */
+  /**
+   * The path after the version prefix (`/scim/v1`), such as `/Users/U123` (the full path for
+   * other URLs).
+   */
   readonly path: string;
   /** The query string, with its `?`, or `""`. */
   readonly search: string;
@@ -135,7 +122,31 @@ export interface SimulatedRequest {
   readonly fault?: FaultKind;
 }
 
-const V1_PREFIX = /^(.*?\/scim\/v1)(?=\/|$)/;
+/**
+ * The API versions served on the one store, by the path segment after `/scim/`. A version's
+ * routes live in their own folder (`v1/routes.ts`); v2 plugs in here as `["v2", V2_ROUTES]`.
+ */
+const VERSIONS: ReadonlyMap<string, VersionRoutes> = new Map([["v1", V1_ROUTES]]);
+
+/** Answers outside every known version (no `/scim/vN`, or an unknown N) are in v1's shape. */
+const FALLBACK: VersionRoutes = V1_ROUTES;
+
+/** `…/scim/v1`, `…/scim/v2`: the API base and the version, ahead of the resource path. */
+const VERSION_PREFIX = /^(.*?\/scim\/(v\d+))(?=\/|$)/;
+
+/** Where one request goes: its version's routes (if known) and the path after the prefix. */
+interface Destination {
+  readonly routes: VersionRoutes | undefined;
+  readonly path: string;
+}
+
+function destination(pathname: string): Destination {
+  const prefix = VERSION_PREFIX.exec(pathname);
+  const routes = prefix === null ? undefined : VERSIONS.get(prefix[2] as string);
+  // Unknown versions and other URLs keep their full path, in the log and for faults.
+  if (prefix === null || routes === undefined) return { routes: undefined, path: pathname };
+  return { routes, path: pathname.slice((prefix[1] as string).length) };
+}
 
 /**
  * An in-memory Slack SCIM v1 API: seeded users and groups, Slack's validation rules and error
@@ -318,8 +329,8 @@ export class SlackScimSimulator {
     // As fetch does: an aborted request is never sent, so nothing is processed or logged.
     request.signal.throwIfAborted();
     const url = new URL(request.url);
-    const prefix = V1_PREFIX.exec(url.pathname);
-    const path = prefix === null ? url.pathname : url.pathname.slice(prefix[1]?.length ?? 0);
+    const target = destination(url.pathname);
+    const { path } = target;
     const method = request.method.toUpperCase();
     const fault = this.faults.take(method, path);
     const entry = { method, path, search: url.search, ...(fault ? { fault: fault.kind } : {}) };
@@ -328,8 +339,8 @@ export class SlackScimSimulator {
       // Abort answers at once, as fetch does; a write already under way still completes.
       response = await untilAborted(
         fault === undefined
-          ? this.#afterFaults(request, url, path)
-          : applyFault(fault, () => this.#afterFaults(request, url, path), {
+          ? this.#afterFaults(request, url, target)
+          : applyFault(fault, () => this.#afterFaults(request, url, target), {
             sleep: this.#sleep,
             now: () => this.#clock.now(),
             signal: request.signal,
@@ -344,79 +355,40 @@ export class SlackScimSimulator {
     return response;
   }
 
-  async #afterFaults(request: Request, url: URL, path: string): Promise<Response> {
+  async #afterFaults(request: Request, url: URL, target: Destination): Promise<Response> {
+    const { routes, path } = target;
+    const answer = routes ?? FALLBACK;
     const auth = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
     if (auth === null || !this.#tokens.has(auth[1] as string)) {
-      return errorResponseV1(401, "invalid_authentication");
+      return answer.errorResponse(401, "invalid_authentication");
     }
     const verdict = this.#limiter?.acquire(request.method.toUpperCase(), path);
     if (verdict !== undefined && !verdict.allowed) {
-      return errorResponseV1(429, verdict.description, {
+      return answer.errorResponse(429, verdict.description, {
         "retry-after": String(verdict.retryAfterSeconds),
       });
     }
     try {
-      const result = await this.#route(request, url, path);
+      if (routes === undefined) {
+        const versioned = /\/scim\/v\d+(\/|$)/.test(url.pathname);
+        throw new SlackErrorResponse(
+          versioned ? 400 : 404,
+          versioned ? "unsupported_version" : "bad_endpoint",
+        );
+      }
+      const base = `${url.origin}${url.pathname.slice(0, url.pathname.length - path.length)}/`;
+      const context: RouteContext = { store: this.#store, now: () => this.#clock.now(), base };
+      const result = await routes.route(request, url, path, context);
       if (result.body === undefined) return emptyResponse(result.status);
       const body = this.#unknownAttributes ? withUnknownAttributes(result.body) : result.body;
       return jsonResponse(body, result.status);
     } catch (error) {
       if (error instanceof SlackErrorResponse) {
-        return errorResponseV1(error.status, error.description);
+        return answer.errorResponse(error.status, error.description);
       }
       throw error;
     } finally {
       verdict?.release();
-    }
-  }
-
-  #route(request: Request, url: URL, path: string): RouteResult | Promise<RouteResult> {
-    if (!V1_PREFIX.test(url.pathname)) {
-      throw new SlackErrorResponse(
-        /\/scim\/v\d+(\/|$)/.test(url.pathname) ? 400 : 404,
-        /\/scim\/v\d+(\/|$)/.test(url.pathname) ? "unsupported_version" : "bad_endpoint",
-      );
-    }
-    const base = `${url.origin}${url.pathname.slice(0, url.pathname.length - path.length)}/`;
-    const context: RouteContext = { store: this.#store, now: () => this.#clock.now(), base };
-    const [collection, rawId, extra] = path.split("/").filter((part) => part !== "");
-    const method = request.method.toUpperCase();
-    if (extra !== undefined || collection === undefined) {
-      throw new SlackErrorResponse(404, "bad_endpoint");
-    }
-    const discovery = discoveryRoute(collection, rawId);
-    if (discovery !== undefined) {
-      if (method !== "GET") throw new SlackErrorResponse(405, "method_not_allowed");
-      return discovery;
-    }
-    if (collection !== "Users" && collection !== "Groups") {
-      throw new SlackErrorResponse(404, "bad_endpoint");
-    }
-    const users = collection === "Users";
-    if (rawId === undefined) {
-      if (method === "GET") return users ? listUsers(url, context) : listGroups(url, context);
-      if (method === "POST") {
-        return users ? createUser(request, context) : createGroup(request, context);
-      }
-      throw new SlackErrorResponse(405, "method_not_allowed");
-    }
-    let id: string;
-    try {
-      id = decodeURIComponent(rawId);
-    } catch {
-      throw new SlackErrorResponse(404, users ? "no_such_user" : "no_such_group");
-    }
-    switch (method) {
-      case "GET":
-        return users ? readUser(id, context) : readGroup(id, context);
-      case "PUT":
-        return users ? replaceUser(id, request, context) : replaceGroup(id, request, context);
-      case "PATCH":
-        return users ? patchUser(id, request, context) : patchGroup(id, request, context);
-      case "DELETE":
-        return users ? deactivateUser(id, context) : deleteGroup(id, context);
-      default:
-        throw new SlackErrorResponse(405, "method_not_allowed");
     }
   }
 }

@@ -1,13 +1,15 @@
 import assert from "node:assert/strict";
 import {
-  applyFault,
   type Fault,
   FAULT_KINDS,
   FaultInjector,
   type FaultKind,
+} from "../../scim/testing/faults.ts";
+import { applyFault } from "../../scim/testing/fault_responses.ts";
+import {
   isSimulatedConnectionReset,
   SimulatedConnectionReset,
-} from "../../scim/testing/faults.ts";
+} from "../../scim/testing/fault_connection_reset.ts";
 import { SlackScimSimulator } from "../../scim/testing/simulator.ts";
 import { isNetworkError } from "../../retry/network_error.ts";
 import { parseRetryAfter } from "../../retry/retry_after.ts";

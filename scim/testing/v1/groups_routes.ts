@@ -5,17 +5,18 @@
  * @module
  */
 
-import type { AttributeReader } from "./filter_evaluate.ts";
-import { applyGroupPatch, groupName, readMembers } from "./patch_v1.ts";
-import { CORE_SCHEMA_V1, fail, listBodyV1, readJsonObject } from "./responses.ts";
+import type { AttributeReader } from "../filter_evaluate.ts";
+import { applyGroupPatch, groupName, readMembers } from "./patch.ts";
+import { fail, readJsonObject } from "../responses.ts";
+import { CORE_SCHEMA_V1, listBodyV1 } from "./responses.ts";
 import {
   compileFilter,
   formatCreated,
   readPaging,
   type RouteContext,
   type RouteResult,
-} from "./route.ts";
-import type { GroupRecord } from "./store.ts";
+} from "../route.ts";
+import type { GroupRecord } from "../store.ts";
 
 /**
  * A group in Slack's v1 shape; each member's `display` is the user's display name.

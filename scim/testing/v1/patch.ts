@@ -11,8 +11,9 @@
  * @module
  */
 
-import { ENTERPRISE_SCHEMA_V1, fail, GUEST_SCHEMA_V1, PROFILE_SCHEMA_V1 } from "./responses.ts";
-import type { GroupRecord, Store, UserRecord } from "./store.ts";
+import { fail } from "../responses.ts";
+import { ENTERPRISE_SCHEMA_V1, GUEST_SCHEMA_V1, PROFILE_SCHEMA_V1 } from "./responses.ts";
+import type { GroupRecord, Store, UserRecord } from "../store.ts";
 
 /** Slack's limit of members per group write. */
 export const MAX_MEMBERS_PER_CALL = 15_000;

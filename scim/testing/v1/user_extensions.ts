@@ -5,8 +5,9 @@
  * @module
  */
 
-import { fail, PROFILE_SCHEMA_V1 } from "./responses.ts";
-import type { Store, UserRecord } from "./store.ts";
+import { fail } from "../responses.ts";
+import { PROFILE_SCHEMA_V1 } from "./responses.ts";
+import type { Store, UserRecord } from "../store.ts";
 import { isObject, stringValue, type WriteMode } from "./user_values.ts";
 
 const ENTERPRISE_FIELDS = [

@@ -14,8 +14,8 @@
  * @module
  */
 
-import { fail } from "./responses.ts";
-import type { AddressRecord, EmailRecord, UserRecord } from "./store.ts";
+import { fail } from "../responses.ts";
+import type { AddressRecord, EmailRecord, UserRecord } from "../store.ts";
 import { isObject, stringValue, type WriteMode } from "./user_values.ts";
 
 const ADDRESS_FIELDS = ["streetAddress", "locality", "region", "postalCode", "country"] as const;

@@ -10,8 +10,8 @@
  * @module
  */
 
-import { fail } from "./responses.ts";
-import type { UserRecord } from "./store.ts";
+import { fail } from "../responses.ts";
+import type { UserRecord } from "../store.ts";
 import { stringValue } from "./user_values.ts";
 
 /**

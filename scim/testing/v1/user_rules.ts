@@ -8,8 +8,8 @@
  * @module
  */
 
-import { fail } from "./responses.ts";
-import type { Store, UserRecord } from "./store.ts";
+import { fail } from "../responses.ts";
+import type { Store, UserRecord } from "../store.ts";
 import { applyMultiValues } from "./user_multi_values.ts";
 import { applyNames } from "./user_names.ts";
 import { isObject, stringValue, type WriteMode } from "./user_values.ts";

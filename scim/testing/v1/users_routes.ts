@@ -5,17 +5,16 @@
  * @module
  */
 
-import type { FilterLiteral } from "./filter.ts";
-import type { AttributeReader } from "./filter_evaluate.ts";
-import { applyPatchMetaAttributes } from "./patch_v1.ts";
+import type { FilterLiteral } from "../filter.ts";
+import type { AttributeReader } from "../filter_evaluate.ts";
+import { applyPatchMetaAttributes } from "./patch.ts";
+import { fail, readJsonObject } from "../responses.ts";
 import {
   CORE_SCHEMA_V1,
   ENTERPRISE_SCHEMA_V1,
-  fail,
   GUEST_SCHEMA_V1,
   listBodyV1,
   PROFILE_SCHEMA_V1,
-  readJsonObject,
 } from "./responses.ts";
 import {
   compileFilter,
@@ -23,8 +22,8 @@ import {
   readPaging,
   type RouteContext,
   type RouteResult,
-} from "./route.ts";
-import { blankUser, copyUser, type UserRecord } from "./store.ts";
+} from "../route.ts";
+import { blankUser, copyUser, type UserRecord } from "../store.ts";
 import { applyEnterprise, applyGuest, applyProfile } from "./user_extensions.ts";
 import { applyCoreAttributes, checkUser } from "./user_rules.ts";
 import type { WriteMode } from "./user_values.ts";
