@@ -1,13 +1,13 @@
 /**
- * Slack's rules for the v1 user schema extensions: enterprise (including how `manager` is
- * resolved), guest and profile.
+ * Slack's rules for the user schema extensions, on the store (v1 and v2 name them by different
+ * URNs; each version's routes find the extension object and pass it here): enterprise (including
+ * how `manager` is resolved), guest and profile.
  *
  * @module
  */
 
-import { fail } from "../responses.ts";
-import { PROFILE_SCHEMA_V1 } from "./responses.ts";
-import type { Store, UserRecord } from "../store.ts";
+import { fail } from "./responses.ts";
+import type { Store, UserRecord } from "./store.ts";
 import { isObject, stringValue, type WriteMode } from "./user_values.ts";
 
 const ENTERPRISE_FIELDS = [
@@ -88,14 +88,13 @@ export function applyGuest(user: UserRecord, value: unknown, mode: WriteMode): v
 }
 
 /**
- * Applies the profile extension (`startDate`, ISO 8601); its URN must be in `schemas`.
+ * Applies the profile extension's `startDate` (ISO 8601). Whether the extension's URN must be in
+ * `schemas` is the version's check, made before.
  *
  * @param user The user to change.
  * @param value The extension object from the request.
- * @param schemas The request's `schemas`.
  */
-export function applyProfile(user: UserRecord, value: unknown, schemas: readonly unknown[]): void {
-  if (!schemas.includes(PROFILE_SCHEMA_V1)) fail("missing_schema_element");
+export function applyStartDate(user: UserRecord, value: unknown): void {
   if (!isObject(value)) fail("invalid_attribute_format");
   if (value.startDate !== undefined) {
     const startDate = stringValue(value.startDate);

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { fail } from "../responses.ts";
+import { fail } from "./responses.ts";
 
 /** Replace (create, PUT) or merge (PATCH). */
 export type WriteMode = "replace" | "merge";

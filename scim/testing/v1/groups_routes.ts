@@ -6,7 +6,8 @@
  */
 
 import type { AttributeReader } from "../filter_evaluate.ts";
-import { applyGroupPatch, groupName, readMembers } from "./patch.ts";
+import { groupName, readMembers } from "../group_rules.ts";
+import { applyGroupPatch } from "./patch.ts";
 import { fail, readJsonObject } from "../responses.ts";
 import { CORE_SCHEMA_V1, listBodyV1 } from "./responses.ts";
 import {

@@ -24,9 +24,9 @@ import {
   type RouteResult,
 } from "../route.ts";
 import { blankUser, copyUser, type UserRecord } from "../store.ts";
-import { applyEnterprise, applyGuest, applyProfile } from "./user_extensions.ts";
-import { applyCoreAttributes, checkUser } from "./user_rules.ts";
-import type { WriteMode } from "./user_values.ts";
+import { applyEnterprise, applyGuest, applyStartDate } from "../user_extensions.ts";
+import { applyCoreAttributes, checkUser } from "../user_rules.ts";
+import type { WriteMode } from "../user_values.ts";
 
 /** Slack's default avatar, for users without a photo. */
 const DEFAULT_PHOTO = "https://a.slack-edge.com/80588/img/avatars/ava_0001-192.png";
@@ -206,7 +206,9 @@ function applyUserBody(
     user.active = true;
   }
   if (body[PROFILE_SCHEMA_V1] !== undefined) {
-    applyProfile(user, body[PROFILE_SCHEMA_V1], schemas);
+    // The profile extension's URN must be in `schemas` (Slack's docs).
+    if (!schemas.includes(PROFILE_SCHEMA_V1)) fail("missing_schema_element");
+    applyStartDate(user, body[PROFILE_SCHEMA_V1]);
   } else if (mode === "replace") {
     user.startDate = "";
   }
