@@ -19,6 +19,7 @@ import type { RouteContext, VersionRoutes } from "./route.ts";
 import { seedStore } from "./seed.ts";
 import { Store } from "./store.ts";
 import { V1_ROUTES } from "./v1/routes.ts";
+import { V2_ROUTES } from "./v2/routes.ts";
 
 /**
  * How to set up a {@linkcode SlackScimSimulator}.
@@ -126,7 +127,10 @@ export interface SimulatedRequest {
  * The API versions served on the one store, by the path segment after `/scim/`. A version's
  * routes live in their own folder (`v1/routes.ts`); v2 plugs in here as `["v2", V2_ROUTES]`.
  */
-const VERSIONS: ReadonlyMap<string, VersionRoutes> = new Map([["v1", V1_ROUTES]]);
+const VERSIONS: ReadonlyMap<string, VersionRoutes> = new Map([
+  ["v1", V1_ROUTES],
+  ["v2", V2_ROUTES],
+]);
 
 /** Answers outside every known version (no `/scim/vN`, or an unknown N) are in v1's shape. */
 const FALLBACK: VersionRoutes = V1_ROUTES;
