@@ -348,6 +348,7 @@ export class SlackScimSimulator {
             sleep: this.#sleep,
             now: () => this.#clock.now(),
             signal: request.signal,
+            ...(target.routes === undefined ? {} : { errorResponse: target.routes.errorResponse }),
           }),
         request.signal,
       );
