@@ -39,7 +39,7 @@ export function readMembers(
       remove.push(id);
       continue;
     }
-    const user = store.users.get(id);
+    const user = store.users.peek(id);
     if (user === undefined) fail("no_such_user");
     if (!user.active || user.guest !== undefined) fail("unable_to_add_deleted_or_guest_to_group");
     add.push(id);

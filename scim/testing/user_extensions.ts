@@ -52,7 +52,7 @@ export function applyEnterprise(
       fail("improper_enterprise_schema_format");
     }
     const wanted = manager.managerId.trim();
-    const found = store.users.get(wanted) ?? store.findUserByEmail(wanted) ??
+    const found = store.users.peek(wanted) ?? store.findUserByEmail(wanted) ??
       store.findUserByUserName(wanted);
     enterprise.managerId = found?.id ?? wanted;
   }

@@ -11,8 +11,10 @@ import { applyGroupPatch } from "./patch.ts";
 import { fail, readJsonObject } from "../responses.ts";
 import { CORE_SCHEMA_V1, listBodyV1 } from "./responses.ts";
 import {
-  compileFilter,
+  type AttributeIndex,
+  compileQuery,
   formatCreated,
+  listPage,
   readPaging,
   type RouteContext,
   type RouteResult,
@@ -32,7 +34,7 @@ export function groupToV1(group: GroupRecord, context: RouteContext): Record<str
     id: group.id,
     displayName: group.displayName,
     members: [...group.members].map((id) => {
-      const user = context.store.users.get(id);
+      const user = context.store.users.peek(id);
       return { value: id, display: user === undefined ? "" : user.displayName || user.userName };
     }),
     meta: { created: formatCreated(group.created), location: `${context.base}Groups/${group.id}` },
@@ -56,17 +58,22 @@ const GROUP_FILTERS: ReadonlyMap<string, AttributeReader<GroupRecord>> = new Map
  * @returns The list body.
  */
 export function listGroups(url: URL, context: RouteContext): RouteResult {
-  const matches = compileFilter(url.searchParams.get("filter"), GROUP_FILTERS);
-  const { startIndex, count } = readPaging(url);
-  const all = [...context.store.groups.values()].filter(matches);
+  const { groups } = context.store;
+  const indexes = new Map<string, AttributeIndex<GroupRecord>>([
+    [
+      "displayname",
+      (key) => groups.idsByDisplayName(key).map((id) => groups.get(id) as GroupRecord),
+    ],
+  ]);
+  const query = compileQuery(url.searchParams.get("filter"), GROUP_FILTERS, indexes);
+  const paging = readPaging(url);
+  const { totalResults, resources } = listPage(groups, query, paging);
   return {
     status: 200,
     body: listBodyV1({
-      totalResults: all.length,
-      startIndex,
-      resources: all.slice(startIndex - 1, startIndex - 1 + count).map((group) =>
-        groupToV1(group, context)
-      ),
+      totalResults,
+      startIndex: paging.startIndex,
+      resources: resources.map((group) => groupToV1(group, context)),
     }),
   };
 }
@@ -126,13 +133,14 @@ export async function replaceGroup(
   request: Request,
   context: RouteContext,
 ): Promise<RouteResult> {
-  const group = requireGroup(id, context);
+  const stored = requireGroup(id, context);
   const body = await readJsonObject(request);
   requireSchemas(body);
   const displayName = groupName(body.displayName);
   const { add } = readMembers(body.members, context.store);
-  group.displayName = displayName;
-  group.members = new Set(add);
+  // A new record through set(), so the name index follows the rename.
+  const group: GroupRecord = { ...stored, displayName, members: new Set(add) };
+  context.store.groups.set(group.id, group);
   return { status: 200, body: groupToV1(group, context) };
 }
 

@@ -17,13 +17,15 @@ import {
   PROFILE_SCHEMA_V1,
 } from "./responses.ts";
 import {
-  compileFilter,
+  type AttributeIndex,
+  compileQuery,
   formatCreated,
+  listPage,
   readPaging,
   type RouteContext,
   type RouteResult,
 } from "../route.ts";
-import { blankUser, copyUser, type UserRecord } from "../store.ts";
+import { blankUser, copyUser, type UserRecord, type UserTable } from "../store.ts";
 import { applyEnterprise, applyGuest, applyStartDate } from "../user_extensions.ts";
 import { applyCoreAttributes, checkUser } from "../user_rules.ts";
 import type { WriteMode } from "../user_values.ts";
@@ -143,18 +145,31 @@ const USER_FILTERS: ReadonlyMap<string, AttributeReader<UserRecord>> = new Map<
  * @returns The list body.
  */
 export function listUsers(url: URL, context: RouteContext): RouteResult {
-  const matches = compileFilter(url.searchParams.get("filter"), USER_FILTERS);
-  const { startIndex, count } = readPaging(url);
-  const all = [...context.store.users.values()].filter(matches);
-  const page = all.slice(startIndex - 1, startIndex - 1 + count);
+  const { users } = context.store;
+  const query = compileQuery(url.searchParams.get("filter"), USER_FILTERS, userIndexes(users));
+  const paging = readPaging(url);
+  const { totalResults, resources } = listPage(users, query, paging);
   return {
     status: 200,
     body: listBodyV1({
-      totalResults: all.length,
-      startIndex,
-      resources: page.map((user) => userToV1(user, context)),
+      totalResults,
+      startIndex: paging.startIndex,
+      resources: resources.map((user) => userToV1(user, context)),
     }),
   };
+}
+
+/** Slack's documented `userName` and `email`, and `externalId`, answered from the indexes. */
+function userIndexes(users: UserTable): ReadonlyMap<string, AttributeIndex<UserRecord>> {
+  const read = (id: string | undefined) => {
+    const user = id === undefined ? undefined : users.peek(id);
+    return user === undefined ? [] : [user];
+  };
+  return new Map<string, AttributeIndex<UserRecord>>([
+    ["username", (key) => read(users.idByUserName(key))],
+    ["email", (key) => read(users.idByEmail(key))],
+    ["externalid", (key) => users.idsByExternalId(key).flatMap(read)],
+  ]);
 }
 
 /**
