@@ -53,7 +53,7 @@ export function applyGroupOperation(
     if (op !== "remove") fail("invalid_request_payload");
     const matches = itemMatcher(parsed.filter, ["value", "display"]);
     for (const id of [...group.members]) {
-      const user = store.users.get(id);
+      const user = store.users.peek(id);
       const display = user === undefined ? "" : user.displayName || user.userName;
       if (matches({ value: id, display })) group.members.delete(id);
     }

@@ -8,7 +8,14 @@
 import type { AttributeReader } from "../filter_evaluate.ts";
 import { groupName, readMembers } from "../group_rules.ts";
 import { fail, readJsonObject } from "../responses.ts";
-import { compileFilter, readPaging, type RouteContext, type RouteResult } from "../route.ts";
+import {
+  type AttributeIndex,
+  compileQuery,
+  listPage,
+  readPaging,
+  type RouteContext,
+  type RouteResult,
+} from "../route.ts";
 import type { GroupRecord } from "../store.ts";
 import { applyGroupOperation } from "./group_patch.ts";
 import { readPatchOperations } from "./patch_ops.ts";
@@ -32,17 +39,22 @@ const GROUP_FILTERS: ReadonlyMap<string, AttributeReader<GroupRecord>> = new Map
  * @returns The list body.
  */
 export function listGroups(url: URL, context: RouteContext): RouteResult {
-  const matches = compileFilter(url.searchParams.get("filter"), GROUP_FILTERS);
-  const { startIndex, count } = readPaging(url);
-  const all = [...context.store.groups.values()].filter(matches);
+  const { groups } = context.store;
+  const indexes = new Map<string, AttributeIndex<GroupRecord>>([
+    [
+      "displayname",
+      (key) => groups.idsByDisplayName(key).map((id) => groups.get(id) as GroupRecord),
+    ],
+  ]);
+  const query = compileQuery(url.searchParams.get("filter"), GROUP_FILTERS, indexes);
+  const paging = readPaging(url);
+  const { totalResults, resources } = listPage(groups, query, paging);
   return {
     status: 200,
     body: listBodyV2({
-      totalResults: all.length,
-      startIndex,
-      resources: all.slice(startIndex - 1, startIndex - 1 + count).map((group) =>
-        groupToV2(group, context)
-      ),
+      totalResults,
+      startIndex: paging.startIndex,
+      resources: resources.map((group) => groupToV2(group, context)),
     }),
   };
 }

@@ -129,7 +129,7 @@ export function groupToV2(group: GroupRecord, context: RouteContext): Record<str
     meta: { created: formatCreated(group.created), location: `${context.base}Groups/${group.id}` },
     displayName: group.displayName,
     members: [...group.members].map((id) => {
-      const user = context.store.users.get(id);
+      const user = context.store.users.peek(id);
       return { value: id, display: user === undefined ? "" : user.displayName || user.userName };
     }),
   };

@@ -8,8 +8,15 @@
 import type { FilterLiteral } from "../filter.ts";
 import type { AttributeReader } from "../filter_evaluate.ts";
 import { fail, readJsonObject } from "../responses.ts";
-import { compileFilter, readPaging, type RouteContext, type RouteResult } from "../route.ts";
-import { blankUser, copyUser, type UserRecord } from "../store.ts";
+import {
+  type AttributeIndex,
+  compileQuery,
+  listPage,
+  readPaging,
+  type RouteContext,
+  type RouteResult,
+} from "../route.ts";
+import { blankUser, copyUser, type UserRecord, type UserTable } from "../store.ts";
 import { applyEnterprise, applyGuest, applyStartDate } from "../user_extensions.ts";
 import { applyCoreAttributes, checkUser } from "../user_rules.ts";
 import type { WriteMode } from "../user_values.ts";
@@ -51,22 +58,39 @@ const USER_FILTERS: ReadonlyMap<string, AttributeReader<UserRecord>> = new Map<
  * @returns The list body.
  */
 export function listUsers(url: URL, context: RouteContext): RouteResult {
-  const matches = compileFilter(url.searchParams.get("filter"), USER_FILTERS);
-  const { startIndex, count } = readPaging(url);
-  const all = [...context.store.users.values()].filter(matches);
-  const page = all.slice(startIndex - 1, startIndex - 1 + count);
+  const { users } = context.store;
+  const query = compileQuery(url.searchParams.get("filter"), USER_FILTERS, userIndexes(users));
+  const paging = readPaging(url);
+  const { totalResults, resources } = listPage(users, query, paging);
   return {
     status: 200,
     body: listBodyV2({
-      totalResults: all.length,
-      startIndex,
-      resources: page.map((user) => userToV2(user, context)),
+      totalResults,
+      startIndex: paging.startIndex,
+      resources: resources.map((user) => userToV2(user, context)),
     }),
   };
 }
 
+/** `userName`, the email attributes and `externalId` `eq`, answered from the store's indexes. */
+function userIndexes(users: UserTable): ReadonlyMap<string, AttributeIndex<UserRecord>> {
+  const read = (id: string | undefined) => {
+    const user = id === undefined ? undefined : users.peek(id);
+    return user === undefined ? [] : [user];
+  };
+  const byEmail: AttributeIndex<UserRecord> = (key) => read(users.idByEmail(key));
+  return new Map<string, AttributeIndex<UserRecord>>([
+    ["username", (key) => read(users.idByUserName(key))],
+    ["email", byEmail],
+    ["emails", byEmail],
+    ["emails.value", byEmail],
+    ["externalid", (key) => users.idsByExternalId(key).flatMap(read)],
+  ]);
+}
+
+/** The stored user, to read only: every write copies it and stores the copy with `set`. */
 function requireUser(id: string, context: RouteContext): UserRecord {
-  return context.store.users.get(id) ?? fail("no_such_user", 404);
+  return context.store.users.peek(id) ?? fail("no_such_user", 404);
 }
 
 /**
