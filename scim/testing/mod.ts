@@ -1,6 +1,7 @@
 /**
- * A faithful in-memory Slack SCIM v1 API for tests: seeded users and groups, Slack's validation
- * rules and error codes, v1 filters and paging, optional rate limits (Slack's table) and
+ * A faithful in-memory Slack SCIM API for tests, v1 and v2 on one store: seeded users and groups,
+ * Slack's validation rules and error codes, filters and paging, v2's RFC 7644 PATCH and
+ * `ListResponse`, optional rate limits (Slack's table, shared by both versions) and
  * scripted or random faults (resets, 5xx, HTML pages, truncated bodies, 429s).
  *
  * Use `sim.fetch` as any client's `fetch` for in-process tests without sockets, or

@@ -1,5 +1,6 @@
 /**
- * The simulator: Slack's SCIM v1 API in memory, as a standard `fetch` handler.
+ * The simulator: Slack's SCIM v1 and v2 APIs in memory, on one store, as a standard `fetch`
+ * handler.
  *
  * @module
  */
@@ -111,7 +112,7 @@ export interface SimulatedRequest {
   /** The HTTP method. */
   readonly method: string;
   /**
-   * The path after the version prefix (`/scim/v1`), such as `/Users/U123` (the full path for
+   * The path after the version prefix (`/scim/v1`, `/scim/v2`), such as `/Users/U123` (the full path for
    * other URLs).
    */
   readonly path: string;
@@ -153,8 +154,11 @@ function destination(pathname: string): Destination {
 }
 
 /**
- * An in-memory Slack SCIM v1 API: seeded users and groups, Slack's validation rules and error
- * codes, filters, paging, optional rate limits and fault injection. Use `sim.fetch` in-process,
+ * An in-memory Slack SCIM API, v1 under `/scim/v1/` and v2 under `/scim/v2/` on one store (a
+ * user created through one version is read, patched and deactivated through the other, each
+ * answering in its own shape; both share one rate budget and one write lock per resource):
+ * seeded users and groups, Slack's validation rules and error codes, filters, paging, v2's RFC
+ * 7644 PATCH, optional rate limits and fault injection. Use `sim.fetch` in-process,
  * or `sim.listen()` for real HTTP on 127.0.0.1. Like `fetch`, `sim.fetch` honours the request's
  * `signal`: an aborted request rejects with the signal's reason (a write already under way
  * still completes, as on a real server).
@@ -162,7 +166,9 @@ function destination(pathname: string): Destination {
  * Filters are more lenient than Slack: besides Slack's documented attributes (Users:
  * `userName`, `email`, `restricted`, `ultra_restricted`; Groups: `displayName`), the simulator
  * also filters Users on `id`, `externalId`, `displayName` and `active`, and Groups on `id`, which
- * Slack does not document; code that must run against Slack should not rely on them.
+ * Slack does not document; code that must run against Slack should not rely on them. v2 filters
+ * Users on `userName`, `email`/`emails`/`emails.value`, `externalId` (and the same lenient ones),
+ * and refuses `restricted` and `ultra_restricted`, which Slack says do not apply to v2.
  *
  * @example Create a user and read it back in-process
  * ```ts
@@ -189,6 +195,51 @@ function destination(pathname: string): Destination {
  * );
  * assert.equal((await read.json()).userName, "carly");
  * assert.equal(sim.requests.length, 2);
+ * ```
+ *
+ * @example A user created through v1, patched and deactivated through v2
+ * ```ts
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const headers = { authorization: "Bearer xoxp-test", "content-type": "application/json" };
+ * const created = await sim.fetch(
+ *   new Request("https://api.slack.com/scim/v1/Users", {
+ *     method: "POST",
+ *     headers,
+ *     body: JSON.stringify({
+ *       schemas: ["urn:scim:schemas:core:1.0"],
+ *       userName: "cal",
+ *       emails: [{ value: "cal@example.com" }, { value: "cal@home.example" }],
+ *     }),
+ *   }),
+ * );
+ * const { id } = await created.json();
+ * const patched = await sim.fetch(
+ *   new Request(`https://api.slack.com/scim/v2/Users/${id}`, {
+ *     method: "PATCH",
+ *     headers,
+ *     body: JSON.stringify({
+ *       schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+ *       Operations: [
+ *         { op: "replace", path: "name.givenName", value: "Cal" },
+ *         { op: "remove", path: "emails[primary eq false]" },
+ *       ],
+ *     }),
+ *   }),
+ * );
+ * const user = await patched.json();
+ * assert.equal(user.schemas[0], "urn:ietf:params:scim:schemas:core:2.0:User");
+ * assert.deepEqual(user.emails, [{ value: "cal@example.com", primary: true }]);
+ * const deleted = await sim.fetch(
+ *   new Request(`https://api.slack.com/scim/v2/Users/${id}`, { method: "DELETE", headers }),
+ * );
+ * assert.equal(deleted.status, 204);
+ * const read = await sim.fetch(
+ *   new Request(`https://api.slack.com/scim/v1/Users/${id}`, { headers }),
+ * );
+ * assert.equal((await read.json()).active, false);
  * ```
  */
 export class SlackScimSimulator {
@@ -306,7 +357,8 @@ export class SlackScimSimulator {
    * Serves {@linkcode SlackScimSimulator.fetch} over HTTP on 127.0.0.1 (Deno, Node or Bun).
    *
    * @param options `port` (default 0: any free port) and `hostname` (default `127.0.0.1`).
-   * @returns The server: its `baseUrl` (`http://127.0.0.1:PORT/scim/v1/`), `port` and `close()`.
+   * @returns The server: its `baseUrl` (`http://127.0.0.1:PORT/scim/v1/`; v2 answers at
+   * `…/scim/v2/` on the same port), `port` and `close()`.
    *
    * @example Talk to it over loopback
    * ```ts
