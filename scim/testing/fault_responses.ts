@@ -13,7 +13,7 @@ import type { Fault } from "./faults.ts";
  *
  * @example A recording sleep and a fixed clock
  * ```ts
- * import { applyFault, type FaultDeps } from "@org/slack-scim/testing";
+ * import { applyFault, type FaultDeps } from "./fault_responses.ts";
  * import assert from "node:assert/strict";
  *
  * const waits: number[] = [];
@@ -103,7 +103,7 @@ const ERROR_PAGE_HTML = `<!DOCTYPE html>
  *
  * @example A 429 whose Retry-After is garbled, without running the handler
  * ```ts
- * import { applyFault } from "@org/slack-scim/testing";
+ * import { applyFault } from "./fault_responses.ts";
  * import assert from "node:assert/strict";
  *
  * let handled = false;

@@ -47,23 +47,25 @@ export {
   type SlackScimSimulatorOptions,
 } from "./simulator.ts";
 export type { ListenOptions, SimulatorServer } from "./listen.ts";
-// The fault and rate-limit modules' public surface, whole.
-export * from "./faults.ts";
-export { applyFault, type FaultDeps } from "./fault_responses.ts";
+export {
+  type Fault,
+  FAULT_KINDS,
+  FaultInjector,
+  type FaultInjectorOptions,
+  type FaultKind,
+  type FaultRule,
+  type RandomFaultOptions,
+} from "./faults.ts";
 export {
   isSimulatedConnectionReset,
   SimulatedConnectionReset,
   type SimulatedConnectionResetOptions,
 } from "./fault_connection_reset.ts";
-export * from "./rate_limiter.ts";
+// The rate-limit tables; the simulator's limiter itself stays inside.
 export {
-  type FilterComparison,
-  type FilterExpression,
-  type FilterLiteral,
-  type FilterLogical,
-  type FilterOperator,
-  type FilterPresence,
-  FilterSyntaxError,
-  isFilterSyntaxError,
-  parseFilter,
-} from "./filter.ts";
+  type RateLimitOptions,
+  type RatePool,
+  type RatePoolName,
+  type RatePools,
+  SLACK_RATE_LIMITS,
+} from "./rate_limiter.ts";

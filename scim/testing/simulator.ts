@@ -124,6 +124,92 @@ export interface SimulatedRequest {
   readonly fault?: FaultKind;
 }
 
+/** The most users or groups the simulator seeds (about 2 GB of memory at 10,000,000 users). */
+const MAX_SEEDED = 10_000_000;
+
+/** Each option, and what it must be: a check that says what is wrong, or nothing. */
+const OPTION_CHECKS: Readonly<
+  Record<keyof SlackScimSimulatorOptions, (value: unknown) => string | undefined>
+> = {
+  token: (value) =>
+    typeof value === "string" || Array.isArray(value)
+      ? undefined
+      : "a string or an array of strings",
+  users: (value) => count(value),
+  groups: (value) => count(value),
+  seed: (value) =>
+    typeof value === "number" && Number.isFinite(value) ? undefined : "a finite number",
+  clock: (value) =>
+    isObject(value) && typeof value.now === "function"
+      ? undefined
+      : "an object with a now() method",
+  sleep: (value) => typeof value === "function" ? undefined : "a function",
+  rateLimits: (value) =>
+    typeof value === "boolean" || isObject(value) ? undefined : "true, false or an object of pools",
+  faults: (value) => isObject(value) ? undefined : "an object such as { rate: 0.1 }",
+  unknownAttributes: (value) => typeof value === "boolean" ? undefined : "true or false",
+  timeScale: (value) =>
+    typeof value === "number" && value > 0 && Number.isFinite(value)
+      ? undefined
+      : "a positive number",
+  requestLogLimit: (value) =>
+    Number.isInteger(value) && (value as number) >= 0 ? undefined : "a non-negative integer",
+};
+
+const NUMERIC_OPTIONS = ["users", "groups", "seed", "timeScale", "requestLogLimit"];
+
+function count(value: unknown): string | undefined {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SEEDED
+    ? undefined
+    : `an integer from 0 to ${MAX_SEEDED.toLocaleString("en")}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A value as a message may quote it: its type for objects, its text cut at 40 characters. */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object" || typeof value === "function") return `a ${typeof value}`;
+  const text = String(value);
+  const quoted = `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+  return typeof value === "string" ? `the string ${quoted}` : quoted;
+}
+
+/**
+ * Refuses options a plain-JS caller could get wrong silently: an unknown name (`user: 10` seeds
+ * nobody) or a value of the wrong type, naming the option.
+ */
+function checkOptions(options: unknown): asserts options is SlackScimSimulatorOptions {
+  if (!isObject(options)) {
+    throw new TypeError(
+      `Cannot create simulator: options must be an object, got ${describe(options)}`,
+    );
+  }
+  for (const [name, value] of Object.entries(options)) {
+    const check = OPTION_CHECKS[name as keyof SlackScimSimulatorOptions];
+    if (check === undefined) {
+      const known = Object.keys(OPTION_CHECKS).join(", ");
+      throw new TypeError(
+        `Cannot create simulator: ${
+          describe(name).replace("the string ", "")
+        } is not an option (${known})`,
+      );
+    }
+    if (value === undefined) continue;
+    const wanted = check(value);
+    if (wanted !== undefined) {
+      // A number out of range is a RangeError; a value of the wrong type a TypeError.
+      const error = typeof value === "number" && NUMERIC_OPTIONS.includes(name)
+        ? RangeError
+        : TypeError;
+      throw new error(`Cannot create simulator: ${name} must be ${wanted}, got ${describe(value)}`);
+    }
+  }
+}
+
 /**
  * The API versions served on the one store, by the path segment after `/scim/`. A version's
  * routes live in their own folder (`v1/routes.ts`); v2 plugs in here as `["v2", V2_ROUTES]`.
@@ -262,32 +348,15 @@ export class SlackScimSimulator {
    * @param options How to set it up; every option has a default.
    */
   constructor(options: SlackScimSimulatorOptions = {}) {
+    checkOptions(options);
     const tokens = typeof options.token === "string"
       ? [options.token]
       : [...(options.token ?? ["xoxp-test"])];
     if (tokens.length === 0 || tokens.some((token) => typeof token !== "string" || token === "")) {
       throw new TypeError("Cannot create simulator: every token must be a non-empty string");
     }
-    for (const key of ["users", "groups"] as const) {
-      const count = options[key] ?? 0;
-      if (!Number.isInteger(count) || count < 0) {
-        throw new RangeError(
-          `Cannot create simulator: ${key} must be a non-negative integer, got "${count}"`,
-        );
-      }
-    }
     const timeScale = options.timeScale ?? 1;
-    if (!(timeScale > 0) || !Number.isFinite(timeScale)) {
-      throw new RangeError(
-        `Cannot create simulator: timeScale must be a positive number, got "${timeScale}"`,
-      );
-    }
     const requestLogLimit = options.requestLogLimit ?? 100_000;
-    if (!Number.isInteger(requestLogLimit) || requestLogLimit < 0) {
-      throw new RangeError(
-        `Cannot create simulator: requestLogLimit must be a non-negative integer, got "${requestLogLimit}"`,
-      );
-    }
     this.#requestLogLimit = requestLogLimit;
     this.#tokens = new Set(tokens);
     this.#clock = options.clock ?? { now: () => Date.now() };
