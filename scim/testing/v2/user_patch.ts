@@ -164,7 +164,7 @@ const MULTI_VALUED: Readonly<Record<string, MultiValued>> = {
     name: "emails",
     subAttributes: ["value", "type", "primary", "display"],
     read: (user) => user.emails.map((email) => ({ ...email })),
-    // Through the v1 rules, so the list is validated and cut to Slack's two.
+    // Through the shared user rules, so the list is validated and cut to Slack's two.
     write: (user, items) => applyMultiValues(user, { emails: items }, "replace"),
   },
   phonenumbers: {

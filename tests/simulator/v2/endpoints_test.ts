@@ -218,6 +218,15 @@ Deno.test("scripted faults match v2 paths as v1's, and their JSON errors are in 
   ]);
 });
 
+Deno.test("one scripted fault rule serves both versions: its count is shared", async () => {
+  const sim = simulator();
+  sim.faults.script({ kind: "status-500", method: "GET", path: "/Groups", count: 2 });
+  assert.equal((await v1(sim, "GET", "Groups")).body.Errors.description, "internal_error");
+  assert.equal((await v2(sim, "GET", "Groups")).body.detail, "internal_error");
+  expectStatus(await v2(sim, "GET", "Groups"), 200);
+  expectStatus(await v1(sim, "GET", "Groups"), 200);
+});
+
 Deno.test("v2 answers over loopback at the same base with /scim/v2", async () => {
   const sim = simulator({ users: 3 });
   const server = await sim.listen();
