@@ -168,6 +168,20 @@ export interface SeededUserSource {
   userNameOfEmail(lowerCased: string): string | undefined;
 }
 
+/**
+ * Makes a stored user's indexed attributes read-only (`userName`, `externalId`, the emails), so
+ * that changing one in place, which the indexes would not see, throws instead of going stale.
+ * Copies (`copyUser`, a spread) are writable again.
+ */
+function lockUser(user: UserRecord): UserRecord {
+  for (const email of user.emails) Object.freeze(email);
+  Object.freeze(user.emails);
+  Object.defineProperty(user, "userName", { writable: false });
+  Object.defineProperty(user, "externalId", { writable: false });
+  Object.defineProperty(user, "emails", { writable: false });
+  return user;
+}
+
 function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
   if (key === "") return;
   const ids = index.get(key);
@@ -190,9 +204,9 @@ function removeFrom(index: Map<string, Set<string>>, key: string, id: string): v
  *
  * Seeded users are kept as compact columns and built when read: `at`, `peek` and `values` build
  * a fresh record each time (read-only), `get` builds it once and keeps it, so that a route may
- * change what it got (`get(id).active = false`). Writes replace records whole with `set`; never
- * change a stored record's `userName`, `emails` or `externalId` in place (the indexes would not
- * see it).
+ * change what it got (`get(id).active = false`). Writes replace records whole with `set`: a
+ * stored record's `userName`, `emails` and `externalId` are read-only (changing them in place,
+ * which the indexes would not see, throws); change a copy (`copyUser`) and `set` it.
  */
 export class UserTable {
   #slots: (UserRecord | number)[] = [];
@@ -228,7 +242,7 @@ export class UserTable {
     if (position === undefined) return undefined;
     const slot = this.#slots[position] as UserRecord | number;
     if (typeof slot !== "number") return slot;
-    const user = this.#build(slot);
+    const user = lockUser(this.#build(slot));
     this.#slots[position] = user;
     return user;
   }
@@ -273,6 +287,7 @@ export class UserTable {
    * @returns This table.
    */
   set(id: string, user: UserRecord): this {
+    lockUser(user);
     const position = this.#positions.get(id);
     if (position === undefined) {
       this.#positions.set(id, this.#slots.length);
@@ -344,6 +359,15 @@ export class UserTable {
    */
   [Symbol.iterator](): IterableIterator<[string, UserRecord]> {
     return this.entries();
+  }
+
+  /**
+   * Calls `callback` for every user in creation order, as `Map.forEach` does (read only).
+   *
+   * @param callback Gets the user, its id and this table.
+   */
+  forEach(callback: (user: UserRecord, id: string, table: this) => void): void {
+    for (const [id, user] of this.entries()) callback(user, id, this);
   }
 
   /**
@@ -434,8 +458,9 @@ export class UserTable {
 
 /**
  * Groups by id, in creation order, indexed by lower-cased `displayName`; lists read them by
- * position. Replace a record with `set` to rename a group (the index would not see a name
- * changed in place); members and `linkedToChannels` may change in place.
+ * position. A stored group's `displayName` is read-only (the index would not see a name changed
+ * in place): rename with a copy (`{ ...group, displayName }`) through `set`; members and
+ * `linkedToChannels` may change in place.
  */
 export class GroupTable {
   #order: GroupRecord[] = [];
@@ -496,6 +521,8 @@ export class GroupTable {
    * @returns This table.
    */
   set(id: string, group: GroupRecord): this {
+    // Renaming in place would leave the index stale: it throws instead; copies are writable.
+    Object.defineProperty(group, "displayName", { writable: false });
     const position = this.#positions.get(id);
     if (position === undefined) {
       this.#positions.set(id, this.#order.length);
@@ -571,6 +598,15 @@ export class GroupTable {
    */
   [Symbol.iterator](): IterableIterator<[string, GroupRecord]> {
     return this.entries();
+  }
+
+  /**
+   * Calls `callback` for every group in creation order, as `Map.forEach` does.
+   *
+   * @param callback Gets the group, its id and this table.
+   */
+  forEach(callback: (group: GroupRecord, id: string, table: this) => void): void {
+    for (const [id, group] of this.entries()) callback(group, id, this);
   }
 
   /**

@@ -207,3 +207,24 @@ Deno.test("a renamed group is found by its new displayName, not its old one", as
   const rest = (await call(sim, "GET", "Groups?startIndex=1&count=10")).body;
   assert.deepEqual(ids(rest), groups.slice(1).map((g: { id: string }) => g.id));
 });
+
+Deno.test("changing an indexed attribute of a stored record in place throws instead of going stale", () => {
+  const store = seeded(10);
+  const user = store.users.get(store.users.at(3)!.id)!;
+  assert.throws(() => (user as { userName: string }).userName = "sneaky", TypeError);
+  assert.throws(
+    () => user.emails.push({ value: "x@example.com", type: "", primary: false }),
+    TypeError,
+  );
+  assert.throws(() => (user.emails[0] as { value: string }).value = "x@example.com", TypeError);
+  assert.throws(() => (user as { externalId: string }).externalId = "E1", TypeError);
+  user.active = false; // not indexed: a route may deactivate in place
+  assert.equal(store.users.get(user.id)?.active, false);
+  const group = store.groups.at(0)!;
+  assert.throws(() => (group as { displayName: string }).displayName = "renamed", TypeError);
+  // A copy is writable, and set() indexes it.
+  const renamed = { ...group, displayName: "Renamed" };
+  store.groups.set(renamed.id, renamed);
+  assert.deepEqual(store.groups.idsByDisplayName("renamed"), [group.id]);
+  assert.deepEqual(store.groups.idsByDisplayName(group.displayName.toLowerCase()), []);
+});
