@@ -153,6 +153,13 @@ export interface SeededUserSource {
    */
   materialise(index: number): UserRecord;
   /**
+   * Seeded user `index` to read only, each attribute built when read (cheaper than
+   * `materialise` when few attributes are read, as when a filter scans the directory).
+   *
+   * @param index The seeded user's index, 0 for the first.
+   */
+  view(index: number): UserRecord;
+  /**
    * The seeded user whose seeded `userName` this is.
    *
    * @param lowerCased The name, lower-cased.
@@ -267,6 +274,18 @@ export class UserTable {
   at(position: number): UserRecord | undefined {
     const slot = this.#slots[position];
     return typeof slot === "number" ? this.#build(slot) : slot;
+  }
+
+  /**
+   * The user at a position, to test a filter against: a seeded user not written yet builds
+   * only the attributes read. Read-only; use `at` for what is answered.
+   *
+   * @param position 0 for the first user created.
+   * @returns The user, or `undefined` past the end.
+   */
+  probe(position: number): UserRecord | undefined {
+    const slot = this.#slots[position];
+    return typeof slot === "number" ? (this.#seeded as SeededUserSource).view(slot) : slot;
   }
 
   /**

@@ -228,3 +228,30 @@ Deno.test("changing an indexed attribute of a stored record in place throws inst
   assert.deepEqual(store.groups.idsByDisplayName("renamed"), [group.id]);
   assert.deepEqual(store.groups.idsByDisplayName(group.displayName.toLowerCase()), []);
 });
+
+Deno.test("a filter that scans reads seeded users attribute by attribute, the same values as their records", () => {
+  const store = seeded(3000);
+  const keys = Object.keys(store.users.at(0)!) as (keyof UserRecord)[];
+  assert.equal(keys.length, 23);
+  for (let p = 0; p < 3000; p++) {
+    const record = store.users.at(p)!;
+    const probe = store.users.probe(p)!;
+    for (const key of keys) assert.deepEqual(probe[key], record[key], `${p} ${key}`);
+  }
+  // A written user is its record.
+  const written = store.users.get(store.users.at(5)!.id)!;
+  assert.equal(store.users.probe(5), written);
+  const scan = (
+    text: string,
+  ) => (listUsers(
+    new URL(`https://x/Users?count=1000&filter=${encodeURIComponent(text)}`),
+    context(store),
+  )
+    .body as { totalResults: number; Resources: { id: string; active: boolean }[] });
+  const inactive = scan("active eq false");
+  assert.equal(
+    inactive.totalResults,
+    [...store.users.values()].filter((user) => !user.active).length,
+  );
+  assert.ok(inactive.Resources.every((user) => user.active === false));
+});
