@@ -5,7 +5,15 @@
  */
 
 import { SeededRandom } from "./seeded_random.ts";
-import { blankUser, type SeededUserSource, type Store, type UserRecord } from "./store.ts";
+import {
+  blankUser,
+  type EmailRecord,
+  type EnterpriseRecord,
+  type GuestRecord,
+  type SeededUserSource,
+  type Store,
+  type UserRecord,
+} from "./store.ts";
 
 const GIVEN = [
   "Ada",
@@ -144,44 +152,176 @@ class SeededColumns implements SeededUserSource {
   }
 
   materialise(i: number): UserRecord {
-    const flags = this.flags[i] as number;
-    const given = GIVEN[this.given[i] as number] as string;
-    const family = FAMILY[this.family[i] as number] as string;
-    const userName = this.userName(i);
     const user = blankUser(this.ids[i] as string, SEED_EPOCH + i * 3_600_000);
-    user.userName = userName;
-    user.givenName = given;
-    user.familyName = family;
-    user.displayName = flags & DISPLAY_NAME ? `${given} ${family}` : "";
-    user.title = TITLES[this.title[i] as number] as string;
-    user.timezone = TIMEZONES[this.timezone[i] as number] as string;
-    user.emails = [{ value: `${userName}${WORK_DOMAIN}`, type: "work", primary: true }];
-    if (flags & HOME_EMAIL) {
-      user.emails.push({ value: `${userName}${HOME_DOMAIN}`, type: "home", primary: false });
-    }
-    if (flags & PHONE) user.primaryPhone = `555-01${String(i % 100).padStart(2, "0")}`;
-    if (flags & MOBILE) user.mobilePhone = `555-02${String(i % 100).padStart(2, "0")}`;
-    if (flags & ENTERPRISE) {
-      const manager = this.manager[i] as number;
-      user.enterprise = {
-        employeeNumber: String(1000 + i),
-        costCenter: "",
-        organization: "Example",
-        division: "",
-        department: DEPARTMENTS[this.department[i] as number] as string,
-        managerId: manager < 0 ? "" : this.ids[manager] as string,
-      };
-    }
-    if (flags & (MULTI_GUEST | SINGLE_GUEST)) {
-      const channels = [];
-      for (let c = 0; c < (this.channelCount[i] as number); c++) {
-        const id = `C${String(this.channels[i * 3 + c]).padStart(8, "0")}`;
-        channels.push({ id, name: `shared-${id.slice(-4).toLowerCase()}` });
-      }
-      user.guest = { type: flags & MULTI_GUEST ? "multi" : "single", expiration: "", channels };
-    }
-    if (flags & INACTIVE) user.active = false;
+    user.userName = this.userName(i);
+    user.givenName = this.givenName(i);
+    user.familyName = this.familyName(i);
+    user.displayName = this.displayName(i);
+    user.title = this.titleOf(i);
+    user.timezone = this.timezoneOf(i);
+    user.emails = this.emails(i);
+    user.primaryPhone = this.primaryPhone(i);
+    user.mobilePhone = this.mobilePhone(i);
+    user.enterprise = this.enterprise(i);
+    user.guest = this.guest(i);
+    user.active = this.active(i);
     return user;
+  }
+
+  view(i: number): UserRecord {
+    return new SeededUserView(this, i);
+  }
+
+  givenName(i: number): string {
+    return GIVEN[this.given[i] as number] as string;
+  }
+
+  familyName(i: number): string {
+    return FAMILY[this.family[i] as number] as string;
+  }
+
+  displayName(i: number): string {
+    return (this.flags[i] as number) & DISPLAY_NAME
+      ? `${this.givenName(i)} ${this.familyName(i)}`
+      : "";
+  }
+
+  titleOf(i: number): string {
+    return TITLES[this.title[i] as number] as string;
+  }
+
+  timezoneOf(i: number): string {
+    return TIMEZONES[this.timezone[i] as number] as string;
+  }
+
+  emails(i: number): EmailRecord[] {
+    const userName = this.userName(i);
+    const emails = [{ value: `${userName}${WORK_DOMAIN}`, type: "work", primary: true }];
+    if ((this.flags[i] as number) & HOME_EMAIL) {
+      emails.push({ value: `${userName}${HOME_DOMAIN}`, type: "home", primary: false });
+    }
+    return emails;
+  }
+
+  primaryPhone(i: number): string {
+    return (this.flags[i] as number) & PHONE ? `555-01${String(i % 100).padStart(2, "0")}` : "";
+  }
+
+  mobilePhone(i: number): string {
+    return (this.flags[i] as number) & MOBILE ? `555-02${String(i % 100).padStart(2, "0")}` : "";
+  }
+
+  enterprise(i: number): EnterpriseRecord | undefined {
+    if (((this.flags[i] as number) & ENTERPRISE) === 0) return undefined;
+    const manager = this.manager[i] as number;
+    return {
+      employeeNumber: String(1000 + i),
+      costCenter: "",
+      organization: "Example",
+      division: "",
+      department: DEPARTMENTS[this.department[i] as number] as string,
+      managerId: manager < 0 ? "" : this.ids[manager] as string,
+    };
+  }
+
+  guest(i: number): GuestRecord | undefined {
+    const flags = this.flags[i] as number;
+    if ((flags & (MULTI_GUEST | SINGLE_GUEST)) === 0) return undefined;
+    const channels = [];
+    for (let c = 0; c < (this.channelCount[i] as number); c++) {
+      const id = `C${String(this.channels[i * 3 + c]).padStart(8, "0")}`;
+      channels.push({ id, name: `shared-${id.slice(-4).toLowerCase()}` });
+    }
+    return { type: flags & MULTI_GUEST ? "multi" : "single", expiration: "", channels };
+  }
+
+  active(i: number): boolean {
+    return ((this.flags[i] as number) & INACTIVE) === 0;
+  }
+}
+
+/**
+ * A seeded user read attribute by attribute, each built when asked for: what a filter that scans
+ * the directory tests, so testing `userName co "x"` does not build the user's emails, phones and
+ * extensions. Read-only (getters only).
+ */
+class SeededUserView implements UserRecord {
+  readonly #columns: SeededColumns;
+  readonly #i: number;
+
+  constructor(columns: SeededColumns, i: number) {
+    this.#columns = columns;
+    this.#i = i;
+  }
+
+  get id(): string {
+    return this.#columns.ids[this.#i] as string;
+  }
+  get externalId(): string {
+    return "";
+  }
+  get userName(): string {
+    return this.#columns.userName(this.#i);
+  }
+  get givenName(): string {
+    return this.#columns.givenName(this.#i);
+  }
+  get familyName(): string {
+    return this.#columns.familyName(this.#i);
+  }
+  get honorificPrefix(): string {
+    return "";
+  }
+  get displayName(): string {
+    return this.#columns.displayName(this.#i);
+  }
+  get title(): string {
+    return this.#columns.titleOf(this.#i);
+  }
+  get timezone(): string {
+    return this.#columns.timezoneOf(this.#i);
+  }
+  get preferredLanguage(): string {
+    return "";
+  }
+  get locale(): string {
+    return "";
+  }
+  get userType(): string {
+    return "";
+  }
+  get active(): boolean {
+    return this.#columns.active(this.#i);
+  }
+  get emails(): EmailRecord[] {
+    return this.#columns.emails(this.#i);
+  }
+  get primaryPhone(): string {
+    return this.#columns.primaryPhone(this.#i);
+  }
+  get mobilePhone(): string {
+    return this.#columns.mobilePhone(this.#i);
+  }
+  get photo(): string {
+    return "";
+  }
+  get address(): undefined {
+    return undefined;
+  }
+  get role(): undefined {
+    return undefined;
+  }
+  get enterprise(): EnterpriseRecord | undefined {
+    return this.#columns.enterprise(this.#i);
+  }
+  get guest(): GuestRecord | undefined {
+    return this.#columns.guest(this.#i);
+  }
+  get startDate(): string {
+    return "";
+  }
+  get created(): number {
+    return SEED_EPOCH + this.#i * 3_600_000;
   }
 }
 

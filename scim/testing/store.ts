@@ -153,6 +153,13 @@ export interface SeededUserSource {
    */
   materialise(index: number): UserRecord;
   /**
+   * Seeded user `index` to read only, each attribute built when read (cheaper than
+   * `materialise` when few attributes are read, as when a filter scans the directory).
+   *
+   * @param index The seeded user's index, 0 for the first.
+   */
+  view(index: number): UserRecord;
+  /**
    * The seeded user whose seeded `userName` this is.
    *
    * @param lowerCased The name, lower-cased.
@@ -166,6 +173,20 @@ export interface SeededUserSource {
    * @returns The name, or `undefined` when no seeded email looks like this.
    */
   userNameOfEmail(lowerCased: string): string | undefined;
+}
+
+/**
+ * Makes a stored user's indexed attributes read-only (`userName`, `externalId`, the emails), so
+ * that changing one in place, which the indexes would not see, throws instead of going stale.
+ * Copies (`copyUser`, a spread) are writable again.
+ */
+function lockUser(user: UserRecord): UserRecord {
+  for (const email of user.emails) Object.freeze(email);
+  Object.freeze(user.emails);
+  Object.defineProperty(user, "userName", { writable: false });
+  Object.defineProperty(user, "externalId", { writable: false });
+  Object.defineProperty(user, "emails", { writable: false });
+  return user;
 }
 
 function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
@@ -190,9 +211,9 @@ function removeFrom(index: Map<string, Set<string>>, key: string, id: string): v
  *
  * Seeded users are kept as compact columns and built when read: `at`, `peek` and `values` build
  * a fresh record each time (read-only), `get` builds it once and keeps it, so that a route may
- * change what it got (`get(id).active = false`). Writes replace records whole with `set`; never
- * change a stored record's `userName`, `emails` or `externalId` in place (the indexes would not
- * see it).
+ * change what it got (`get(id).active = false`). Writes replace records whole with `set`: a
+ * stored record's `userName`, `emails` and `externalId` are read-only (changing them in place,
+ * which the indexes would not see, throws); change a copy (`copyUser`) and `set` it.
  */
 export class UserTable {
   #slots: (UserRecord | number)[] = [];
@@ -228,7 +249,7 @@ export class UserTable {
     if (position === undefined) return undefined;
     const slot = this.#slots[position] as UserRecord | number;
     if (typeof slot !== "number") return slot;
-    const user = this.#build(slot);
+    const user = lockUser(this.#build(slot));
     this.#slots[position] = user;
     return user;
   }
@@ -256,6 +277,18 @@ export class UserTable {
   }
 
   /**
+   * The user at a position, to test a filter against: a seeded user not written yet builds
+   * only the attributes read. Read-only; use `at` for what is answered.
+   *
+   * @param position 0 for the first user created.
+   * @returns The user, or `undefined` past the end.
+   */
+  probe(position: number): UserRecord | undefined {
+    const slot = this.#slots[position];
+    return typeof slot === "number" ? (this.#seeded as SeededUserSource).view(slot) : slot;
+  }
+
+  /**
    * A user's position in creation order.
    *
    * @param id The id.
@@ -273,6 +306,7 @@ export class UserTable {
    * @returns This table.
    */
   set(id: string, user: UserRecord): this {
+    lockUser(user);
     const position = this.#positions.get(id);
     if (position === undefined) {
       this.#positions.set(id, this.#slots.length);
@@ -344,6 +378,15 @@ export class UserTable {
    */
   [Symbol.iterator](): IterableIterator<[string, UserRecord]> {
     return this.entries();
+  }
+
+  /**
+   * Calls `callback` for every user in creation order, as `Map.forEach` does (read only).
+   *
+   * @param callback Gets the user, its id and this table.
+   */
+  forEach(callback: (user: UserRecord, id: string, table: this) => void): void {
+    for (const [id, user] of this.entries()) callback(user, id, this);
   }
 
   /**
@@ -434,8 +477,9 @@ export class UserTable {
 
 /**
  * Groups by id, in creation order, indexed by lower-cased `displayName`; lists read them by
- * position. Replace a record with `set` to rename a group (the index would not see a name
- * changed in place); members and `linkedToChannels` may change in place.
+ * position. A stored group's `displayName` is read-only (the index would not see a name changed
+ * in place): rename with a copy (`{ ...group, displayName }`) through `set`; members and
+ * `linkedToChannels` may change in place.
  */
 export class GroupTable {
   #order: GroupRecord[] = [];
@@ -496,6 +540,8 @@ export class GroupTable {
    * @returns This table.
    */
   set(id: string, group: GroupRecord): this {
+    // Renaming in place would leave the index stale: it throws instead; copies are writable.
+    Object.defineProperty(group, "displayName", { writable: false });
     const position = this.#positions.get(id);
     if (position === undefined) {
       this.#positions.set(id, this.#order.length);
@@ -571,6 +617,15 @@ export class GroupTable {
    */
   [Symbol.iterator](): IterableIterator<[string, GroupRecord]> {
     return this.entries();
+  }
+
+  /**
+   * Calls `callback` for every group in creation order, as `Map.forEach` does.
+   *
+   * @param callback Gets the group, its id and this table.
+   */
+  forEach(callback: (group: GroupRecord, id: string, table: this) => void): void {
+    for (const [id, group] of this.entries()) callback(group, id, this);
   }
 
   /**

@@ -207,3 +207,51 @@ Deno.test("a renamed group is found by its new displayName, not its old one", as
   const rest = (await call(sim, "GET", "Groups?startIndex=1&count=10")).body;
   assert.deepEqual(ids(rest), groups.slice(1).map((g: { id: string }) => g.id));
 });
+
+Deno.test("changing an indexed attribute of a stored record in place throws instead of going stale", () => {
+  const store = seeded(10);
+  const user = store.users.get(store.users.at(3)!.id)!;
+  assert.throws(() => (user as { userName: string }).userName = "sneaky", TypeError);
+  assert.throws(
+    () => user.emails.push({ value: "x@example.com", type: "", primary: false }),
+    TypeError,
+  );
+  assert.throws(() => (user.emails[0] as { value: string }).value = "x@example.com", TypeError);
+  assert.throws(() => (user as { externalId: string }).externalId = "E1", TypeError);
+  user.active = false; // not indexed: a route may deactivate in place
+  assert.equal(store.users.get(user.id)?.active, false);
+  const group = store.groups.at(0)!;
+  assert.throws(() => (group as { displayName: string }).displayName = "renamed", TypeError);
+  // A copy is writable, and set() indexes it.
+  const renamed = { ...group, displayName: "Renamed" };
+  store.groups.set(renamed.id, renamed);
+  assert.deepEqual(store.groups.idsByDisplayName("renamed"), [group.id]);
+  assert.deepEqual(store.groups.idsByDisplayName(group.displayName.toLowerCase()), []);
+});
+
+Deno.test("a filter that scans reads seeded users attribute by attribute, the same values as their records", () => {
+  const store = seeded(3000);
+  const keys = Object.keys(store.users.at(0)!) as (keyof UserRecord)[];
+  assert.equal(keys.length, 23);
+  for (let p = 0; p < 3000; p++) {
+    const record = store.users.at(p)!;
+    const probe = store.users.probe(p)!;
+    for (const key of keys) assert.deepEqual(probe[key], record[key], `${p} ${key}`);
+  }
+  // A written user is its record.
+  const written = store.users.get(store.users.at(5)!.id)!;
+  assert.equal(store.users.probe(5), written);
+  const scan = (
+    text: string,
+  ) => (listUsers(
+    new URL(`https://x/Users?count=1000&filter=${encodeURIComponent(text)}`),
+    context(store),
+  )
+    .body as { totalResults: number; Resources: { id: string; active: boolean }[] });
+  const inactive = scan("active eq false");
+  assert.equal(
+    inactive.totalResults,
+    [...store.users.values()].filter((user) => !user.active).length,
+  );
+  assert.ok(inactive.Resources.every((user) => user.active === false));
+});
