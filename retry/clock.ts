@@ -35,7 +35,6 @@ export interface Clock {
   timeout(ms: number): AbortSignal;
 }
 
-const never = new AbortController().signal;
 /**
  * The longest timeout in milliseconds: what runtimes' timers hold (a signed 32-bit number of
  * ms, about 24.8 days).
@@ -77,6 +76,7 @@ function timeoutSignal(ms: number): AbortSignal {
  */
 export const systemClock: Clock = Object.freeze({
   now: () => Date.now(),
-  sleep: (ms: number, signal?: AbortSignal) => abortableSleep(ms, signal ?? never),
+  sleep: (ms: number, signal?: AbortSignal) =>
+    abortableSleep(ms, signal ?? new AbortController().signal),
   timeout: timeoutSignal,
 });
