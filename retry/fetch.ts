@@ -10,6 +10,7 @@ import { arm, type CallDeps, callDeps, handlersOf } from "./_arm.ts";
 import { sendAttempts } from "./_attempts.ts";
 import { readBody } from "./_read_body.ts";
 import { recordStats } from "./stats.ts";
+import { checkTimeout } from "./_timeout.ts";
 
 /**
  * A standard fetch handler: one `Request` in, one `Response` out.
@@ -106,7 +107,10 @@ export interface RetryingFetchOptions {
  * ```
  */
 export interface RetryCallOptions {
-  /** Milliseconds for the whole call, attempts and waits included; 0 or undefined means none. */
+  /**
+   * Milliseconds for the whole call, attempts and waits included; 0 or undefined means none. At
+   * most `MAX_TIMEOUT` (a `RangeError` otherwise: a timer would fire at once).
+   */
   timeout?: number;
   /**
    * Whether an attempt that got no answer may be retried. Defaults to true. False: the first
@@ -186,11 +190,7 @@ async function retryingCall(
     throw new TypeError(`Cannot send "${String(request)}": it is not a Request`);
   }
   const { timeout = 0, retryAfterSendFailure = true } = call;
-  if (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout < 0) {
-    throw new RangeError(
-      `Cannot use timeout: "${timeout}" is not a finite number of milliseconds >= 0`,
-    );
-  }
+  checkTimeout(timeout);
   if (typeof retryAfterSendFailure !== "boolean") {
     throw new TypeError(
       `Cannot use retryAfterSendFailure: "${String(retryAfterSendFailure)}" is not a boolean`,
