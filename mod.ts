@@ -67,6 +67,7 @@ export {
 } from "./scim/v1/client_options.ts";
 export * from "./scim/v1/models.ts";
 export * from "./scim/errors.ts";
+export * from "./scim/redirect_error.ts";
 export type * from "./scim/response.ts";
 export * from "./scim/v1/schemas.ts";
 export * from "./scim/v1/patch_helpers.ts";

@@ -1,0 +1,59 @@
+// Internal: where answers are read, a redirect (any 3xx: every request goes with
+// `redirect: "manual"`) or an answer from another origin than the base URL's (a custom fetch
+// that followed one anyway) becomes a `SCIMRedirectError`, never an answer taken as Slack's.
+
+import { SCIMRedirectError, type SCIMRedirectErrorDetails } from "./redirect_error.ts";
+
+/**
+ * The origin of a URL, or `undefined` when it is none (an opaque or unreadable URL).
+ *
+ * @param url An absolute URL, or one relative to `base`.
+ * @param base What a relative URL is read against.
+ * @returns Such as `https://api.slack.com`.
+ */
+function originOf(url: string, base?: string): string | undefined {
+  try {
+    const { origin } = new URL(url, base);
+    return origin === "null" ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The origin a redirect's `Location` points to, read against the request's URL. */
+function locationOf(response: Response, requestUrl: string): string | undefined {
+  const location = response.headers.get("location");
+  return location === null || location.trim() === "" ? undefined : originOf(location, requestUrl);
+}
+
+/**
+ * Refuses an answer that is a redirect or that came from another origin than the base URL's,
+ * before its body is read (it is released). Called where answers are read.
+ *
+ * @param response The answer of the last attempt.
+ * @param requestUrl The URL the request was sent to.
+ * @param baseUrl The client's base URL.
+ * @param call The call's method, path and stats, for the error.
+ */
+export function refuseRedirect(
+  response: Response,
+  requestUrl: string,
+  baseUrl: string,
+  call: Omit<SCIMRedirectErrorDetails, "status" | "origin" | "location" | "followed">,
+): void {
+  const redirect = (response.status >= 300 && response.status <= 399) ||
+    response.type === "opaqueredirect";
+  // A Response made by hand (a simulator, a test double) has no URL: nothing to compare.
+  const answeredFrom = response.url === "" ? undefined : originOf(response.url);
+  const origin = originOf(baseUrl) ?? baseUrl;
+  const foreign = answeredFrom !== undefined && answeredFrom !== origin;
+  if (!redirect && !foreign) return;
+  response.body?.cancel().catch(() => {});
+  throw new SCIMRedirectError({
+    ...call,
+    status: response.status,
+    origin,
+    location: foreign ? answeredFrom : locationOf(response, requestUrl),
+    followed: foreign,
+  });
+}
