@@ -11,6 +11,7 @@ import type { HttpRequest, HttpResponse, RetryContext, RetryHandler } from "./ha
 import type { CallDeps, Sending } from "./_arm.ts";
 import { CallProgress, FIRST_TRY } from "./_call_progress.ts";
 import { RequestFailedError } from "./request_failed_error.ts";
+import { isLocalFailure, notSentError } from "./_local_failure.ts";
 import { parseRetryAfter } from "./retry_after.ts";
 import type { RetryStats } from "./stats.ts";
 
@@ -74,6 +75,8 @@ export async function sendAttempts(
 
     // Classify: a 2xx answer ends the call, so do an abort and the timeout.
     if (threw) {
+      // Refused before sending (a blocked port, a URL or header the runtime cannot send).
+      if (isLocalFailure(error)) throw notSentError(call.details(), error);
       call.sendFailed();
       call.throwIfEnded(error);
     }
