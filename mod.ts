@@ -66,6 +66,7 @@ export {
   VERSION,
 } from "./scim/v1/client_options.ts";
 export * from "./scim/v1/models.ts";
+export type { NewGroup } from "./scim/v1/new_group.ts";
 export * from "./scim/errors.ts";
 export * from "./scim/redirect_error.ts";
 export type * from "./scim/response.ts";

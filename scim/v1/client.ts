@@ -19,6 +19,7 @@ import type {
   UserResponse,
 } from "../response.ts";
 import type { Group, Schema, ServiceProviderConfig, User } from "./models.ts";
+import type { NewGroup } from "./new_group.ts";
 import { apiCallTarget, checkId, checkReplaced, checkResource, searchQuery } from "./_arguments.ts";
 import type { CallOptions, SCIMClientOptions, SearchOptions } from "./client_options.ts";
 import { Core } from "./_core.ts";
@@ -336,7 +337,7 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The created `group` (status 201).
    */
-  async createGroup(group: Group, options?: CallOptions): Promise<GroupResponse> {
+  async createGroup(group: NewGroup, options?: CallOptions): Promise<GroupResponse> {
     checkResource("createGroup", "group", group);
     const body = withGroupSchemas(group);
     try {
