@@ -26,6 +26,9 @@ const REFUSED = [
  * @returns True when nothing left the machine.
  */
 export function isLocalFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  // Deno without the net permission: the runtime refused to send.
+  if (error.name === "NotCapable" || error.name === "PermissionDenied") return true;
   if (!(error instanceof TypeError)) return false;
   const cause = (error as { cause?: unknown }).cause;
   const messages = [error.message, (cause as { message?: unknown } | undefined)?.message];
