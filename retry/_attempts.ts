@@ -12,6 +12,7 @@ import type { CallDeps, Sending } from "./_arm.ts";
 import { CallProgress, FIRST_TRY } from "./_call_progress.ts";
 import { RequestFailedError } from "./request_failed_error.ts";
 import { isLocalFailure, notSentError } from "./_local_failure.ts";
+import { quote } from "./_quote.ts";
 import { parseRetryAfter } from "./retry_after.ts";
 import type { RetryStats } from "./stats.ts";
 
@@ -217,7 +218,9 @@ async function chooseRetry(
     // Number.isFinite is false for anything but a number.
     if (!Number.isFinite(delay) || delay < 0) {
       throw new RangeError(
-        `Cannot wait "${delay}" ms before retrying ${call.method} ${call.path}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
+        `Cannot wait ${
+          quote(delay)
+        } ms before retrying ${call.method} ${call.path}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
       );
     }
   } catch (e) {

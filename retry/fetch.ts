@@ -11,6 +11,7 @@ import { sendAttempts } from "./_attempts.ts";
 import { readBody } from "./_read_body.ts";
 import { recordStats } from "./stats.ts";
 import { checkTimeout } from "./_timeout.ts";
+import { quote } from "./_quote.ts";
 
 /**
  * A standard fetch handler: one `Request` in, one `Response` out.
@@ -187,13 +188,13 @@ async function retryingCall(
   call: RetryCallOptions = {},
 ): Promise<Response> {
   if (!(request instanceof Request)) {
-    throw new TypeError(`Cannot send "${String(request)}": it is not a Request`);
+    throw new TypeError(`Cannot send ${quote(request)}: it is not a Request`);
   }
   const { timeout = 0, retryAfterSendFailure = true } = call;
   checkTimeout(timeout);
   if (typeof retryAfterSendFailure !== "boolean") {
     throw new TypeError(
-      `Cannot use retryAfterSendFailure: "${String(retryAfterSendFailure)}" is not a boolean`,
+      `Cannot use retryAfterSendFailure: ${quote(retryAfterSendFailure)} is not a boolean`,
     );
   }
   const handlers = handlersOf(deps);

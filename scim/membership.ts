@@ -6,6 +6,7 @@
 
 import { GroupMembershipError, type MembershipChunk } from "./group_membership_error.ts";
 import { checkGroupId, memberIds, membershipOptionsOf } from "./_member_ids.ts";
+import { quote } from "../retry/_quote.ts";
 
 /**
  * Slack's recommended maximum of members per group PATCH (it accepts up to 15,000).
@@ -299,7 +300,9 @@ function chunkSizeOf(options: MembershipOptions): number {
   const size = membershipOptionsOf(options).chunkSize ?? RECOMMENDED_MEMBERS_PER_CALL;
   if (!Number.isInteger(size) || size < 1 || size > MAX_MEMBERS_PER_CALL) {
     throw new RangeError(
-      `Cannot change group members: chunkSize must be an integer from 1 to ${MAX_MEMBERS_PER_CALL}, got ${size}`,
+      `Cannot change group members: chunkSize must be an integer from 1 to ${MAX_MEMBERS_PER_CALL}, got ${
+        quote(size)
+      }`,
     );
   }
   return size;

@@ -253,4 +253,14 @@ Deno.test("messages quote at most about 100 characters of any value, and say how
     new ServerErrorRetryHandler({ maxRetryCount: ((a: number) => a + 1 + huge.length) as Any })
   );
   assert.ok((source as Error).message.length < 300);
+  // The retrying fetch's options, and the membership and paging numbers.
+  const sleep = thrown(() => createRetryingFetch({ retryHandlers: () => [], sleep: huge as Any }));
+  assert.match((sleep as Error).message, /^Cannot use sleep: "x{100}… \(100000 chars\)" is not/);
+  const [group] = (await client.searchGroups({ count: 1 })).groups;
+  const chunk = await rejection(
+    addGroupMembers(client, group!.id!, ["U1"], { chunkSize: huge as Any }),
+  );
+  assert.ok((chunk as Error).message.length < 300);
+  const page = thrown(() => iterateUsers(client, { pageSize: huge as Any }));
+  assert.ok((page as Error).message.length < 300);
 });
