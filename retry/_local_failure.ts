@@ -6,17 +6,14 @@ import { pathOf } from "./_path.ts";
 import { bounded } from "./_quote.ts";
 import { RequestFailedError, type RetryErrorDetails } from "./request_failed_error.ts";
 
-/** What Deno, Node (undici) and browsers throw, or put in `cause.message`, for a refused request. */
-const REFUSED = [
-  /^fetch failed: requests to port \d+ are blocked/i, // Deno
-  /^(bad port|unknown scheme)$/i, // Node (undici), in cause.message under "fetch failed"
-  /^url scheme '[^']*' not supported/i, // Deno
-  /^failed to (construct|parse) '?request'?|^failed to parse url/i, // Deno, Node
-  /^request cannot be constructed from a url that includes credentials/i, // Node
-  /is not a valid bytestring|^cannot convert argument to a bytestring/i, // header values
-  /^method is forbidden$|is not a valid http method/i,
-  /^invalid url\b/i,
-];
+/**
+ * What Deno and Node (undici) throw, or put in `cause.message`, for a request refused before
+ * sending: a blocked port (Deno "Fetch failed: Requests to port 6000 are blocked", Node "bad
+ * port"), a scheme it cannot fetch, a Request it cannot build (a URL with credentials, a header
+ * value that is no ByteString), a forbidden method, an invalid URL.
+ */
+const REFUSED =
+  /^fetch failed: requests to port \d+ are blocked|^(bad port|unknown scheme)$|^url scheme '[^']*' not supported|^failed to (construct|parse) '?request|^failed to parse url|^request cannot be constructed from a url that includes credentials|bytestring|^method is forbidden$|^invalid url\b/i;
 
 /**
  * Says whether `error`, thrown by a `fetch`, means the request was refused locally and never
@@ -32,9 +29,7 @@ export function isLocalFailure(error: unknown): boolean {
   if (!(error instanceof TypeError)) return false;
   const cause = (error as { cause?: unknown }).cause;
   const messages = [error.message, (cause as { message?: unknown } | undefined)?.message];
-  return messages.some((message) =>
-    typeof message === "string" && REFUSED.some((pattern) => pattern.test(message))
-  );
+  return messages.some((message) => typeof message === "string" && REFUSED.test(message));
 }
 
 /**

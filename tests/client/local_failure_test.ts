@@ -64,3 +64,44 @@ Deno.test("a refusal after an attempt that got no answer still says the write ma
     /an earlier attempt got no answer, so the write may have been applied$/,
   );
 });
+
+Deno.test("each runtime's way of refusing a request is told from a network failure", async () => {
+  const refused = [
+    new TypeError("Fetch failed: Requests to port 25 are blocked"), // Deno
+    new TypeError("fetch failed", { cause: new Error("unknown scheme") }), // Node
+    new TypeError("Url scheme 'ftp' not supported"), // Deno
+    new TypeError(
+      "Request cannot be constructed from a URL that includes credentials: https://u:p@x/",
+    ), // Node
+    new TypeError(
+      "Failed to construct 'Request': 'headers' of 'RequestInit' (Argument 2) is not a valid ByteString",
+    ), // Deno
+    new TypeError("Method is forbidden"),
+    Object.assign(new Error('Requires net access to "api.slack.com:443"'), { name: "NotCapable" }),
+  ];
+  const network = [
+    nodeReset(),
+    new TypeError("fetch failed", {
+      cause: new Error(
+        "error sending request for url (https://api.slack.com/scim/v1/Users): client error (Connect): tcp connect error: Connection refused (os error 111)",
+      ),
+    }),
+  ];
+  for (
+    const [error, local] of [...refused.map((e) => [e, true]), ...network.map((e) => [e, false])]
+  ) {
+    let calls = 0;
+    const fetch = createRetryingFetch({
+      retryHandlers: () => [new ConnectionErrorRetryHandler()],
+      fetch: () => (calls++, Promise.reject(error)),
+      sleep: () => Promise.resolve(),
+    });
+    const request = new Request("https://api.slack.com/scim/v1/Users", { method: "POST" });
+    const failed = await rejection(fetch(request));
+    assert.ok(isRequestFailedError(failed), String(failed));
+    const name = (error as Error).message;
+    assert.equal(failed.mayHaveBeenApplied, !local, name);
+    assert.equal(calls, local ? 1 : 2, name);
+    assert.equal(/never left/.test(failed.message), local, failed.message);
+  }
+});
