@@ -35,7 +35,8 @@ export interface Clock {
   timeout(ms: number): AbortSignal;
 }
 
-const never = new AbortController().signal;
+// Made on first use: Cloudflare Workers refuse `new AbortController()` in a module's global scope.
+let never: AbortSignal | undefined;
 /**
  * The longest timeout in milliseconds: what runtimes' timers hold (a signed 32-bit number of
  * ms, about 24.8 days).
@@ -77,6 +78,7 @@ function timeoutSignal(ms: number): AbortSignal {
  */
 export const systemClock: Clock = Object.freeze({
   now: () => Date.now(),
-  sleep: (ms: number, signal?: AbortSignal) => abortableSleep(ms, signal ?? never),
+  sleep: (ms: number, signal?: AbortSignal) =>
+    abortableSleep(ms, signal ?? (never ??= new AbortController().signal)),
   timeout: timeoutSignal,
 });
