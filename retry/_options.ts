@@ -5,16 +5,17 @@
 import { quote } from "./_quote.ts";
 
 /**
- * Returns the options, or throws a `TypeError` naming the class when they are not an object.
+ * Returns the options, or throws a `TypeError` saying what they were for when they are not an
+ * object.
  *
- * @param what What is being made, such as `"ServerErrorRetryHandler"`.
+ * @param what What the options are for, such as `"create ServerErrorRetryHandler"`.
  * @param options The caller's value (`undefined` is read as no options).
  * @returns The options.
  */
 export function optionsObject<T extends object>(what: string, options: T | undefined): T {
   if (options === undefined) return {} as T;
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(`Cannot create ${what}: options ${quote(options)} is not an object`);
+    throw new TypeError(`Cannot ${what}: options ${quote(options)} is not an object`);
   }
   return options;
 }

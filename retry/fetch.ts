@@ -12,6 +12,7 @@ import { readBody } from "./_read_body.ts";
 import { recordStats } from "./stats.ts";
 import { checkTimeout } from "./_timeout.ts";
 import { quote } from "./_quote.ts";
+import { optionsObject } from "./_options.ts";
 
 /**
  * A standard fetch handler: one `Request` in, one `Response` out.
@@ -190,7 +191,7 @@ async function retryingCall(
   if (!(request instanceof Request)) {
     throw new TypeError(`Cannot send ${quote(request)}: it is not a Request`);
   }
-  const { timeout = 0, retryAfterSendFailure = true } = call;
+  const { timeout = 0, retryAfterSendFailure = true } = optionsObject("send the request", call);
   checkTimeout(timeout);
   if (typeof retryAfterSendFailure !== "boolean") {
     throw new TypeError(

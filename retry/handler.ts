@@ -274,7 +274,7 @@ export abstract class RetryHandler {
    * @param options The retry count and the interval calculator.
    */
   constructor(options: RetryHandlerOptions = {}) {
-    options = optionsObject(new.target.name, options);
+    options = optionsObject(`create ${new.target.name}`, options);
     const {
       maxRetryCount = 1,
       intervalCalculator = new BackoffRetryIntervalCalculator(),

@@ -91,7 +91,7 @@ export class BackoffRetryIntervalCalculator implements RetryIntervalCalculator {
    * @param options The factor, jitter and cap.
    */
   constructor(options: BackoffRetryIntervalCalculatorOptions = {}) {
-    options = optionsObject(new.target.name, options);
+    options = optionsObject(`create ${new.target.name}`, options);
     const { backoffFactor = 500, jitter = new RandomJitter(), maxInterval = Infinity } = options;
     if (!Number.isFinite(backoffFactor) || backoffFactor < 0) {
       throw new RangeError(
@@ -182,7 +182,7 @@ export class FixedValueRetryIntervalCalculator implements RetryIntervalCalculato
    * @param options The fixed wait.
    */
   constructor(options: FixedValueRetryIntervalCalculatorOptions = {}) {
-    options = optionsObject(new.target.name, options);
+    options = optionsObject(`create ${new.target.name}`, options);
     const { fixedInterval = 500 } = options;
     if (!Number.isFinite(fixedInterval) || fixedInterval < 0) {
       throw new RangeError(

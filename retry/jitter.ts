@@ -74,7 +74,7 @@ export class RandomJitter implements Jitter {
    * @param options The bound and the random source.
    */
   constructor(options: RandomJitterOptions = {}) {
-    options = optionsObject(new.target.name, options);
+    options = optionsObject(`create ${new.target.name}`, options);
     const { maxJitter = 1000, random = Math.random } = options;
     if (!Number.isFinite(maxJitter) || maxJitter < 0) {
       throw new RangeError(

@@ -39,6 +39,27 @@ export function memberIds(userIds: unknown): string[] {
 }
 
 /**
+ * Checks the client given to a membership helper: it must have the methods the helper calls.
+ *
+ * @param client The caller's value.
+ * @param methods The methods used, such as `["patchGroup"]`.
+ */
+export function checkMembershipClient(client: unknown, methods: readonly string[]): void {
+  for (const method of methods) {
+    if (
+      typeof client !== "object" || client === null ||
+      typeof (client as Record<string, unknown>)[method] !== "function"
+    ) {
+      throw new TypeError(
+        `Cannot change group members: client ${
+          quote(client)
+        } has no ${method} method (pass a SCIMClient)`,
+      );
+    }
+  }
+}
+
+/**
  * Checks a group id given to a membership helper.
  *
  * @param groupId The caller's value.

@@ -198,6 +198,12 @@ export class SCIMApiError extends Error {
     response: { status: number; headers: Headers; text: string },
     options: SCIMApiErrorOptions = {},
   ) {
+    if (
+      typeof response !== "object" || response === null || typeof options !== "object" ||
+      options === null
+    ) {
+      throw new TypeError("Cannot create SCIMApiError: response and options must be objects");
+    }
     const { status, text } = response;
     const { method, path, note } = options;
     const failedAttempts = options.failedAttempts ?? [];

@@ -5,7 +5,12 @@
  */
 
 import { GroupMembershipError, type MembershipChunk } from "./group_membership_error.ts";
-import { checkGroupId, memberIds, membershipOptionsOf } from "./_member_ids.ts";
+import {
+  checkGroupId,
+  checkMembershipClient,
+  memberIds,
+  membershipOptionsOf,
+} from "./_member_ids.ts";
 import { quote } from "../retry/_quote.ts";
 
 /**
@@ -214,6 +219,7 @@ async function changeMembers(
   userIds: Iterable<string>,
   options: MembershipOptions,
 ): Promise<MembershipResult> {
+  checkMembershipClient(client, ["patchGroup"]);
   const chunks = chunk(operation, unique(userIds), chunkSizeOf(options));
   return await applyChunks(client, groupId, chunks, options);
 }
@@ -234,6 +240,7 @@ export async function setMembers(
   userIds: Iterable<string>,
   options: MembershipOptions = {},
 ): Promise<MembershipResult> {
+  checkMembershipClient(client, ["readGroup", "patchGroup"]);
   checkId(groupId);
   const wanted = unique(userIds);
   const size = chunkSizeOf(options);

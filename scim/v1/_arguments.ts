@@ -173,8 +173,15 @@ export function checkReplaced(method: string, name: string, value: unknown): str
 /** The methods `apiCall` sends (in any case). */
 const API_METHODS = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
 
-/** Checks `apiCall`'s method and path; the path must stay under the base URL. */
-export function apiCallTarget(method: unknown, path: unknown): { verb: string; url: string } {
+/** Checks `apiCall`'s method, path and options; the path must stay under the base URL. */
+export function apiCallTarget(
+  method: unknown,
+  path: unknown,
+  options?: unknown,
+): { verb: string; url: string } {
+  if (options !== undefined && (typeof options !== "object" || options === null)) {
+    throw new TypeError(`Cannot call apiCall: options ${quote(options)} is not an object`);
+  }
   // The methods an HTTP API such as SCIM answers; fetch forbids CONNECT, TRACE and TRACK with
   // its own words, and a made-up verb would reach Slack as is.
   if (typeof method !== "string" || !API_METHODS.test(method)) {

@@ -499,7 +499,7 @@ export class SCIMClient {
     path: string,
     options: ApiCallOptions = {},
   ): Promise<ApiCallResponse<T>> {
-    const { verb, url } = apiCallTarget(method, path);
+    const { verb, url } = apiCallTarget(method, path, options);
     const { body, query, retryAfterSendFailure } = options;
     // The path is not one of the spec's, so it is sent untyped (apiCallTarget checked it).
     const answer = await this.#core.sendTarget("apiCall", options, {

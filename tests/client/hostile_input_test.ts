@@ -3,7 +3,7 @@
 // "Cannot read properties of null"), never shows the token, and stays short.
 
 import assert from "node:assert/strict";
-import { isSCIMApiError, SCIMClient } from "../../mod.ts";
+import { isSCIMApiError, SCIMApiError, SCIMClient } from "../../mod.ts";
 import {
   BackoffRetryIntervalCalculator,
   ConnectionErrorRetryHandler,
@@ -227,6 +227,36 @@ Deno.test("apiCall() sends only the methods an API answers: CONNECT, TRACE and m
   }
   assert.equal(sim.requests.length, 0);
   assert.equal((await client.apiCall("get", "Users", { query: { count: 1 } })).status, 200);
+});
+
+Deno.test("apiCall(), the retrying fetch, SCIMApiError and the membership helpers given null name what is wrong", async () => {
+  const { client, sim } = setup();
+  named(
+    await rejection(client.apiCall("GET", "Users", null as Any)),
+    /^Cannot call apiCall: options "null" is not an object$/,
+  );
+  const fetch = createRetryingFetch({ retryHandlers: () => [], fetch: sim.fetch });
+  named(
+    await rejection(fetch(new Request("https://api.slack.com/scim/v1/Users"), null as Any)),
+    /^Cannot send the request: options "null" is not an object$/,
+  );
+  named(
+    thrown(() => new SCIMApiError(null as Any)),
+    /^Cannot create SCIMApiError: response and options must be objects$/,
+  );
+  named(
+    thrown(() => new SCIMApiError({ status: 400, headers: new Headers(), text: "" }, null as Any)),
+    /^Cannot create SCIMApiError/,
+  );
+  const [group] = (await client.searchGroups({ count: 1 })).groups;
+  named(
+    await rejection(addGroupMembers(null as Any, group!.id!, ["U1"])),
+    /^Cannot change group members: client "null" has no patchGroup method \(pass a SCIMClient\)$/,
+  );
+  named(
+    await rejection(setGroupMembers({ patchGroup: () => {} } as Any, group!.id!, ["U1"])),
+    /client "\[object Object\]" has no readGroup method/,
+  );
 });
 
 // ---- bounded messages -------------------------------------------------------------------------
