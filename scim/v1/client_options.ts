@@ -108,7 +108,9 @@ export interface SCIMClientOptions {
    * The transport (proxies, tests, edge runtimes); it gets a `Request`. Default: the global
    * `fetch`, looked up per call. The runtime's own fetch (the one global when the library loaded)
    * gets a typed call's first attempt as `fetch(url, init)`, sparing a `Request` object; a
-   * global fetch installed later gets a `Request`, like this option.
+   * global fetch installed later gets a `Request`, like this option. Requests carry
+   * `redirect: "manual"`: a redirect is never followed, and an answer from another origin than
+   * `baseUrl`'s (a transport that follows anyway) is a `SCIMRedirectError`, never Slack's answer.
    */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. `Authorization` and `User-Agent` are the client's own. */
