@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { isRequestFailedError, isSCIMApiError } from "../../mod.ts";
-import { RateLimitErrorRetryHandler } from "../../retry/mod.ts";
+import { allBuiltinRetryHandlers, RateLimitErrorRetryHandler } from "../../retry/mod.ts";
 import { rejection, setup } from "./_helpers.ts";
 
 function warnings() {
@@ -62,16 +62,22 @@ Deno.test("a write whose earlier attempt got no answer fails with mayHaveBeenApp
   assert.equal((await client.readUser(user.id!)).user.title, "Boss");
 });
 
-Deno.test("a read or a write with every attempt answered is never marked mayHaveBeenApplied", async () => {
-  const { client, sim } = setup();
+Deno.test("a read that lost an attempt, or a write whose every attempt was answered, is never marked mayHaveBeenApplied", async () => {
+  const { client, sim } = setup({}, { retryHandlers: allBuiltinRetryHandlers() });
   sim.faults.script({ kind: "reset-before", method: "GET", path: "/Users/W404" });
   const read = await rejection(client.readUser("W404"));
   assert.ok(isSCIMApiError(read));
   assert.equal(read.description, "no_such_user");
-  assert.equal(read.mayHaveBeenApplied, false);
+  assert.deepEqual(read.failedAttempts.map((attempt) => attempt.kind), ["error"]);
+  assert.equal(read.mayHaveBeenApplied, false, "a read applies nothing");
+  // Two answered attempts: a 503 (retried), then the 404.
+  sim.faults.script({ kind: "status-503", method: "PATCH", path: "/Users/W404" });
   const write = await rejection(client.patchUser("W404", { title: "x" }));
   assert.ok(isSCIMApiError(write));
+  assert.equal(write.attempts, 2);
+  assert.deepEqual(write.failedAttempts, [{ kind: "response", status: 503 }]);
   assert.equal(write.mayHaveBeenApplied, false);
+  assert.doesNotMatch(write.message, /may have/);
 });
 
 Deno.test("a 2xx write answered with a truncated body is marked mayHaveBeenApplied", async () => {
