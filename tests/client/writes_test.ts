@@ -94,6 +94,23 @@ Deno.test("a 2xx write answered with a truncated body is marked mayHaveBeenAppli
   assert.equal((await client.readUser(user.id!)).user.title, "Chief");
 });
 
+Deno.test("createUser() answered 201 without a usable body, whose look-up fails, says the user may have been created, not that it was", async () => {
+  const { client, sim } = setup();
+  sim.faults.script({ kind: "empty", method: "POST", path: "/Users" });
+  sim.faults.script({ kind: "html", method: "GET", path: "/Users" });
+  const error = await rejection(
+    client.createUser({ userName: "kai", emails: [{ value: "kai@example.com" }] }),
+  );
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.status, 201);
+  assert.equal(error.mayHaveBeenApplied, true);
+  assert.match(
+    error.message,
+    /^Slack answered 201 with an empty body instead of the expected JSON to POST Users; Slack answered 201 but its body was unusable, so the user may have been created; looking it up failed \(/,
+  );
+  assert.doesNotMatch(error.message, /user was created|Slack applied/);
+});
+
 Deno.test("responses and errors report the time waited between attempts (totalRetryDelay)", async () => {
   const waits: number[] = [];
   const { client, sim } = setup({}, {
