@@ -12,7 +12,7 @@ import type { CallDeps, Sending } from "./_arm.ts";
 import { CallProgress, FIRST_TRY } from "./_call_progress.ts";
 import { RequestFailedError } from "./request_failed_error.ts";
 import { isLocalFailure, notSentError } from "./_local_failure.ts";
-import { quote } from "./_quote.ts";
+import { bounded, quote } from "./_quote.ts";
 import { parseRetryAfter } from "./retry_after.ts";
 import type { RetryStats } from "./stats.ts";
 
@@ -300,7 +300,10 @@ function describe(error: unknown): string {
   if (error instanceof Error) {
     const code = (error.cause as { code?: unknown } | undefined)?.code ??
       (error as { code?: unknown }).code;
-    return `${error.name}: ${error.message}${typeof code === "string" ? ` (${code})` : ""}`;
+    // Bounded: Deno's messages quote the URL, whose path may hold a 100 KB id.
+    return `${error.name}: ${bounded(error.message)}${
+      typeof code === "string" ? ` (${bounded(code)})` : ""
+    }`;
   }
-  return String(error);
+  return bounded(error);
 }

@@ -294,3 +294,22 @@ Deno.test("messages quote at most about 100 characters of any value, and say how
   const page = thrown(() => iterateUsers(client, { pageSize: huge as Any }));
   assert.ok((page as Error).message.length < 300);
 });
+
+Deno.test("log lines about a failed attempt are bounded too, whatever the transport's error says", async () => {
+  const lines: string[] = [];
+  const huge = `error sending request for url (https://api.slack.com/scim/v1/Users/${
+    "x".repeat(100_000)
+  }): connection reset`;
+  const fetch = createRetryingFetch({
+    retryHandlers: () => [new ConnectionErrorRetryHandler()],
+    fetch: () => Promise.reject(new TypeError(huge)),
+    sleep: () => Promise.resolve(),
+    logger: {
+      debug: () => {},
+      warn: (message, data) => void lines.push(`${message} ${JSON.stringify(data)}`),
+    },
+  });
+  await rejection(fetch(new Request(`https://api.slack.com/scim/v1/Users/${"x".repeat(100_000)}`)));
+  assert.ok(lines.length >= 2);
+  for (const line of lines) assert.ok(line.length < 1000, `${line.length} chars`);
+});
