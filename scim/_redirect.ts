@@ -41,7 +41,9 @@ export function refuseRedirect(
   baseUrl: string,
   call: Omit<SCIMRedirectErrorDetails, "status" | "origin" | "location" | "followed">,
 ): void {
-  const redirect = (response.status >= 300 && response.status <= 399) ||
+  // 304 Not Modified is no redirect (it answers a conditional request a caller's headers made).
+  const { status } = response;
+  const redirect = (status >= 300 && status <= 399 && status !== 304) ||
     response.type === "opaqueredirect";
   // A Response made by hand (a simulator, a test double) has no URL: nothing to compare.
   const answeredFrom = response.url === "" ? undefined : originOf(response.url);

@@ -3,7 +3,7 @@
 // data there, and never take that server's answer as Slack's.
 
 import assert from "node:assert/strict";
-import { isSCIMRedirectError, SCIMClient } from "../../mod.ts";
+import { isSCIMApiError, isSCIMRedirectError, SCIMClient } from "../../mod.ts";
 import { rejection, TOKEN } from "./_helpers.ts";
 
 interface Seen {
@@ -108,4 +108,33 @@ Deno.test("over loopback: a custom fetch that follows the redirect gets another 
     assert.deepEqual(elsewhere.seen.map((s) => s.method), ["POST"]);
     assert.match(error.message, /the fetch followed a redirect \(and sent the request there\)$/);
   });
+});
+
+Deno.test("any redirect is refused, to the same origin or without a Location; a 304 is an ordinary error answer", async () => {
+  const cases: [number, string | null, string | undefined][] = [
+    [301, "/scim/v1/Users/", "https://api.slack.com"], // same origin, relative Location
+    [308, "https://evil.example:8443/steal?x=1", "https://evil.example:8443"],
+    [302, null, undefined],
+    [303, "not a url ::", "https://api.slack.com"], // read against the request's URL
+  ];
+  for (const [status, location, origin] of cases) {
+    const headers: Record<string, string> = location === null ? {} : { location };
+    const client = new SCIMClient({
+      token: TOKEN,
+      fetch: () => Promise.resolve(new Response("moved", { status, headers })),
+    });
+    const error = await rejection(client.searchUsers({ count: 1 }));
+    assert.ok(isSCIMRedirectError(error), `${status}: ${error}`);
+    assert.equal(error.status, status);
+    assert.equal(error.location, origin, String(status));
+    assert.equal(error.followed, false);
+    assert.ok(!error.message.includes("steal"), error.message);
+  }
+  const notModified = new SCIMClient({
+    token: TOKEN,
+    fetch: () => Promise.resolve(new Response(null, { status: 304 })),
+  });
+  const error = await rejection(notModified.readUser("U1"));
+  assert.ok(isSCIMApiError(error), String(error));
+  assert.equal(error.status, 304);
 });
