@@ -221,7 +221,7 @@ export class SCIMApiError extends Error {
     if (mayHaveBeenApplied && !/may have/.test(note ?? "")) {
       notes.push(
         succeeded
-          ? `the write may have been applied (Slack answered ${status}) but its answer was unusable`
+          ? "the write may have been applied, but its answer was unusable: read it back before repeating it"
           : "an earlier attempt got no answer, so the write may have been applied",
       );
     }

@@ -37,7 +37,8 @@ export interface Answer {
 
 /**
  * Reads the answer of one call. Rejects with `SCIMRedirectError` for a redirect or an answer
- * from another origin, `SCIMApiError` for an answer outside 2xx or a 2xx body that is not JSON; a timeout or an abort while the body streams in propagates as such.
+ * from another origin, `SCIMApiError` for an answer outside 2xx or a 2xx body that is not JSON;
+ * a timeout or an abort while the body streams in propagates as such.
  *
  * @param request The request sent, or its method and URL (its path as sent: the query may be
  * less percent-encoded than a Request would write it).
