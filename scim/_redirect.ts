@@ -45,8 +45,10 @@ export function refuseRedirect(
   const { status } = response;
   const redirect = (status >= 300 && status <= 399 && status !== 304) ||
     response.type === "opaqueredirect";
-  // A Response made by hand (a simulator, a test double) has no URL: nothing to compare.
-  const answeredFrom = response.url === "" ? undefined : originOf(response.url);
+  // A fetch that followed a redirect anyway says so (`redirected`) and where the answer came
+  // from (`url`). A transport that sends to another host on purpose (a proxy rewriting URLs)
+  // followed nothing, and a Response made by hand (a simulator) has no URL: neither is refused.
+  const answeredFrom = response.redirected ? originOf(response.url) : undefined;
   const origin = originOf(baseUrl) ?? baseUrl;
   const foreign = answeredFrom !== undefined && answeredFrom !== origin;
   if (!redirect && !foreign) return;

@@ -138,3 +138,22 @@ Deno.test("any redirect is refused, to the same origin or without a Location; a 
   assert.ok(isSCIMApiError(error), String(error));
   assert.equal(error.status, 304);
 });
+
+Deno.test("over loopback: a transport that sends to another host on purpose, following no redirect, is not refused", async () => {
+  const elsewhere = serve(() => Response.json({ totalResults: 0, Resources: [] }));
+  try {
+    const client = new SCIMClient({
+      token: TOKEN,
+      // A proxy written as a fetch: every call goes to the proxy's origin instead.
+      fetch: (request) =>
+        fetch(request.url.replace("https://api.slack.com", elsewhere.origin), {
+          headers: request.headers,
+        }),
+    });
+    const page = await client.searchUsers({ count: 1 });
+    assert.equal(page.totalResults, 0);
+    assert.deepEqual(elsewhere.seen.map((s) => s.path), ["/scim/v1/Users"]);
+  } finally {
+    await elsewhere.close();
+  }
+});
