@@ -42,7 +42,10 @@ export function isLocalFailure(error: unknown): boolean {
  */
 export function notSentError(details: RetryErrorDetails, error: unknown): RequestFailedError {
   const failed = new RequestFailedError(details, { cause: error });
-  const why = error instanceof Error ? error.message : String(error);
+  // Node says only "fetch failed", the reason ("bad port") in its cause.
+  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
+  const why = (error instanceof Error ? error.message : String(error)) +
+    (typeof cause === "string" ? `: ${cause}` : "");
   failed.message = `Cannot send ${details.method} ${
     pathOf(details.url)
   }: the runtime refused the request before sending it (${bounded(why)}), so it never left${
