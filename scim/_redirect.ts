@@ -49,6 +49,7 @@ export function refuseRedirect(
   // from (`url`). A transport that sends to another host on purpose (a proxy rewriting URLs)
   // followed nothing, and a Response made by hand (a simulator) has no URL: neither is refused.
   const answeredFrom = response.redirected ? originOf(response.url) : undefined;
+  if (!redirect && answeredFrom === undefined) return; // every ordinary answer: no URL parsed
   const origin = originOf(baseUrl) ?? baseUrl;
   const foreign = answeredFrom !== undefined && answeredFrom !== origin;
   if (!redirect && !foreign) return;
