@@ -35,8 +35,7 @@ export interface Clock {
   timeout(ms: number): AbortSignal;
 }
 
-// Made on first use: Cloudflare Workers refuse `new AbortController()` in a module's global scope.
-let never: AbortSignal | undefined;
+const never = new AbortController().signal;
 /**
  * The longest timeout in milliseconds: what runtimes' timers hold (a signed 32-bit number of
  * ms, about 24.8 days).
@@ -78,7 +77,6 @@ function timeoutSignal(ms: number): AbortSignal {
  */
 export const systemClock: Clock = Object.freeze({
   now: () => Date.now(),
-  sleep: (ms: number, signal?: AbortSignal) =>
-    abortableSleep(ms, signal ?? (never ??= new AbortController().signal)),
+  sleep: (ms: number, signal?: AbortSignal) => abortableSleep(ms, signal ?? never),
   timeout: timeoutSignal,
 });
