@@ -66,7 +66,9 @@ export {
   VERSION,
 } from "./scim/v1/client_options.ts";
 export * from "./scim/v1/models.ts";
+export type { NewGroup } from "./scim/v1/new_group.ts";
 export * from "./scim/errors.ts";
+export * from "./scim/redirect_error.ts";
 export type * from "./scim/response.ts";
 export * from "./scim/v1/schemas.ts";
 export * from "./scim/v1/patch_helpers.ts";

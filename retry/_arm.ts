@@ -7,6 +7,7 @@
 import type { RetryHandler } from "./handler.ts";
 import type { Logger } from "./logger.ts";
 import { abortableSleep } from "./_sleep.ts";
+import { quote } from "./_quote.ts";
 
 /** What every call of one retrying fetch shares. */
 export interface CallDeps {
@@ -37,7 +38,7 @@ export interface CallDepsOptions {
 export function callDeps(options: CallDepsOptions): CallDeps {
   if (typeof options !== "object" || options === null) {
     throw new TypeError(
-      `Cannot create a retrying fetch: options "${String(options)}" is not an object`,
+      `Cannot create a retrying fetch: options ${quote(options)} is not an object`,
     );
   }
   const { retryHandlers, fetch, sleep = abortableSleep, now = Date.now, logger } = options;
@@ -47,14 +48,14 @@ export function callDeps(options: CallDepsOptions): CallDeps {
     const [name, value] of Object.entries({ retryHandlers, fetch, sleep, now, timeoutSignal })
   ) {
     if (typeof value !== "function" && !(name === "fetch" && value === undefined)) {
-      throw new TypeError(`Cannot use ${name}: "${String(value)}" is not a function`);
+      throw new TypeError(`Cannot use ${name}: ${quote(value)} is not a function`);
     }
   }
   if (
     logger !== undefined &&
     (typeof logger?.debug !== "function" || typeof logger?.warn !== "function")
   ) {
-    throw new TypeError(`Cannot use logger: "${String(logger)}" has no debug and warn methods`);
+    throw new TypeError(`Cannot use logger: ${quote(logger)} has no debug and warn methods`);
   }
   return { retryHandlers, fetch, sleep, now, timeoutSignal, logger };
 }
@@ -136,7 +137,7 @@ export interface Sending extends Armed {
 export function handlersOf(deps: CallDeps): readonly RetryHandler[] {
   const handlers = deps.retryHandlers();
   if (!Array.isArray(handlers)) {
-    throw new TypeError(`Cannot use retryHandlers: "${String(handlers)}" is not an array`);
+    throw new TypeError(`Cannot use retryHandlers: ${quote(handlers)} is not an array`);
   }
   for (let index = 0; index < handlers.length; index++) {
     const handler = handlers[index];
@@ -144,7 +145,7 @@ export function handlersOf(deps: CallDeps): readonly RetryHandler[] {
       typeof handler?.canRetry !== "function" || typeof handler.prepareForNextAttempt !== "function"
     ) {
       throw new TypeError(
-        `Cannot use retry handler ${index}: "${String(handler)}" is not a RetryHandler`,
+        `Cannot use retry handler ${index}: ${quote(handler)} is not a RetryHandler`,
       );
     }
   }

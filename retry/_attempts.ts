@@ -11,6 +11,8 @@ import type { HttpRequest, HttpResponse, RetryContext, RetryHandler } from "./ha
 import type { CallDeps, Sending } from "./_arm.ts";
 import { CallProgress, FIRST_TRY } from "./_call_progress.ts";
 import { RequestFailedError } from "./request_failed_error.ts";
+import { isLocalFailure, notSentError } from "./_local_failure.ts";
+import { bounded, quote } from "./_quote.ts";
 import { parseRetryAfter } from "./retry_after.ts";
 import type { RetryStats } from "./stats.ts";
 
@@ -74,6 +76,8 @@ export async function sendAttempts(
 
     // Classify: a 2xx answer ends the call, so do an abort and the timeout.
     if (threw) {
+      // Refused before sending (a blocked port, a URL or header the runtime cannot send).
+      if (isLocalFailure(error)) throw notSentError(call.details(), error);
       call.sendFailed();
       call.throwIfEnded(error);
     }
@@ -214,7 +218,9 @@ async function chooseRetry(
     // Number.isFinite is false for anything but a number.
     if (!Number.isFinite(delay) || delay < 0) {
       throw new RangeError(
-        `Cannot wait "${delay}" ms before retrying ${call.method} ${call.path}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
+        `Cannot wait ${
+          quote(delay)
+        } ms before retrying ${call.method} ${call.path}: ${chosen.constructor.name}.prepareForNextAttempt() must return a finite number >= 0`,
       );
     }
   } catch (e) {
@@ -294,7 +300,10 @@ function describe(error: unknown): string {
   if (error instanceof Error) {
     const code = (error.cause as { code?: unknown } | undefined)?.code ??
       (error as { code?: unknown }).code;
-    return `${error.name}: ${error.message}${typeof code === "string" ? ` (${code})` : ""}`;
+    // Bounded: Deno's messages quote the URL, whose path may hold a 100 KB id.
+    return `${error.name}: ${bounded(error.message)}${
+      typeof code === "string" ? ` (${bounded(code)})` : ""
+    }`;
   }
-  return String(error);
+  return bounded(error);
 }

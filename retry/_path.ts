@@ -1,15 +1,18 @@
 // Internal: how URLs appear in messages and logs.
 
+import { bounded } from "./_quote.ts";
+
 /**
- * Returns the URL's path without its query, which may carry a filter with personal data.
+ * Returns the URL's path without its query, which may carry a filter with personal data; bounded
+ * (a 100 KB id makes no 100 KB message or log line).
  *
  * @param url An absolute URL.
- * @returns Its path.
+ * @returns Its path, at most about 120 characters.
  */
 export function pathOf(url: string): string {
   try {
-    return new URL(url).pathname;
+    return bounded(new URL(url).pathname);
   } catch {
-    return url.split("?")[0] ?? url;
+    return bounded(url.split("?")[0] ?? url);
   }
 }

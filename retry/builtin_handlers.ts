@@ -4,6 +4,7 @@
  * @module
  */
 
+import { quote } from "./_quote.ts";
 import { type RetryContext, RetryHandler, type RetryHandlerOptions } from "./handler.ts";
 import { isNetworkError } from "./network_error.ts";
 import { parseRetryAfter } from "./retry_after.ts";
@@ -112,7 +113,7 @@ export class RateLimitErrorRetryHandler extends RetryHandler {
     const { maxRetryAfter = 60_000 } = options;
     if (Number.isNaN(maxRetryAfter) || maxRetryAfter < 0) {
       throw new RangeError(
-        `Cannot use maxRetryAfter: "${maxRetryAfter}" is not a number of milliseconds >= 0`,
+        `Cannot use maxRetryAfter: ${quote(maxRetryAfter)} is not a number of milliseconds >= 0`,
       );
     }
     this.maxRetryAfter = maxRetryAfter;
@@ -209,11 +210,11 @@ export class ServerErrorRetryHandler extends RetryHandler {
     super(options);
     const { statusCodes = [500, 503] } = options;
     if (!Array.isArray(statusCodes)) {
-      throw new TypeError(`Cannot use statusCodes: "${String(statusCodes)}" is not an array`);
+      throw new TypeError(`Cannot use statusCodes: ${quote(statusCodes)} is not an array`);
     }
     for (const status of statusCodes) {
       if (!Number.isInteger(status) || status < 100 || status > 599) {
-        throw new RangeError(`Cannot use statusCodes: "${status}" is not an HTTP status`);
+        throw new RangeError(`Cannot use statusCodes: ${quote(status)} is not an HTTP status`);
       }
     }
     this.statusCodes = Object.freeze([...statusCodes]);

@@ -10,6 +10,9 @@ import { arm, type CallDeps, callDeps, handlersOf } from "./_arm.ts";
 import { sendAttempts } from "./_attempts.ts";
 import { readBody } from "./_read_body.ts";
 import { recordStats } from "./stats.ts";
+import { checkTimeout } from "./_timeout.ts";
+import { quote } from "./_quote.ts";
+import { optionsObject } from "./_options.ts";
 
 /**
  * A standard fetch handler: one `Request` in, one `Response` out.
@@ -106,7 +109,10 @@ export interface RetryingFetchOptions {
  * ```
  */
 export interface RetryCallOptions {
-  /** Milliseconds for the whole call, attempts and waits included; 0 or undefined means none. */
+  /**
+   * Milliseconds for the whole call, attempts and waits included; 0 or undefined means none. At
+   * most `MAX_TIMEOUT` (a `RangeError` otherwise: a timer would fire at once).
+   */
   timeout?: number;
   /**
    * Whether an attempt that got no answer may be retried. Defaults to true. False: the first
@@ -183,17 +189,13 @@ async function retryingCall(
   call: RetryCallOptions = {},
 ): Promise<Response> {
   if (!(request instanceof Request)) {
-    throw new TypeError(`Cannot send "${String(request)}": it is not a Request`);
+    throw new TypeError(`Cannot send ${quote(request)}: it is not a Request`);
   }
-  const { timeout = 0, retryAfterSendFailure = true } = call;
-  if (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout < 0) {
-    throw new RangeError(
-      `Cannot use timeout: "${timeout}" is not a finite number of milliseconds >= 0`,
-    );
-  }
+  const { timeout = 0, retryAfterSendFailure = true } = optionsObject("send the request", call);
+  checkTimeout(timeout);
   if (typeof retryAfterSendFailure !== "boolean") {
     throw new TypeError(
-      `Cannot use retryAfterSendFailure: "${String(retryAfterSendFailure)}" is not a boolean`,
+      `Cannot use retryAfterSendFailure: ${quote(retryAfterSendFailure)} is not a boolean`,
     );
   }
   const handlers = handlersOf(deps);

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { quote } from "./_quote.ts";
+import { optionsObject } from "./_options.ts";
 import {
   BackoffRetryIntervalCalculator,
   type RetryIntervalCalculator,
@@ -272,18 +274,21 @@ export abstract class RetryHandler {
    * @param options The retry count and the interval calculator.
    */
   constructor(options: RetryHandlerOptions = {}) {
+    options = optionsObject(`create ${new.target.name}`, options);
     const {
       maxRetryCount = 1,
       intervalCalculator = new BackoffRetryIntervalCalculator(),
     } = options;
     if (!Number.isInteger(maxRetryCount) || maxRetryCount < 0) {
-      throw new RangeError(`Cannot use maxRetryCount: "${maxRetryCount}" is not an integer >= 0`);
+      throw new RangeError(
+        `Cannot use maxRetryCount: ${quote(maxRetryCount)} is not an integer >= 0`,
+      );
     }
     if (typeof intervalCalculator?.calculateSleepDuration !== "function") {
       throw new TypeError(
-        `Cannot use intervalCalculator: "${
-          String(intervalCalculator)
-        }" has no calculateSleepDuration method`,
+        `Cannot use intervalCalculator: ${
+          quote(intervalCalculator)
+        } has no calculateSleepDuration method`,
       );
     }
     this.maxRetryCount = maxRetryCount;

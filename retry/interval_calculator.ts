@@ -4,6 +4,8 @@
  * @module
  */
 
+import { quote } from "./_quote.ts";
+import { optionsObject } from "./_options.ts";
 import { type Jitter, RandomJitter } from "./jitter.ts";
 
 /**
@@ -89,19 +91,22 @@ export class BackoffRetryIntervalCalculator implements RetryIntervalCalculator {
    * @param options The factor, jitter and cap.
    */
   constructor(options: BackoffRetryIntervalCalculatorOptions = {}) {
+    options = optionsObject(`create ${new.target.name}`, options);
     const { backoffFactor = 500, jitter = new RandomJitter(), maxInterval = Infinity } = options;
     if (!Number.isFinite(backoffFactor) || backoffFactor < 0) {
       throw new RangeError(
-        `Cannot use backoffFactor: "${backoffFactor}" is not a finite number of milliseconds >= 0`,
+        `Cannot use backoffFactor: ${
+          quote(backoffFactor)
+        } is not a finite number of milliseconds >= 0`,
       );
     }
     if (Number.isNaN(maxInterval) || maxInterval < 0) {
       throw new RangeError(
-        `Cannot use maxInterval: "${maxInterval}" is not a number of milliseconds >= 0`,
+        `Cannot use maxInterval: ${quote(maxInterval)} is not a number of milliseconds >= 0`,
       );
     }
     if (typeof jitter?.recalculate !== "function") {
-      throw new TypeError(`Cannot use jitter: "${String(jitter)}" has no recalculate method`);
+      throw new TypeError(`Cannot use jitter: ${quote(jitter)} has no recalculate method`);
     }
     this.backoffFactor = backoffFactor;
     this.jitter = jitter;
@@ -177,10 +182,13 @@ export class FixedValueRetryIntervalCalculator implements RetryIntervalCalculato
    * @param options The fixed wait.
    */
   constructor(options: FixedValueRetryIntervalCalculatorOptions = {}) {
+    options = optionsObject(`create ${new.target.name}`, options);
     const { fixedInterval = 500 } = options;
     if (!Number.isFinite(fixedInterval) || fixedInterval < 0) {
       throw new RangeError(
-        `Cannot use fixedInterval: "${fixedInterval}" is not a finite number of milliseconds >= 0`,
+        `Cannot use fixedInterval: ${
+          quote(fixedInterval)
+        } is not a finite number of milliseconds >= 0`,
       );
     }
     this.fixedInterval = fixedInterval;

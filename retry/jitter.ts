@@ -4,6 +4,9 @@
  * @module
  */
 
+import { quote } from "./_quote.ts";
+import { optionsObject } from "./_options.ts";
+
 /**
  * Turns a computed wait into the wait actually used.
  *
@@ -71,14 +74,15 @@ export class RandomJitter implements Jitter {
    * @param options The bound and the random source.
    */
   constructor(options: RandomJitterOptions = {}) {
+    options = optionsObject(`create ${new.target.name}`, options);
     const { maxJitter = 1000, random = Math.random } = options;
     if (!Number.isFinite(maxJitter) || maxJitter < 0) {
       throw new RangeError(
-        `Cannot use maxJitter: "${maxJitter}" is not a finite number of milliseconds >= 0`,
+        `Cannot use maxJitter: ${quote(maxJitter)} is not a finite number of milliseconds >= 0`,
       );
     }
     if (typeof random !== "function") {
-      throw new TypeError(`Cannot use random: "${String(random)}" is not a function`);
+      throw new TypeError(`Cannot use random: ${quote(random)} is not a function`);
     }
     this.maxJitter = maxJitter;
     this.#random = random;

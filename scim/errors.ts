@@ -6,6 +6,7 @@
 
 import type { FailedAttempt } from "../retry/fetch.ts";
 import { parseRetryAfter } from "../retry/retry_after.ts";
+import { bounded } from "../retry/_quote.ts";
 
 /**
  * The answer an {@linkcode SCIMApiError} is about, as it came back.
@@ -197,6 +198,12 @@ export class SCIMApiError extends Error {
     response: { status: number; headers: Headers; text: string },
     options: SCIMApiErrorOptions = {},
   ) {
+    if (
+      typeof response !== "object" || response === null || typeof options !== "object" ||
+      options === null
+    ) {
+      throw new TypeError("Cannot create SCIMApiError: response and options must be objects");
+    }
     const { status, text } = response;
     const { method, path, note } = options;
     const failedAttempts = options.failedAttempts ?? [];
@@ -214,11 +221,13 @@ export class SCIMApiError extends Error {
     if (mayHaveBeenApplied && !/may have/.test(note ?? "")) {
       notes.push(
         succeeded
-          ? "Slack applied the write but its answer was unusable"
+          ? "the write may have been applied, but its answer was unusable: read it back before repeating it"
           : "an earlier attempt got no answer, so the write may have been applied",
       );
     }
-    const call = method !== undefined && path !== undefined ? ` to ${method} ${path}` : "";
+    const call = method !== undefined && path !== undefined
+      ? ` to ${bounded(method)} ${bounded(path)}`
+      : "";
     super(
       [`Slack answered ${status} ${what}${call}`, ...notes.filter((n) => n)].join("; "),
       "cause" in options ? { cause: options.cause } : undefined,

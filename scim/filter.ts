@@ -21,6 +21,8 @@
  * @module
  */
 
+import { quote } from "../retry/_quote.ts";
+
 /** The comparison operators of Slack's SCIM filter grammar that take a value. */
 const VALUE_OPERATORS: ReadonlySet<string> = new Set(["eq", "co", "sw", "gt", "ge", "lt", "le"]);
 
@@ -99,6 +101,15 @@ export type FilterValue = string | number | boolean | Date;
  * ```
  */
 export function filter(strings: TemplateStringsArray, ...values: FilterValue[]): string {
+  // Called as filter("…") from plain JavaScript: a string is no template, and its values would
+  // not be escaped.
+  if (!Array.isArray(strings) || !Array.isArray((strings as { raw?: unknown }).raw)) {
+    throw new TypeError(
+      `Cannot build filter: filter is a template tag; write filter\`userName eq \${value}\`, not filter(${
+        quote(strings)
+      })`,
+    );
+  }
   let result = "";
   for (const [index, literal] of strings.entries()) {
     checkAttributes(literal);
@@ -188,7 +199,9 @@ function checkAttributes(literal: string): void {
     const attribute = match[1] ?? "";
     if (!FILTERABLE_ATTRIBUTES.has(attribute.toLowerCase())) {
       throw new TypeError(
-        `Cannot build filter: Slack cannot filter on "${attribute}" (supported: userName, email, restricted, ultra_restricted on Users; displayName on Groups)`,
+        `Cannot build filter: Slack cannot filter on ${
+          quote(attribute)
+        } (supported: userName, email, restricted, ultra_restricted on Users; displayName on Groups)`,
       );
     }
   }

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { quote } from "../retry/_quote.ts";
+
 /**
  * One PATCH of a bulk membership change: the users added or removed in one call.
  *
@@ -116,7 +118,7 @@ export class GroupMembershipError extends Error implements GroupMembershipErrorD
     const count = (chunks: readonly MembershipChunk[]) =>
       chunks.reduce((sum, chunk) => sum + chunk.userIds.length, 0);
     super(
-      `Membership change of group "${details.groupId}" stopped part-way: ${
+      `Membership change of group ${quote(details.groupId)} stopped part-way: ${
         count(details.applied)
       } user changes applied in ${details.applied.length} calls, a call to ${details.failed.operation} ${details.failed.userIds.length} users failed (${
         cause instanceof Error ? cause.message : String(cause)

@@ -5,6 +5,13 @@
  */
 
 import { GroupMembershipError, type MembershipChunk } from "./group_membership_error.ts";
+import {
+  checkGroupId,
+  checkMembershipClient,
+  memberIds,
+  membershipOptionsOf,
+} from "./_member_ids.ts";
+import { quote } from "../retry/_quote.ts";
 
 /**
  * Slack's recommended maximum of members per group PATCH (it accepts up to 15,000).
@@ -212,6 +219,7 @@ async function changeMembers(
   userIds: Iterable<string>,
   options: MembershipOptions,
 ): Promise<MembershipResult> {
+  checkMembershipClient(client, ["patchGroup"]);
   const chunks = chunk(operation, unique(userIds), chunkSizeOf(options));
   return await applyChunks(client, groupId, chunks, options);
 }
@@ -232,6 +240,7 @@ export async function setMembers(
   userIds: Iterable<string>,
   options: MembershipOptions = {},
 ): Promise<MembershipResult> {
+  checkMembershipClient(client, ["readGroup", "patchGroup"]);
   checkId(groupId);
   const wanted = unique(userIds);
   const size = chunkSizeOf(options);
@@ -291,30 +300,23 @@ function chunk(operation: "add" | "remove", ids: string[], size: number): Member
 }
 
 function unique(userIds: Iterable<string>): string[] {
-  const seen = new Set<string>();
-  for (const id of userIds) {
-    if (typeof id !== "string" || id.trim() === "") {
-      throw new TypeError(`Cannot change group members: user id ${JSON.stringify(id)} is empty`);
-    }
-    seen.add(id);
-  }
-  return [...seen];
+  return memberIds(userIds);
 }
 
 function chunkSizeOf(options: MembershipOptions): number {
-  const size = options.chunkSize ?? RECOMMENDED_MEMBERS_PER_CALL;
+  const size = membershipOptionsOf(options).chunkSize ?? RECOMMENDED_MEMBERS_PER_CALL;
   if (!Number.isInteger(size) || size < 1 || size > MAX_MEMBERS_PER_CALL) {
     throw new RangeError(
-      `Cannot change group members: chunkSize must be an integer from 1 to ${MAX_MEMBERS_PER_CALL}, got ${size}`,
+      `Cannot change group members: chunkSize must be an integer from 1 to ${MAX_MEMBERS_PER_CALL}, got ${
+        quote(size)
+      }`,
     );
   }
   return size;
 }
 
 function checkId(groupId: string): void {
-  if (typeof groupId !== "string" || groupId.trim() === "") {
-    throw new TypeError(`Cannot change group members: groupId ${JSON.stringify(groupId)} is empty`);
-  }
+  checkGroupId(groupId);
 }
 
 function signalOption(options: MembershipOptions): { signal?: AbortSignal } {

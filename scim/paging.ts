@@ -21,6 +21,8 @@
  * @module
  */
 
+import { quote } from "../retry/_quote.ts";
+
 /**
  * What a page fetcher returns: the items of one page and the list's size as Slack reported it.
  *
@@ -205,12 +207,14 @@ export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncItera
     const { pageSize, maxStepBacks = 20 } = options;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new RangeError(
-        `Cannot page: pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`,
+        `Cannot page: pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${
+          quote(pageSize)
+        }`,
       );
     }
     if (!Number.isInteger(maxStepBacks) || maxStepBacks < 0) {
       throw new RangeError(
-        `Cannot page: maxStepBacks must be a non-negative integer, got ${maxStepBacks}`,
+        `Cannot page: maxStepBacks must be a non-negative integer, got ${quote(maxStepBacks)}`,
       );
     }
     this.#fetchPage = fetchPage;

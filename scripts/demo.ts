@@ -98,13 +98,41 @@ async function walkthrough(client: SCIMClientType, unique: string): Promise<void
   show("active after delete", after.user.active);
 }
 
+/**
+ * The one line printed when the demo fails against the real API (no network, a refused token):
+ * the error's message and its cause's, never a stack trace.
+ *
+ * @param error What the client threw.
+ * @returns The line.
+ */
+function oneLine(error: unknown): string {
+  const message = (value: unknown) =>
+    (value instanceof Error ? value.message : String(value)).replace(/\s+/g, " ").slice(0, 300);
+  // The causes say why (Deno puts the DNS or connection error two levels down); each once.
+  let line = `demo: ${message(error)}`;
+  for (
+    let cause = (error as { cause?: unknown })?.cause, depth = 0;
+    cause !== undefined && depth < 3;
+    cause = (cause as { cause?: unknown })?.cause, depth++
+  ) {
+    const text = message(cause);
+    if (!line.includes(text)) line += ` (${text})`;
+  }
+  return line;
+}
+
 if (token) {
-  const client = new SCIMClient({ token, logger });
-  client.retryHandlers.push(new RateLimitErrorRetryHandler({ maxRetryCount: 2 }));
-  console.log(`Slack SCIM API at ${client.baseUrl} (${write ? "read and write" : "read-only"})`);
-  await readOnly(client);
-  if (write) await walkthrough(client, `-${Date.now().toString(36)}`);
-  else console.log("\nPass --write to also create, change and deactivate a test user.");
+  try {
+    const client = new SCIMClient({ token, logger });
+    client.retryHandlers.push(new RateLimitErrorRetryHandler({ maxRetryCount: 2 }));
+    console.log(`Slack SCIM API at ${client.baseUrl} (${write ? "read and write" : "read-only"})`);
+    await readOnly(client);
+    if (write) await walkthrough(client, `-${Date.now().toString(36)}`);
+    else console.log("\nPass --write to also create, change and deactivate a test user.");
+  } catch (error) {
+    console.error(oneLine(error));
+    Deno.exit(1);
+  }
 } else {
   const sim = new SlackScimSimulator({ token: "xoxp-demo", users: 25, groups: 2 });
   const client = new SCIMClient({ token: "xoxp-demo", fetch: sim.fetch, logger });

@@ -1,7 +1,8 @@
 // Internal: argument checks the client makes before any request.
 
+import { bounded, quote } from "../../retry/_quote.ts";
 import { MAX_PAGE_SIZE } from "../paging.ts";
-import { checkTimeout } from "./client_options.ts";
+import { checkTimeout } from "../../retry/_timeout.ts";
 import type { CallOptions, SearchOptions } from "./client_options.ts";
 import { isObject } from "./_exchange.ts";
 
@@ -45,12 +46,14 @@ export function checkId(method: string, name: string, id: unknown): string {
   if (id === "") throw new TypeError(`Cannot call ${method}: ${name} is empty`);
   if (escapes(id)) {
     throw new TypeError(
-      `Cannot call ${method}: ${name} "${id}" is not an id (it could point at another endpoint)`,
+      `Cannot call ${method}: ${name} ${
+        quote(id)
+      } is not an id (it could point at another endpoint)`,
     );
   }
   if (CONTROL.test(id)) {
     throw new TypeError(
-      `Cannot call ${method}: ${name} ${JSON.stringify(id)} has control characters`,
+      `Cannot call ${method}: ${name} ${JSON.stringify(bounded(id))} has control characters`,
     );
   }
   return id;
@@ -71,11 +74,11 @@ export function checkCallOptions(
 ): { signal: AbortSignal | undefined; timeout: number } {
   if (options === undefined) return { signal: undefined, timeout: defaultTimeout };
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`Cannot call ${method}: options "${String(options)}" is not an object`);
+    throw new TypeError(`Cannot call ${method}: options ${quote(options)} is not an object`);
   }
   const { signal, timeout } = options;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError(`Cannot call ${method}: signal "${String(signal)}" is not an AbortSignal`);
+    throw new TypeError(`Cannot call ${method}: signal ${quote(signal)} is not an AbortSignal`);
   }
   return { signal, timeout: timeout === undefined ? defaultTimeout : checkTimeout(timeout) };
 }
@@ -84,7 +87,7 @@ function checkInteger(method: string, name: string, value: unknown, min: number,
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     const range = max === Infinity ? `>= ${min}` : `from ${min} to ${max}`;
     throw new RangeError(
-      `Cannot call ${method}: ${name} "${String(value)}" is not an integer ${range}`,
+      `Cannot call ${method}: ${name} ${quote(value)} is not an integer ${range}`,
     );
   }
 }
@@ -100,6 +103,10 @@ export function searchQuery(
   method: string,
   options: SearchOptions,
 ): { startIndex?: number; count?: number; filter?: string } {
+  // From plain JavaScript, `searchUsers(null)` gets past the parameter's default `{}`.
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`Cannot call ${method}: options ${quote(options)} is not an object`);
+  }
   const query: { startIndex?: number; count?: number; filter?: string } = {};
   if (options.startIndex !== undefined) {
     checkInteger(method, "startIndex", options.startIndex, 1, Infinity);
@@ -112,7 +119,7 @@ export function searchQuery(
   if (options.filter !== undefined) {
     if (typeof options.filter !== "string") {
       throw new TypeError(
-        `Cannot call ${method}: filter "${String(options.filter)}" is not a string`,
+        `Cannot call ${method}: filter ${quote(options.filter)} is not a string`,
       );
     }
     // Slack's own docs print `filter=userName Eq "Carly"`: the prefix is not part of the filter.
@@ -120,7 +127,9 @@ export function searchQuery(
     // A blank filter would silently list everyone: a job acting on the result would act on anyone.
     if (filter === "") {
       throw new TypeError(
-        `Cannot call ${method}: filter "${options.filter}" is blank; leave filter out to list everything`,
+        `Cannot call ${method}: filter ${
+          quote(options.filter)
+        } is blank; leave filter out to list everything`,
       );
     }
     query.filter = filter;
@@ -141,7 +150,7 @@ export function checkResource(
   value: unknown,
 ): asserts value is Record<string, unknown> {
   if (!isObject(value)) {
-    throw new TypeError(`Cannot call ${method}: ${name} "${String(value)}" is not an object`);
+    throw new TypeError(`Cannot call ${method}: ${name} ${quote(value)} is not an object`);
   }
 }
 
@@ -161,20 +170,38 @@ export function checkReplaced(method: string, name: string, value: unknown): str
   return checkId(method, `${name}.id`, value.id);
 }
 
-/** Checks `apiCall`'s method and path; the path must stay under the base URL. */
-export function apiCallTarget(method: unknown, path: unknown): { verb: string; url: string } {
-  if (typeof method !== "string" || !/^[A-Za-z]+$/.test(method)) {
-    throw new TypeError(`Cannot call apiCall: method "${String(method)}" is not an HTTP method`);
+/** The methods `apiCall` sends (in any case). */
+const API_METHODS = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
+
+/** Checks `apiCall`'s method, path and options; the path must stay under the base URL. */
+export function apiCallTarget(
+  method: unknown,
+  path: unknown,
+  options?: unknown,
+): { verb: string; url: string } {
+  if (options !== undefined && (typeof options !== "object" || options === null)) {
+    throw new TypeError(`Cannot call apiCall: options ${quote(options)} is not an object`);
+  }
+  // The methods an HTTP API such as SCIM answers; fetch forbids CONNECT, TRACE and TRACK with
+  // its own words, and a made-up verb would reach Slack as is.
+  if (typeof method !== "string" || !API_METHODS.test(method)) {
+    throw new TypeError(
+      `Cannot call apiCall: method ${
+        quote(method)
+      } is not GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS`,
+    );
   }
   if (typeof path !== "string" || path === "") {
-    throw new TypeError(`Cannot call apiCall: path "${String(path)}" is not a relative path`);
+    throw new TypeError(`Cannot call apiCall: path ${quote(path)} is not a relative path`);
   }
   if (
     /^[a-z][a-z0-9+.-]*:|^\/|[?#\\]/i.test(path) || CONTROL.test(path) ||
     path.split("/").some(escapes)
   ) {
     throw new TypeError(
-      `Cannot call apiCall: path "${path}" must be relative to the base URL, without "..", a query or a fragment (use options.query)`,
+      `Cannot call apiCall: path ${
+        quote(path)
+      } must be relative to the base URL, without "..", a query or a fragment (use options.query)`,
     );
   }
   return { verb: method.toUpperCase(), url: `/${path}` };

@@ -124,6 +124,7 @@ export class Core {
     const url = urlOf(this.baseUrl, target);
     const init: RequestInit = {
       method,
+      redirect: "manual", // never followed: see refuseRedirect (scim/redirect_error.ts)
       headers: (bodyText === undefined ? this.#readHeaders : this.#writeHeaders) as [
         string,
         string,

@@ -7,6 +7,7 @@ import { RequestTimeoutError } from "../../retry/request_timeout_error.ts";
 import type { FailedAttempt, RetryStats } from "../../retry/stats.ts";
 import type { SCIMResponse } from "../response.ts";
 import { SCIMApiError } from "../errors.ts";
+import { refuseRedirect } from "../_redirect.ts";
 
 /**
  * What came back from one call, its body read. Its call fields (method, path, attempts,
@@ -35,8 +36,9 @@ export interface Answer {
 }
 
 /**
- * Reads the answer of one call. Rejects with `SCIMApiError` for an answer outside 2xx or a 2xx
- * body that is not JSON; a timeout or an abort while the body streams in propagates as such.
+ * Reads the answer of one call. Rejects with `SCIMRedirectError` for a redirect or an answer
+ * from another origin, `SCIMApiError` for an answer outside 2xx or a 2xx body that is not JSON;
+ * a timeout or an abort while the body streams in propagates as such.
  *
  * @param request The request sent, or its method and URL (its path as sent: the query may be
  * less percent-encoded than a Request would write it).
@@ -55,6 +57,17 @@ export async function readAnswer(
 ): Promise<Answer> {
   const { method, url } = request;
   const { attempts, totalRetryDelay, failedAttempts } = stats;
+  const query = url.indexOf("?");
+  const withoutQuery = query < 0 ? url : url.slice(0, query);
+  const path = withoutQuery.startsWith(baseUrl) ? withoutQuery.slice(baseUrl.length) : withoutQuery;
+  // A redirect, or an answer from another origin, is never read as Slack's.
+  refuseRedirect(response, url, baseUrl, {
+    method,
+    path,
+    attempts,
+    totalRetryDelay,
+    failedAttempts,
+  });
   let text = "";
   let readError: unknown;
   try {
@@ -62,7 +75,7 @@ export async function readAnswer(
   } catch (error) {
     if (armed.callerSignal?.aborted) throw armed.callerSignal.reason;
     // The timeout elapsed while the body streamed in: a timeout, not an answer Slack gave. A 2xx
-    // means Slack applied the write; only its body was lost.
+    // means the write may have been applied; only its body was lost.
     if (armed.timeoutSignal?.aborted) {
       throw new RequestTimeoutError({
         method,
@@ -77,8 +90,6 @@ export async function readAnswer(
     }
     readError = error;
   }
-  const query = url.indexOf("?");
-  const withoutQuery = query < 0 ? url : url.slice(0, query);
   const answer: Answer = {
     status: response.status,
     headers: response.headers,
@@ -88,7 +99,7 @@ export async function readAnswer(
     totalRetryDelay,
     failedAttempts,
     method,
-    path: withoutQuery.startsWith(baseUrl) ? withoutQuery.slice(baseUrl.length) : withoutQuery,
+    path,
   };
   if (readError !== undefined) {
     // `expected` only counts for a 2xx.

@@ -69,7 +69,7 @@ export async function recoverCreatedUser(
   if (!takenAfterSendFailure && !createdUnreadable) throw error;
 
   const mayHaveSucceeded = createdUnreadable
-    ? `Slack answered ${error.status} but its body was unusable, so the user was created`
+    ? `Slack answered ${error.status} but its body was unusable, so the user may have been created`
     : "an earlier attempt got no answer and may have created the user";
   const emails = emailsOf(sent);
   const userName = typeof sent.userName === "string" ? sent.userName : "";

@@ -19,6 +19,7 @@ import type {
   UserResponse,
 } from "../response.ts";
 import type { Group, Schema, ServiceProviderConfig, User } from "./models.ts";
+import type { NewGroup } from "./new_group.ts";
 import { apiCallTarget, checkId, checkReplaced, checkResource, searchQuery } from "./_arguments.ts";
 import type { CallOptions, SCIMClientOptions, SearchOptions } from "./client_options.ts";
 import { Core } from "./_core.ts";
@@ -336,7 +337,7 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The created `group` (status 201).
    */
-  async createGroup(group: Group, options?: CallOptions): Promise<GroupResponse> {
+  async createGroup(group: NewGroup, options?: CallOptions): Promise<GroupResponse> {
     checkResource("createGroup", "group", group);
     const body = withGroupSchemas(group);
     try {
@@ -498,7 +499,7 @@ export class SCIMClient {
     path: string,
     options: ApiCallOptions = {},
   ): Promise<ApiCallResponse<T>> {
-    const { verb, url } = apiCallTarget(method, path);
+    const { verb, url } = apiCallTarget(method, path, options);
     const { body, query, retryAfterSendFailure } = options;
     // The path is not one of the spec's, so it is sent untyped (apiCallTarget checked it).
     const answer = await this.#core.sendTarget("apiCall", options, {

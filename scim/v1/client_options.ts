@@ -4,6 +4,9 @@
  * @module
  */
 
+import { quote } from "../../retry/_quote.ts";
+import { checkBaseUrl } from "../base_url.ts";
+import { checkTimeout } from "../../retry/_timeout.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { Logger } from "../../retry/logger.ts";
 
@@ -92,16 +95,22 @@ export interface SCIMClientOptions {
   token: string;
   /**
    * The API's base URL. Default `https://api.slack.com/scim/v1/`. Must be `https://`, except for
-   * a loopback host (`localhost`, `127.0.0.0/8`, `::1`), such as a local simulator.
+   * a loopback host (`localhost`, `127.0.0.0/8`, `::1`), such as a local simulator; its path must
+   * end in `/scim/v1/` (a proxy or gateway must keep it), and it has no query or fragment.
    */
   baseUrl?: string;
-  /** Milliseconds a call may take, retries and waits included; 0 means no limit. Default 30000. */
+  /**
+   * Milliseconds a call may take, retries and waits included; 0 means no limit. Default 30000.
+   * At most `MAX_TIMEOUT` (2³¹−1, about 24.8 days: what a timer holds).
+   */
   timeout?: number;
   /**
    * The transport (proxies, tests, edge runtimes); it gets a `Request`. Default: the global
    * `fetch`, looked up per call. The runtime's own fetch (the one global when the library loaded)
    * gets a typed call's first attempt as `fetch(url, init)`, sparing a `Request` object; a
-   * global fetch installed later gets a `Request`, like this option.
+   * global fetch installed later gets a `Request`, like this option. Requests carry
+   * `redirect: "manual"`: a redirect is never followed, and an answer from another origin than
+   * `baseUrl`'s (a transport that follows anyway) is a `SCIMRedirectError`, never Slack's answer.
    */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. `Authorization` and `User-Agent` are the client's own. */
@@ -146,7 +155,10 @@ export interface SCIMClientOptions {
 export interface CallOptions {
   /** Cancels the call, including a wait between retries; it rejects with `signal.reason`. */
   signal?: AbortSignal;
-  /** Milliseconds this call may take, retries included; overrides the client's `timeout`. */
+  /**
+   * Milliseconds this call may take, retries included; overrides the client's `timeout`. At most
+   * `MAX_TIMEOUT` (2³¹−1).
+   */
   timeout?: number;
 }
 
@@ -206,66 +218,31 @@ function checkToken(token: unknown): asserts token is string {
   if (token.trim() === "") {
     throw new TypeError("Cannot create SCIMClient: token is empty");
   }
-  // A control character or space would break (or split) the Authorization header.
-  // deno-lint-ignore no-control-regex
-  if (/[\x00-\x20\x7f]/.test(token)) {
+  // A control character or space would break (or split) the Authorization header, and a
+  // character past ASCII is no header value at all (the runtime would throw its own words, or
+  // send mangled bytes): Slack's tokens are printable ASCII.
+  if (/[^\x21-\x7e]/.test(token)) {
     throw new TypeError(
-      "Cannot create SCIMClient: token contains whitespace or control characters (value not shown)",
+      "Cannot create SCIMClient: token has whitespace, control or non-ASCII characters (value not shown)",
     );
   }
 }
 
 /**
- * Checks a timeout in milliseconds, the client's or a call's.
+ * Checks the `headers` option, never showing a value (it may be a secret, such as a proxy's
+ * credentials).
  *
  * @param value The caller's value.
- * @returns The timeout.
+ * @returns The headers.
  */
-export function checkTimeout(value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(
-      `Cannot use timeout: "${String(value)}" is not a number of milliseconds >= 0`,
-    );
-  }
-  return value;
-}
-
-/**
- * Checks the base URL: absolute, http(s), `https://` unless loopback, no query, fragment or
- * credentials.
- *
- * @param value The caller's value.
- * @returns The URL as a string ending with `/`.
- */
-function checkBaseUrl(value: unknown): string {
-  if (typeof value !== "string") {
-    throw new TypeError(`Cannot use baseUrl: "${String(value)}" is not a string`);
-  }
-  let url: URL;
+function headersOf(value: unknown): Headers {
   try {
-    url = new URL(value);
+    return new Headers(value as HeadersInit | undefined);
   } catch {
-    throw new TypeError(`Cannot use baseUrl: "${value}" is not a URL`);
-  }
-  const { protocol } = url;
-  if (protocol !== "https:" && protocol !== "http:") {
-    throw new TypeError(`Cannot use baseUrl: "${value}" is not an http(s) URL`);
-  }
-  // Loopback: localhost, [::1] or 127.0.0.0/8.
-  if (protocol === "http:" && !/^(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(url.hostname)) {
     throw new TypeError(
-      `Cannot use baseUrl: "${value}" is plain http to a host that is not loopback; the token would travel in clear (use https)`,
+      "Cannot use headers: a name or value is not valid in HTTP (values not shown)",
     );
   }
-  // Never quoted: the value holds them.
-  if (url.username !== "" || url.password !== "") {
-    throw new TypeError("Cannot use baseUrl: it must not carry credentials");
-  }
-  if (url.search !== "" || url.hash !== "") {
-    throw new TypeError(`Cannot use baseUrl: "${value}" must not have a query or fragment`);
-  }
-  const text = url.href;
-  return text.endsWith("/") ? text : `${text}/`;
 }
 
 /**
@@ -277,16 +254,16 @@ function checkBaseUrl(value: unknown): string {
  */
 export function resolveOptions(options: SCIMClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`Cannot create SCIMClient: options "${String(options)}" is not an object`);
+    throw new TypeError(`Cannot create SCIMClient: options ${quote(options)} is not an object`);
   }
   checkToken(options.token);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, "v1");
   const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT);
   const { fetch, userAgentPrefix, userAgentSuffix, retryHandlers } = options;
   if (fetch !== undefined && typeof fetch !== "function") {
-    throw new TypeError(`Cannot use fetch: "${String(fetch)}" is not a function`);
+    throw new TypeError(`Cannot use fetch: ${quote(fetch)} is not a function`);
   }
-  const headers = new Headers(options.headers ?? {});
+  const headers = headersOf(options.headers);
   headers.delete("authorization");
   for (
     const [name, part] of [
@@ -295,11 +272,11 @@ export function resolveOptions(options: SCIMClientOptions): ResolvedOptions {
     ] as const
   ) {
     if (part !== undefined && (typeof part !== "string" || /[\r\n]/.test(part))) {
-      throw new TypeError(`Cannot use ${name}: "${String(part)}" is not a one-line string`);
+      throw new TypeError(`Cannot use ${name}: ${quote(part)} is not a one-line string`);
     }
   }
   if (retryHandlers !== undefined && !Array.isArray(retryHandlers)) {
-    throw new TypeError(`Cannot use retryHandlers: "${String(retryHandlers)}" is not an array`);
+    throw new TypeError(`Cannot use retryHandlers: ${quote(retryHandlers)} is not an array`);
   }
   const userAgent = [userAgentPrefix, `slack-scim/${VERSION}`, userAgentSuffix]
     .filter((part) => part)

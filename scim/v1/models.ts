@@ -704,15 +704,15 @@ export type GroupMeta = {
  *
  * @example Create a group, then rename it with a whole-group update
  * ```ts
- * import { type Group, SCIMClient } from "@org/slack-scim";
+ * import { type Group, type NewGroup, SCIMClient } from "@org/slack-scim";
  * import { SlackScimSimulator } from "@org/slack-scim/testing";
  * import assert from "node:assert/strict";
  *
  * const sim = new SlackScimSimulator();
  * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
  * const cal = await client.createUser({ userName: "cal", emails: [{ value: "cal@example.com" }] });
- * const ops: Group = { displayName: "Ops", members: [{ value: cal.user.id! }] };
- * const { group } = await client.createGroup(ops);
+ * const ops: NewGroup = { displayName: "Ops", members: [{ value: cal.user.id! }] };
+ * const { group }: { group: Group } = await client.createGroup(ops);
  *
  * group.displayName = "Operations";
  * const updated = await client.updateGroup(group); // PUT: members as read are kept

@@ -37,6 +37,7 @@
  */
 
 import type { SCIMClient } from "./client.ts";
+import { checkPagingArguments } from "../_paging_arguments.ts";
 import type { SearchOptions } from "./client_options.ts";
 import type { Group, User } from "./models.ts";
 import { MAX_PAGE_SIZE, type Page, PagedIterable, type PaginateOptions } from "../paging.ts";
@@ -180,6 +181,7 @@ export function iterateUsers(
   client: Pick<SCIMClient, "searchUsers">,
   options: IterateOptions = {},
 ): PagedIterable<User, UsersPage> {
+  options = checkPagingArguments("iterateUsers", client, "searchUsers", options);
   return new PagedIterable<User, UsersPage>(
     async ({ startIndex, count, signal }) => {
       const page = await client.searchUsers(pageQuery(options, startIndex, count, signal));
@@ -215,6 +217,7 @@ export function iterateGroups(
   client: Pick<SCIMClient, "searchGroups">,
   options: IterateOptions = {},
 ): PagedIterable<Group, GroupsPage> {
+  options = checkPagingArguments("iterateGroups", client, "searchGroups", options);
   return new PagedIterable<Group, GroupsPage>(
     async ({ startIndex, count, signal }) => {
       const page = await client.searchGroups(pageQuery(options, startIndex, count, signal));

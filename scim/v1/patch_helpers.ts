@@ -6,6 +6,7 @@
  * @module
  */
 
+import { quote } from "../../retry/_quote.ts";
 import type {
   User,
   UserAddress,
@@ -71,13 +72,13 @@ const MULTI_VALUED = ["emails", "phoneNumbers", "addresses", "roles", "photos"] 
 export function removeAttributesPatch(attributes: readonly string[]): User {
   if (!Array.isArray(attributes) || attributes.length === 0) {
     throw new TypeError(
-      `Cannot remove attributes: attributes "${String(attributes)}" is not a non-empty array`,
+      `Cannot remove attributes: attributes ${quote(attributes)} is not a non-empty array`,
     );
   }
   for (const attribute of attributes) {
     if (typeof attribute !== "string" || attribute.trim() === "") {
       throw new TypeError(
-        `Cannot remove attributes: "${String(attribute)}" is not an attribute path`,
+        `Cannot remove attributes: ${quote(attribute)} is not an attribute path`,
       );
     }
   }
@@ -107,14 +108,14 @@ export function removeAttributesPatch(attributes: readonly string[]): User {
  */
 export function deleteValuesPatch(values: UserValuesToDelete): User {
   if (typeof values !== "object" || values === null) {
-    throw new TypeError(`Cannot delete values: values "${String(values)}" is not an object`);
+    throw new TypeError(`Cannot delete values: values ${quote(values)} is not an object`);
   }
   const unknown = Object.keys(values).find((key) =>
     !(MULTI_VALUED as readonly string[]).includes(key)
   );
   if (unknown !== undefined) {
     throw new TypeError(
-      `Cannot delete values: "${unknown}" is not one of ${MULTI_VALUED.join(", ")}`,
+      `Cannot delete values: ${quote(unknown)} is not one of ${MULTI_VALUED.join(", ")}`,
     );
   }
   const body: User = {};
@@ -122,11 +123,11 @@ export function deleteValuesPatch(values: UserValuesToDelete): User {
     const list = values[key];
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
-      throw new TypeError(`Cannot delete values: ${key} "${String(list)}" is not an array`);
+      throw new TypeError(`Cannot delete values: ${key} ${quote(list)} is not an array`);
     }
     body[key] = list.map((value: Record<string, unknown>) => {
       if (typeof value !== "object" || value === null) {
-        throw new TypeError(`Cannot delete values: ${key} holds "${String(value)}", not an object`);
+        throw new TypeError(`Cannot delete values: ${key} holds ${quote(value)}, not an object`);
       }
       return { ...value, operation: "delete" as const };
     });

@@ -32,6 +32,15 @@ Deno.test("SCIMApiError reads Slack's v1 error shape", async () => {
   assert.equal(error.name, "SCIMApiError");
 });
 
+Deno.test("SCIMApiError reads the list form of Slack's v1 Errors, taking the first description", () => {
+  const error = apiError(
+    404,
+    '{"Errors":[{"description":"no_such_user","code":404},{"description":"second","code":404}]}',
+  );
+  assert.equal(error.description, "no_such_user");
+  assert.equal(error.message, "Slack answered 404 no_such_user to GET Users");
+});
+
 Deno.test("SCIMApiError reads the v2 error shape, status as a number or a string", async () => {
   const v2 = await fixture("slack-docs/v2/error_response.json");
   const fromDocs = apiError(400, JSON.stringify(v2));
@@ -189,6 +198,21 @@ Deno.test("a 2xx body carrying an Errors key is not an error", async () => {
   const read = await client.readUser("W00000000");
   assert.equal(read.user.id, "W00000000");
   assert.deepEqual(read.user.Errors, { description: "", code: 12345 });
+});
+
+Deno.test("SCIMApiError.retryAfter is a 503's Retry-After too, as the client reports it", async () => {
+  assert.equal(apiError(503, "", { "retry-after": "30" }).retryAfter, 30_000);
+  assert.equal(apiError(502, "", { "retry-after": "30" }).retryAfter, undefined);
+  // Through the client: a 503 with Retry-After that no handler retries.
+  const { fetch } = answering('{"Errors":{"description":"service_unavailable","code":503}}', {
+    status: 503,
+    headers: { "retry-after": "12" },
+  });
+  const client = new SCIMClient({ token: TOKEN, fetch, retryHandlers: [] });
+  const error = await rejection(client.readUser("U1"));
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.status, 503);
+  assert.equal(error.retryAfter, 12_000);
 });
 
 Deno.test("a 429 retried until the handlers give up throws with retryAfter and attempts", async () => {

@@ -177,3 +177,17 @@ Deno.test("AsyncSCIMClient is SCIMClient under the Python SDK's name", () => {
   const client: AsyncSCIMClient = new AsyncSCIMClient({ token: "xoxp-1" });
   assert.ok(client instanceof SCIMClient);
 });
+
+Deno.test("createGroup() requires displayName and members in its type, as Slack does", async () => {
+  const { client, sim } = setup();
+  // @ts-expect-error: members is required (Slack answers 400 without it)
+  const withoutMembers = client.createGroup({ displayName: "Ops" });
+  const error = await rejection(withoutMembers);
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.status, 400);
+  // @ts-expect-error: displayName is required
+  await rejection(client.createGroup({ members: [] }));
+  const created = await client.createGroup({ displayName: "Ops", members: [] });
+  assert.equal(created.status, 201);
+  assert.equal(sim.requests.filter((r) => r.method === "POST").length, 3);
+});

@@ -195,7 +195,7 @@ Deno.test("overlapping PATCHes of one group meet Slack's one-write-at-a-time loc
 Deno.test("membership calls refuse an empty group id, empty user ids and a bad chunk size", async () => {
   const { client, groupId } = await setUp(1);
   await assert.rejects(addGroupMembers(client, "", ["U1"]), TypeError);
-  await assert.rejects(addGroupMembers(client, groupId, ["U1", ""]), /user id "" is empty/);
+  await assert.rejects(addGroupMembers(client, groupId, ["U1", ""]), /user id 1 is empty/);
   await assert.rejects(addGroupMembers(client, groupId, ["U1"], { chunkSize: 15_001 }), RangeError);
   await assert.rejects(removeGroupMembers(client, groupId, ["U1"], { chunkSize: 0 }), RangeError);
 });

@@ -391,6 +391,24 @@ Deno.test("handlers see the request without its Authorization header", async () 
   assert.equal(server.received[0]?.headers.get("authorization"), "Bearer xoxp-secret");
 });
 
+Deno.test("handlers see the request without its Proxy-Authorization header either", async () => {
+  let seen: Headers | undefined;
+  class Peek extends RetryHandler {
+    protected override shouldRetry(context: RetryContext): boolean {
+      seen = context.request.headers;
+      return false;
+    }
+  }
+  const server = scriptedServer(status(500));
+  const fetch = createRetryingFetch({ retryHandlers: () => [new Peek()], fetch: server.fetch });
+  await fetch(new Request(USERS, { headers: { "Proxy-Authorization": "Basic cHJveHk6c2VjcmV0" } }));
+  assert.ok(seen !== undefined);
+  assert.equal(seen.get("proxy-authorization"), null);
+  assert.deepEqual([...seen.keys()].filter((name) => name.includes("authorization")), []);
+  // It still goes to the proxy.
+  assert.equal(server.received[0]?.headers.get("proxy-authorization"), "Basic cHJveHk6c2VjcmV0");
+});
+
 Deno.test("logs never contain the token", async () => {
   const server = scriptedServer(networkErrors.nodeReset(), status(503), networkErrors.denoReset());
   const { sleep } = recordingSleep();

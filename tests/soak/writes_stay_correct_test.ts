@@ -1,6 +1,11 @@
 // Issue 4, "Writes must stay correct": a write whose connection dropped after Slack applied it
 // (the simulator's "reset-after" fault) must end in the truth: recovered, or an error that says
 // the write may have happened; never a duplicate, never another resource passed off as ours.
+//
+// This file owns *what happens to each write* under a lost answer, end to end on the simulator's
+// state: which writes are re-sent, which are recovered (and only when an attempt may have reached
+// Slack unanswered), which are refused. tests/client/writes_test.ts owns *what the client reports*
+// about it: mayHaveBeenApplied, messages, attempts, waits and log lines.
 
 import assert from "node:assert/strict";
 import { isRequestFailedError, isSCIMApiError, SCIMClient } from "../../mod.ts";
@@ -68,6 +73,28 @@ Deno.test("createUser() after a reset-after returns the user the first attempt c
   ]);
 });
 
+// Slack stores an email given as userName as its local part, special characters as "_": the
+// look-up after a lost answer must search for the stored name, not only the one sent.
+Deno.test("createUser() with an email as userName, after a reset-after, finds the user under the name Slack stored", async () => {
+  const { sim, client } = setup();
+  sim.faults.script({ kind: "reset-after", method: "POST", path: "/Users" });
+
+  const created = await client.createUser({
+    userName: "Ada.Lovelace+hr@Example.com",
+    emails: [{ value: "ada.lovelace@example.com" }],
+  });
+
+  assert.equal(created.recovered, true);
+  assert.equal(created.user.userName, "Ada.Lovelace_hr");
+  assert.deepEqual((await usersNamed(client, "Ada.Lovelace_hr")).map((u) => u.id), [
+    created.user.id,
+  ]);
+  assert.deepEqual(log(sim, "POST", "/Users"), [
+    { status: 0, fault: "reset-after" },
+    { status: 409, fault: undefined },
+  ]);
+});
+
 Deno.test("createUser() after a reset-before is simply sent again: one user, not marked recovered", async () => {
   const { sim, client } = setup();
   sim.faults.script({ kind: "reset-before", method: "POST", path: "/Users" });
@@ -108,6 +135,72 @@ Deno.test("createUser() after a reset-after never passes off another user holdin
   assert.equal((await usersNamed(client, "bob")).length, 0);
 });
 
+Deno.test("createUser() after a reset-before never passes off another user holding the userName as recovered", async () => {
+  const { sim, client } = setup();
+  await client.createUser({ userName: "dup", emails: [{ value: "first@example.com" }] });
+  // The first attempt never reaches Slack; the retry meets the existing "dup".
+  sim.faults.script({ kind: "reset-before", method: "POST", path: "/Users" });
+
+  const error = await client
+    .createUser({ userName: "dup", emails: [{ value: "second@example.com" }] })
+    .catch((e: unknown) => e);
+
+  assert.ok(isSCIMApiError(error), String(error));
+  assert.equal(error.description, "username_taken");
+  assert.match(error.message, /may have created the user/);
+  assert.deepEqual(error.failedAttempts.map((attempt) => attempt.kind), ["error"]);
+  assert.deepEqual((await usersNamed(client, "dup")).length, 1);
+});
+
+Deno.test("createUser() of a taken userName, answered at once, throws username_taken with no look-up", async () => {
+  const { sim, client } = setup();
+  await client.createUser({ userName: "plain", emails: [{ value: "plain@example.com" }] });
+  const before = sim.requests.length;
+
+  const error = await client
+    .createUser({ userName: "plain", emails: [{ value: "plain@example.com" }] })
+    .catch((e: unknown) => e);
+
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.description, "username_taken");
+  assert.doesNotMatch(error.message, /may have/);
+  assert.equal(sim.requests.length - before, 1, "no look-up");
+});
+
+// An answered 429 or 503 applied nothing: the taken answer of the retry is the truth, even when the
+// user that holds the name and email (made before the call) would match a look-up.
+for (const kind of ["retry-after-seconds", "status-503"] as const) {
+  Deno.test(`createUser() whose retry after an answered ${kind} meets username_taken throws it: nothing may have been created`, async () => {
+    const { sim, client } = setup();
+    const existing = await client.createUser({
+      userName: "zed",
+      emails: [{ value: "zed@example.com" }],
+    });
+    sim.faults.script({ kind, method: "POST", path: "/Users" });
+    const before = sim.requests.length;
+
+    const outcome = await client
+      .createUser({ userName: "zed", emails: [{ value: "zed@example.com" }] })
+      .then((response) => response, (error: unknown) => error);
+
+    assert.ok(
+      isSCIMApiError(outcome),
+      `expected username_taken, got the existing user as recovered: ${
+        (outcome as { user?: { id?: string } }).user?.id === existing.user.id
+      }`,
+    );
+    assert.equal(outcome.description, "username_taken");
+    assert.equal(outcome.attempts, 2);
+    assert.equal(outcome.mayHaveBeenApplied, false);
+    assert.doesNotMatch(outcome.message, /may have/);
+    assert.deepEqual(
+      sim.requests.slice(before).map((request) => request.method),
+      ["POST", "POST"],
+      "two answered attempts, no look-up",
+    );
+  });
+}
+
 Deno.test("createUser() after a reset-after whose look-up fails says the user may have been created", async () => {
   const { sim, client } = setup();
   sim.faults.script({ kind: "reset-after", method: "POST", path: "/Users" });
@@ -138,18 +231,24 @@ Deno.test("createUser() after a reset-after whose retry meets a proxy 502 shows 
   assert.equal((await usersNamed(client, "fay")).length, 1);
 });
 
-Deno.test("createUser() answered 201 with an empty body is never a silent failure", async () => {
-  const { sim, client } = setup();
-  sim.faults.script({ kind: "empty", method: "POST", path: "/Users" });
+Deno.test("createUser() answered 201 with an unreadable body finds the created user: recovered, not a false failure", async () => {
+  for (const kind of ["truncated", "empty"] as const) {
+    const { sim, client } = setup();
+    sim.faults.script({ kind, method: "POST", path: "/Users" });
 
-  const outcome = await client
-    .createUser({ userName: "gus", emails: [{ value: "gus@example.com" }] })
-    .then((response) => response, (error: unknown) => error);
+    const created = await client.createUser({
+      userName: `lost-${kind}`,
+      emails: [{ value: `${kind}@example.com` }],
+    });
 
-  // Either the client recovers the user, or its error shows Slack's 2xx (the write happened).
-  if (isSCIMApiError(outcome)) assert.equal(outcome.status, 201);
-  else assert.equal((outcome as { recovered: boolean }).recovered, true);
-  assert.equal((await usersNamed(client, "gus")).length, 1);
+    assert.equal(created.recovered, true, kind);
+    assert.equal(created.user.userName, `lost-${kind}`);
+    assert.deepEqual(
+      sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`),
+      ["POST /Users 201", "GET /Users 200"],
+      "created once, then looked up",
+    );
+  }
 });
 
 Deno.test("createGroup() after a reset-after is not sent again: RequestFailedError with mayHaveBeenApplied", async () => {
@@ -202,36 +301,54 @@ Deno.test("deleteGroup() whose retry meets 404 after a reset-after succeeds, mar
 });
 
 Deno.test("deleteGroup() of a group that is not there, with every attempt answered, still fails with no_such_group", async () => {
-  const { client } = setup();
+  const { sim, client } = setup();
+  // The first attempt is answered 503 (nothing applied) and retried; the retry meets 404.
+  sim.faults.script({ kind: "status-503", method: "DELETE", path: "/Groups/SNOSUCHGROUP" });
 
   const error = await client.deleteGroup("SNOSUCHGROUP").catch((e: unknown) => e);
 
-  assert.ok(isSCIMApiError(error));
+  assert.ok(isSCIMApiError(error), `expected no_such_group, got ${JSON.stringify(error)}`);
   assert.equal(error.description, "no_such_group");
+  assert.equal(error.attempts, 2);
+  assert.deepEqual(error.failedAttempts, [{ kind: "response", status: 503 }]);
+  assert.equal(error.mayHaveBeenApplied, false);
+  assert.deepEqual(log(sim, "DELETE", "/Groups/SNOSUCHGROUP"), [
+    { status: 503, fault: "status-503" },
+    { status: 404, fault: undefined },
+  ]);
 });
 
-Deno.test("patchGroup(), updateUser() and deleteUser() after a reset-after are sent again and apply once", async () => {
+Deno.test("patchUser(), updateUser(), deleteUser(), patchGroup() and updateGroup() after a reset-after are sent again and apply once", async () => {
   const { sim, client } = setup();
   const [u1, u2, u3] = await someUserIds(client);
   const { group } = await client.createGroup({ displayName: "Core", members: [{ value: u1! }] });
-  sim.faults.script({ kind: "reset-after", method: "PATCH" });
-  sim.faults.script({ kind: "reset-after", method: "PUT" });
-  sim.faults.script({ kind: "reset-after", method: "DELETE" });
+  for (const path of [`/Groups/${group.id}`, `/Users/${u3}`]) {
+    for (const method of ["PATCH", "PUT"]) sim.faults.script({ kind: "reset-after", method, path });
+  }
+  sim.faults.script({ kind: "reset-after", method: "DELETE", path: `/Users/${u3}` });
 
-  const patched = await client.patchGroup(String(group.id), {
+  const patchedGroup = await client.patchGroup(String(group.id), {
     members: [{ value: u2! }, { value: u1!, operation: "delete" }],
   });
-  const { user } = await client.readUser(u3!);
-  const updated = await client.updateUser({ ...user, title: "Captain" });
+  const patchedUser = await client.patchUser(u3!, { nickName: "cap" });
+  const updatedUser = await client.updateUser({ ...patchedUser.user, title: "Captain" });
+  const { group: read } = await client.readGroup(String(group.id));
+  const updatedGroup = await client.updateGroup({ ...read, displayName: "Core team" });
   const deactivated = await client.deleteUser(u3!);
 
-  for (const response of [patched, updated, deactivated]) {
+  for (const response of [patchedGroup, patchedUser, updatedUser, updatedGroup, deactivated]) {
     assert.equal(response.attempts, 2);
     assert.equal(response.recovered, false);
   }
-  const members = (await client.readGroup(String(group.id))).group.members ?? [];
-  assert.deepEqual(members.map((member) => member.value), [u2]);
-  const after = (await client.readUser(u3!)).user;
-  assert.equal(after.title, "Captain");
-  assert.equal(after.active, false);
+  const after = (await client.readGroup(String(group.id))).group;
+  assert.equal(after.displayName, "Core team");
+  assert.deepEqual(after.members?.map((member) => member.value), [u2]);
+  const user = (await client.readUser(u3!)).user;
+  assert.equal(user.title, "Captain");
+  assert.equal(user.active, false);
+  // Each write was applied by its first attempt and again by its retry: the same change twice.
+  assert.deepEqual(
+    sim.requests.filter((r) => r.method !== "GET" && r.method !== "POST").map((r) => r.status),
+    [0, 204, 0, 200, 0, 200, 0, 200, 0, 200],
+  );
 });

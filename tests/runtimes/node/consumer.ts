@@ -35,7 +35,7 @@ export async function walkthrough(server: SimulatorServer): Promise<string[]> {
   });
   const id: string | undefined = created.user.id;
   if (id !== undefined) await client.patchUser(id, { userName: "chenderson" });
-  const group: Group = (await client.createGroup({ displayName: "Team" })).group;
+  const group: Group = (await client.createGroup({ displayName: "Team", members: [] })).group;
   await client.patchGroup(group.id!, {
     members: [{ value: id!, operation: "delete" }],
   });

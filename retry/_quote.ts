@@ -1,0 +1,35 @@
+// Internal: how a caller's value appears in an error message or a log line. One helper, so no
+// message quotes a 100 KB id (or a function's whole source) and every message stays readable.
+
+/** Characters of a value kept in a message; the rest is counted, not shown. */
+export const QUOTE_LIMIT = 100;
+
+/**
+ * A value as text for a message, bounded: its first {@linkcode QUOTE_LIMIT} characters, then
+ * `… (N chars)` when it was longer.
+ *
+ * @param value Any value; a string as is, anything else as `String()` writes it (a value
+ * `String()` throws on as its type).
+ * @returns At most about {@linkcode QUOTE_LIMIT} + 20 characters.
+ */
+export function bounded(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === "string" ? value : String(value);
+  } catch {
+    text = `[${typeof value}]`; // an object with a throwing toString, a Symbol-like value
+  }
+  return text.length <= QUOTE_LIMIT
+    ? text
+    : `${text.slice(0, QUOTE_LIMIT)}… (${text.length} chars)`;
+}
+
+/**
+ * A value in double quotes for a message, bounded as {@linkcode bounded} does.
+ *
+ * @param value Any value.
+ * @returns `"value"`, or `"first 100 chars… (N chars)"`.
+ */
+export function quote(value: unknown): string {
+  return `"${bounded(value)}"`;
+}

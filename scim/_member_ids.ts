@@ -1,0 +1,92 @@
+// Internal: the arguments of the bulk membership helpers, checked before anything is sent, so
+// plain JavaScript misuse gets an error naming the argument rather than a runtime internal
+// ("Cannot read properties of null") or, worse, a string read as a list of one-letter ids.
+
+import { quote } from "../retry/_quote.ts";
+
+/**
+ * Checks the user ids of a membership change and drops duplicates.
+ *
+ * @param userIds The caller's value: an iterable of non-empty strings (never a string itself).
+ * @returns The ids, each once, in their first order.
+ */
+export function memberIds(userIds: unknown): string[] {
+  if (
+    typeof userIds === "string" || typeof userIds !== "object" || userIds === null ||
+    typeof (userIds as Iterable<unknown>)[Symbol.iterator] !== "function"
+  ) {
+    throw new TypeError(
+      `Cannot change group members: userIds ${quote(userIds)} is not a list of user ids`,
+    );
+  }
+  const seen = new Set<string>();
+  let index = 0;
+  for (const id of userIds as Iterable<unknown>) {
+    if (typeof id !== "string") {
+      throw new TypeError(
+        `Cannot change group members: user id ${index} must be a string, got ${quote(id)} (${
+          id === null ? "null" : typeof id
+        })`,
+      );
+    }
+    if (id.trim() === "") {
+      throw new TypeError(`Cannot change group members: user id ${index} is empty`);
+    }
+    seen.add(id);
+    index++;
+  }
+  return [...seen];
+}
+
+/**
+ * Checks the client given to a membership helper: it must have the methods the helper calls.
+ *
+ * @param client The caller's value.
+ * @param methods The methods used, such as `["patchGroup"]`.
+ */
+export function checkMembershipClient(client: unknown, methods: readonly string[]): void {
+  for (const method of methods) {
+    if (
+      typeof client !== "object" || client === null ||
+      typeof (client as Record<string, unknown>)[method] !== "function"
+    ) {
+      throw new TypeError(
+        `Cannot change group members: client ${
+          quote(client)
+        } has no ${method} method (pass a SCIMClient)`,
+      );
+    }
+  }
+}
+
+/**
+ * Checks a group id given to a membership helper.
+ *
+ * @param groupId The caller's value.
+ */
+export function checkGroupId(groupId: unknown): asserts groupId is string {
+  if (typeof groupId !== "string") {
+    throw new TypeError(
+      `Cannot change group members: groupId must be a string, got ${
+        groupId === null ? "null" : typeof groupId
+      }`,
+    );
+  }
+  if (groupId.trim() === "") {
+    throw new TypeError(`Cannot change group members: groupId ${quote(groupId)} is empty`);
+  }
+}
+
+/**
+ * Checks the options of a membership helper.
+ *
+ * @param options The caller's value (`undefined` for none).
+ * @returns The options.
+ */
+export function membershipOptionsOf<T extends object>(options: T | undefined): T {
+  if (options === undefined) return {} as T;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`Cannot change group members: options ${quote(options)} is not an object`);
+  }
+  return options;
+}

@@ -1,0 +1,34 @@
+/**
+ * What `createGroup` takes: a group with what Slack requires to create one.
+ *
+ * @module
+ */
+
+import type { Group, GroupMember } from "./models.ts";
+
+/**
+ * A group to create: Slack requires `displayName` and `members` (an empty list is allowed), so
+ * the compiler does too, instead of Slack answering 400 at run time.
+ *
+ * @example Create a group with no members yet
+ * ```ts
+ * import { type NewGroup, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const team: NewGroup = { displayName: "New hires", members: [] };
+ * const { group } = await client.createGroup(team);
+ * assert.equal(group.displayName, "New hires");
+ * // @ts-expect-error: members is required
+ * const incomplete: NewGroup = { displayName: "Ops" };
+ * assert.equal(incomplete.members, undefined);
+ * ```
+ */
+export type NewGroup = Group & {
+  /** The group's name (not unique). */
+  displayName: string;
+  /** The first members; `[]` for none. Up to 15,000. */
+  members: GroupMember[];
+};
