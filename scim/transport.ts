@@ -314,7 +314,8 @@ export class SCIMTransport<Paths extends {}> {
       : { "content-type": "application/json;charset=utf-8" };
     this.openapi = createClient<Paths>({
       baseUrl,
-      headers,
+      // A plain object: openapi-fetch merges it into every request, faster than a Headers.
+      headers: Object.fromEntries(headers),
       redirect: "manual",
       querySerializer: serializeQuery,
       pathSerializer: (url, values) => this.#fillPath(url, values),
