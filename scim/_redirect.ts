@@ -33,13 +33,13 @@ function locationOf(response: Response, requestUrl: string): string | undefined 
  * @param response The answer of the last attempt.
  * @param requestUrl The URL the request was sent to.
  * @param baseUrl The client's base URL.
- * @param call The call's method, path and stats, for the error.
+ * @param call The call's method, path and stats, for the error (asked only when refusing).
  */
 export function refuseRedirect(
   response: Response,
   requestUrl: string,
   baseUrl: string,
-  call: Omit<SCIMRedirectErrorDetails, "status" | "origin" | "location" | "followed">,
+  call: () => Omit<SCIMRedirectErrorDetails, "status" | "origin" | "location" | "followed">,
 ): void {
   // 304 Not Modified is no redirect (it answers a conditional request a caller's headers made).
   const { status } = response;
@@ -55,7 +55,7 @@ export function refuseRedirect(
   if (!redirect && !foreign) return;
   response.body?.cancel().catch(() => {});
   throw new SCIMRedirectError({
-    ...call,
+    ...call(),
     status: response.status,
     origin,
     location: foreign ? answeredFrom : locationOf(response, requestUrl),

@@ -4,11 +4,15 @@
  * @module
  */
 
+import type { Clock } from "../../retry/clock.ts";
 import { quote } from "../../retry/_quote.ts";
-import { checkBaseUrl } from "../base_url.ts";
 import { checkTimeout } from "../../retry/_timeout.ts";
+import { checkBaseUrl } from "../base_url.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { Logger } from "../../retry/logger.ts";
+import type { CallOptions, Pacer } from "../transport.ts";
+
+export type { CallOptions };
 
 /**
  * The library's version, sent in the `User-Agent` header.
@@ -83,7 +87,7 @@ export const DEFAULT_TIMEOUT = 30_000;
  *   timeout: 10_000,
  *   userAgentPrefix: "hr-sync/2.0",
  *   retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 1 })],
- *   sleep: () => Promise.resolve(), // Retry-After is honored without waiting
+ *   clock: { sleep: () => Promise.resolve() }, // Retry-After is honored without waiting
  * };
  * const client = new SCIMClient(options);
  * const page = await client.searchUsers({ count: 10 }); // the 429 was retried
@@ -105,12 +109,11 @@ export interface SCIMClientOptions {
    */
   timeout?: number;
   /**
-   * The transport (proxies, tests, edge runtimes); it gets a `Request`. Default: the global
-   * `fetch`, looked up per call. The runtime's own fetch (the one global when the library loaded)
-   * gets a typed call's first attempt as `fetch(url, init)`, sparing a `Request` object; a
-   * global fetch installed later gets a `Request`, like this option. Requests carry
-   * `redirect: "manual"`: a redirect is never followed, and an answer from another origin than
-   * `baseUrl`'s (a transport that follows anyway) is a `SCIMRedirectError`, never Slack's answer.
+   * The transport (proxies, tests, edge runtimes): it gets each attempt as a `Request`, with the
+   * `Authorization` header, which nothing above it sees. Default: the global `fetch`, looked up
+   * per attempt. Requests carry `redirect: "manual"`: a redirect is never followed, and an
+   * answer from another origin than `baseUrl`'s (a transport that follows anyway) is a
+   * `SCIMRedirectError`, never Slack's answer.
    */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. `Authorization` and `User-Agent` are the client's own. */
@@ -127,39 +130,24 @@ export interface SCIMClientOptions {
    */
   retryHandlers?: RetryHandler[];
   /**
-   * Waits between retries; default an abortable `setTimeout`. For tests, so they never wait.
-   * Must reject with `signal.reason` when `signal` aborts.
+   * The time the retries use: `now`, `sleep` (the waits between attempts; it must reject with
+   * `signal.reason` when `signal` aborts) and `timeout` (the signal of a call's timeout). Each
+   * one left out is `systemClock`'s (from `@org/slack-scim/retry`). Tests give
+   * `{ sleep: () => Promise.resolve() }` so they never wait.
+   */
+  clock?: Partial<Clock>;
+  /**
+   * Paces every attempt (retries included) under the retrying fetch, such as a limiter that
+   * keeps to Slack's rate limits. Default: none.
+   */
+  rateLimiter?: Pacer;
+  /**
+   * Waits between retries.
+   *
+   * @deprecated Use `clock: { sleep }`, the one time option the client, the retrying fetch and
+   * the simulator share. Ignored when `clock.sleep` is given.
    */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-}
-
-/**
- * Options of one call.
- *
- * @example A shorter timeout for one call, and cancelling calls
- * ```ts
- * import { type CallOptions, SCIMClient } from "@org/slack-scim";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator({ users: 3 });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const [user] = (await client.searchUsers({ count: 1 })).users;
- * const shutdown = new AbortController();
- * const options: CallOptions = { timeout: 5_000, signal: shutdown.signal };
- * assert.equal((await client.readUser(user!.id!, options)).user.id, user!.id);
- * shutdown.abort(new Error("shutting down"));
- * await assert.rejects(client.readUser(user!.id!, options), /shutting down/);
- * ```
- */
-export interface CallOptions {
-  /** Cancels the call, including a wait between retries; it rejects with `signal.reason`. */
-  signal?: AbortSignal;
-  /**
-   * Milliseconds this call may take, retries included; overrides the client's `timeout`. At most
-   * `MAX_TIMEOUT` (2³¹−1).
-   */
-  timeout?: number;
 }
 
 /**
@@ -246,7 +234,7 @@ function headersOf(value: unknown): Headers {
 }
 
 /**
- * Validates the client options but the handlers' contents, `sleep` and `logger` (the retrying
+ * Validates the client options but the handlers' contents, `clock`, `logger` and `rateLimiter` (the retrying
  * fetch checks those), in the order the errors are reported.
  *
  * @param options The caller's options.

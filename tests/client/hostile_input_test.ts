@@ -284,8 +284,15 @@ Deno.test("messages quote at most about 100 characters of any value, and say how
   );
   assert.ok((source as Error).message.length < 300);
   // The retrying fetch's options, and the membership and paging numbers.
-  const sleep = thrown(() => createRetryingFetch({ retryHandlers: () => [], sleep: huge as Any }));
-  assert.match((sleep as Error).message, /^Cannot use sleep: "x{100}… \(100000 chars\)" is not/);
+  const sleep = thrown(() =>
+    createRetryingFetch({ retryHandlers: () => [], clock: { sleep: huge as Any } })
+  );
+  assert.match(
+    (sleep as Error).message,
+    /^Cannot use clock\.sleep: "x{100}… \(100000 chars\)" is not/,
+  );
+  const clock = thrown(() => createRetryingFetch({ retryHandlers: () => [], clock: huge as Any }));
+  assert.match((clock as Error).message, /^Cannot use clock: "x{100}… \(100000 chars\)" is not/);
   const [group] = (await client.searchGroups({ count: 1 })).groups;
   const chunk = await rejection(
     addGroupMembers(client, group!.id!, ["U1"], { chunkSize: huge as Any }),
@@ -303,7 +310,7 @@ Deno.test("log lines about a failed attempt are bounded too, whatever the transp
   const fetch = createRetryingFetch({
     retryHandlers: () => [new ConnectionErrorRetryHandler()],
     fetch: () => Promise.reject(new TypeError(huge)),
-    sleep: () => Promise.resolve(),
+    clock: { sleep: () => Promise.resolve() },
     logger: {
       debug: () => {},
       warn: (message, data) => void lines.push(`${message} ${JSON.stringify(data)}`),

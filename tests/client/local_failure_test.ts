@@ -34,7 +34,7 @@ Deno.test("the retrying fetch does not retry a refused request and marks a write
   const fetch = createRetryingFetch({
     retryHandlers: () => [new ConnectionErrorRetryHandler({ maxRetryCount: 3 })],
     fetch: () => (calls++, Promise.reject(nodeBadPort())),
-    sleep: () => Promise.resolve(),
+    clock: { sleep: () => Promise.resolve() },
   });
   const request = new Request("https://api.slack.com/scim/v1/Users", {
     method: "POST",
@@ -52,7 +52,7 @@ Deno.test("a refusal after an attempt that got no answer still says the write ma
   const fetch = createRetryingFetch({
     retryHandlers: () => [new ConnectionErrorRetryHandler({ maxRetryCount: 3 })],
     fetch: () => Promise.reject(script.shift()!()),
-    sleep: () => Promise.resolve(),
+    clock: { sleep: () => Promise.resolve() },
   });
   const request = new Request("https://api.slack.com/scim/v1/Users/U1", { method: "DELETE" });
   const error = await rejection(fetch(request));
@@ -94,7 +94,7 @@ Deno.test("each runtime's way of refusing a request is told from a network failu
     const fetch = createRetryingFetch({
       retryHandlers: () => [new ConnectionErrorRetryHandler()],
       fetch: () => (calls++, Promise.reject(error)),
-      sleep: () => Promise.resolve(),
+      clock: { sleep: () => Promise.resolve() },
     });
     const request = new Request("https://api.slack.com/scim/v1/Users", { method: "POST" });
     const failed = await rejection(fetch(request));
