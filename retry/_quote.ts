@@ -25,6 +25,17 @@ export function bounded(value: unknown): string {
 }
 
 /**
+ * What a thrown value says, for a message: an error's message, anything else as text; bounded as
+ * {@linkcode bounded} does.
+ *
+ * @param error Any thrown value.
+ * @returns At most about {@linkcode QUOTE_LIMIT} + 20 characters.
+ */
+export function messageOf(error: unknown): string {
+  return bounded(error instanceof Error ? error.message : error);
+}
+
+/**
  * A value in double quotes for a message, bounded as {@linkcode bounded} does.
  *
  * @param value Any value.

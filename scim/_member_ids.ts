@@ -3,6 +3,7 @@
 // ("Cannot read properties of null") or, worse, a string read as a list of one-letter ids.
 
 import { quote } from "../retry/_quote.ts";
+import { optionsObject } from "../retry/_options.ts";
 
 /**
  * Checks the user ids of a membership change and drops duplicates.
@@ -84,9 +85,5 @@ export function checkGroupId(groupId: unknown): asserts groupId is string {
  * @returns The options.
  */
 export function membershipOptionsOf<T extends object>(options: T | undefined): T {
-  if (options === undefined) return {} as T;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(`Cannot change group members: options ${quote(options)} is not an object`);
-  }
-  return options;
+  return optionsObject("change group members", options);
 }

@@ -3,6 +3,7 @@
 // "Cannot read properties of undefined" at the first page.
 
 import { quote } from "../retry/_quote.ts";
+import { optionsObject } from "../retry/_options.ts";
 
 /**
  * Checks an iterator's client and options.
@@ -27,9 +28,5 @@ export function checkPagingArguments<O extends object>(
       `Cannot call ${name}: client ${quote(client)} has no ${method} method (pass a SCIMClient)`,
     );
   }
-  if (options === undefined) return {} as O;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(`Cannot call ${name}: options ${quote(options)} is not an object`);
-  }
-  return options;
+  return optionsObject(`call ${name}`, options);
 }

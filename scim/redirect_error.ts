@@ -8,6 +8,7 @@
 
 import type { FailedAttempt } from "../retry/stats.ts";
 import { bounded } from "../retry/_quote.ts";
+import { mayHaveBeenApplied } from "../retry/may_have_been_applied.ts";
 
 /**
  * What a {@linkcode SCIMRedirectError} records about the call.
@@ -126,8 +127,7 @@ export class SCIMRedirectError extends Error {
     this.attempts = details.attempts ?? 1;
     this.totalRetryDelay = details.totalRetryDelay ?? 0;
     this.failedAttempts = failedAttempts;
-    this.mayHaveBeenApplied = !/^(GET|HEAD|OPTIONS)$/i.test(method) &&
-      failedAttempts.some((attempt) => attempt.kind === "error");
+    this.mayHaveBeenApplied = mayHaveBeenApplied(method, { failedAttempts });
   }
 }
 

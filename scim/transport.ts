@@ -28,7 +28,8 @@ import {
 } from "../retry/fetch.ts";
 import type { RetryHandler } from "../retry/handler.ts";
 import type { Logger } from "../retry/logger.ts";
-import { bounded, quote } from "../retry/_quote.ts";
+import { messageOf, quote } from "../retry/_quote.ts";
+import { optionsObject } from "../retry/_options.ts";
 import { checkTimeout } from "../retry/_timeout.ts";
 import { readFailure } from "../retry/read_text.ts";
 import { isRequestTimeoutError } from "../retry/request_timeout_error.ts";
@@ -120,11 +121,7 @@ export function checkCallOptions(
   options: CallOptions | undefined,
   defaultTimeout: number,
 ): { signal: AbortSignal | undefined; timeout: number } {
-  if (options === undefined) return { signal: undefined, timeout: defaultTimeout };
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`Cannot call ${method}: options ${quote(options)} is not an object`);
-  }
-  const { signal, timeout } = options;
+  const { signal, timeout } = optionsObject(`call ${method}`, options);
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new TypeError(`Cannot call ${method}: signal ${quote(signal)} is not an AbortSignal`);
   }
@@ -235,11 +232,6 @@ function serializeQuery(query: Record<string, unknown>): string {
     }`;
   }
   return search;
-}
-
-/** An error's message, or the thrown value as text, bounded. */
-function messageOf(error: unknown): string {
-  return bounded(error instanceof Error ? error.message : error);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Internal: argument checks the client makes before any request.
 
 import { bounded, quote } from "../../retry/_quote.ts";
+import { optionsObject } from "../../retry/_options.ts";
 import { MAX_PAGE_SIZE } from "../paging.ts";
 import type { SearchOptions } from "./client_options.ts";
 import { isObject } from "./_exchange.ts";
@@ -79,9 +80,7 @@ export function searchQuery(
   options: SearchOptions,
 ): { startIndex?: number; count?: number; filter?: string } {
   // From plain JavaScript, `searchUsers(null)` gets past the parameter's default `{}`.
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`Cannot call ${method}: options ${quote(options)} is not an object`);
-  }
+  optionsObject(`call ${method}`, options);
   const query: { startIndex?: number; count?: number; filter?: string } = {};
   if (options.startIndex !== undefined) {
     checkInteger(method, "startIndex", options.startIndex, 1, Infinity);
@@ -154,9 +153,7 @@ export function apiCallTarget(
   path: unknown,
   options?: unknown,
 ): { verb: string; url: string } {
-  if (options !== undefined && (typeof options !== "object" || options === null)) {
-    throw new TypeError(`Cannot call apiCall: options ${quote(options)} is not an object`);
-  }
+  optionsObject("call apiCall", options as object | undefined);
   // The methods an HTTP API such as SCIM answers; fetch forbids CONNECT, TRACE and TRACK with
   // its own words, and a made-up verb would reach Slack as is.
   if (typeof method !== "string" || !API_METHODS.test(method)) {

@@ -8,16 +8,6 @@ import { SCIMApiError } from "../errors.ts";
 export type { Answer };
 
 /**
- * An error's message, or the thrown value as text.
- *
- * @param error Any thrown value.
- * @returns The text to quote.
- */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
  * Tells whether a value is a plain object (not null, not an array).
  *
  * @param value Any value.

@@ -12,7 +12,7 @@ import { SCIMApiError, type SCIMApiErrorOptions } from "../errors.ts";
 
 import type { SearchUsersResponse, UserResponse } from "../response.ts";
 import type { User } from "./models.ts";
-import { messageOf } from "./_exchange.ts";
+import { messageOf } from "../../retry/_quote.ts";
 
 const TAKEN = new Set(["username_taken", "email_taken"]);
 

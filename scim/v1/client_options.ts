@@ -234,8 +234,9 @@ function headersOf(value: unknown): Headers {
 }
 
 /**
- * Validates the client options but the handlers' contents, `clock`, `logger` and `rateLimiter` (the retrying
- * fetch checks those), in the order the errors are reported.
+ * Validates the client options but `fetch` and `rateLimiter` (the transport checks those), the
+ * handlers' contents, `clock` and `logger` (the retrying fetch checks those), in the order the
+ * errors are reported.
  *
  * @param options The caller's options.
  * @returns What the client keeps.
@@ -247,10 +248,7 @@ export function resolveOptions(options: SCIMClientOptions): ResolvedOptions {
   checkToken(options.token);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, "v1");
   const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT);
-  const { fetch, userAgentPrefix, userAgentSuffix, retryHandlers } = options;
-  if (fetch !== undefined && typeof fetch !== "function") {
-    throw new TypeError(`Cannot use fetch: ${quote(fetch)} is not a function`);
-  }
+  const { userAgentPrefix, userAgentSuffix, retryHandlers } = options;
   const headers = headersOf(options.headers);
   headers.delete("authorization");
   for (

@@ -142,6 +142,19 @@ Deno.test("searchUsers(null) and searchGroups(null) name the options instead of 
     await rejection(client.searchGroups(null as Any)),
     /^Cannot call searchGroups: options "null" is not an object$/,
   );
+  // An array is no options object either (every call's options go through one check).
+  named(
+    await rejection(client.searchUsers([] as Any)),
+    /^Cannot call searchUsers: options "" is not an object$/,
+  );
+  named(
+    await rejection(client.readUser("U1", [1] as Any)),
+    /^Cannot call readUser: options "1" is not an object$/,
+  );
+  named(
+    await rejection(client.apiCall("GET", "Users", [] as Any)),
+    /^Cannot call apiCall: options "" is not an object$/,
+  );
   assert.equal(sim.requests.length, 0);
 });
 
