@@ -67,7 +67,7 @@ export {
 } from "./scim/v1/client_options.ts";
 export * from "./scim/v1/models.ts";
 export * from "./scim/errors.ts";
-export type * from "./scim/response.ts";
+export type * from "./scim/v1/responses.ts";
 export * from "./scim/v1/schemas.ts";
 export * from "./scim/v1/patch_helpers.ts";
 // What the client throws when no answer came, and the retry types its options name. The retry

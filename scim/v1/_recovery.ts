@@ -10,7 +10,7 @@
 import type { Logger } from "../../retry/logger.ts";
 import { SCIMApiError, type SCIMApiErrorOptions } from "../errors.ts";
 
-import type { SearchUsersResponse, UserResponse } from "../response.ts";
+import type { SearchUsersResponse, UserResponse } from "./responses.ts";
 import type { User } from "./models.ts";
 import { messageOf } from "./_exchange.ts";
 

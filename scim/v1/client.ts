@@ -17,7 +17,7 @@ import type {
   SearchUsersResponse,
   ServiceProviderConfigResponse,
   UserResponse,
-} from "../response.ts";
+} from "./responses.ts";
 import type { Group, Schema, ServiceProviderConfig, User } from "./models.ts";
 import { apiCallTarget, checkId, checkReplaced, checkResource, searchQuery } from "./_arguments.ts";
 import type { CallOptions, SCIMClientOptions, SearchOptions } from "./client_options.ts";
