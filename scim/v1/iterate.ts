@@ -38,7 +38,8 @@
 
 import type { SCIMClient } from "./client.ts";
 import type { SearchOptions } from "./client_options.ts";
-import type { Group, User } from "./models.ts";
+import type { Group } from "./group.ts";
+import type { User } from "./user.ts";
 import { MAX_PAGE_SIZE, type Page, PagedIterable, type PaginateOptions } from "../paging.ts";
 
 export { MAX_PAGE_SIZE, type Page, PagedIterable } from "../paging.ts";

@@ -6,7 +6,9 @@
  */
 
 import type { ResourceResponse, SearchResponse } from "../response.ts";
-import type { Group, Schema, ServiceProviderConfig, User } from "./models.ts";
+import type { Schema, ServiceProviderConfig } from "./discovery.ts";
+import type { Group } from "./group.ts";
+import type { User } from "./user.ts";
 
 export type {
   ApiCallResponse,

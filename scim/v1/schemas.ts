@@ -8,11 +8,11 @@
 import {
   CORE_SCHEMA_V1,
   ENTERPRISE_SCHEMA_V1,
-  type Group,
   GUEST_SCHEMA_V1,
   PROFILE_SCHEMA_V1,
-  type User,
-} from "./models.ts";
+} from "./schema_urns.ts";
+import type { Group } from "./group.ts";
+import type { User } from "./user.ts";
 
 const USER_EXTENSIONS: readonly string[] = [
   ENTERPRISE_SCHEMA_V1,
