@@ -11,6 +11,7 @@ import {
   GUEST_SCHEMA_V1,
   PROFILE_SCHEMA_V1,
 } from "./schema_urns.ts";
+import { isObject } from "../_is_object.ts";
 import type { Group } from "./group.ts";
 import type { User } from "./user.ts";
 
@@ -79,10 +80,6 @@ export function forReplace(user: User): User {
   if (!isObject(enterprise) || !isEmptyManager(enterprise.manager)) return user;
   const { manager: _none, ...withoutManager } = enterprise;
   return { ...user, [ENTERPRISE_SCHEMA_V1]: withoutManager };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** `{}` or `{ managerId: "" }`: what Slack returns for "no manager". */
