@@ -61,24 +61,6 @@ export function checkMembershipClient(client: unknown, methods: readonly string[
 }
 
 /**
- * Checks a group id given to a membership helper.
- *
- * @param groupId The caller's value.
- */
-export function checkGroupId(groupId: unknown): asserts groupId is string {
-  if (typeof groupId !== "string") {
-    throw new TypeError(
-      `Cannot change group members: groupId must be a string, got ${
-        groupId === null ? "null" : typeof groupId
-      }`,
-    );
-  }
-  if (groupId.trim() === "") {
-    throw new TypeError(`Cannot change group members: groupId ${quote(groupId)} is empty`);
-  }
-}
-
-/**
  * Checks the options of a membership helper.
  *
  * @param options The caller's value (`undefined` for none).

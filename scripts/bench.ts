@@ -12,7 +12,7 @@
 import createClient from "openapi-fetch";
 import { SCIMClient, type User } from "../mod.ts";
 import type { paths } from "../scim/v1/schema.gen.ts";
-import { iterateUsers } from "../scim/v1/paging.ts";
+import { iterateUsers } from "../scim/v1/iterate.ts";
 import { SlackScimSimulator } from "../scim/testing/mod.ts";
 
 const args = new Set(Deno.args);

@@ -5,7 +5,7 @@ import type {
   ApiCallResponse,
   SchemaResponse,
   ServiceProviderConfigResponse,
-} from "../response.ts";
+} from "./responses.ts";
 import type { Schema, ServiceProviderConfig } from "./models.ts";
 import type { paths } from "./schema.gen.ts";
 import { apiCallTarget } from "./_arguments.ts";

@@ -5,7 +5,7 @@ import { isRequestFailedError } from "../../retry/request_failed_error.ts";
 import type { SCIMTransport } from "../transport.ts";
 import type { CallOptions } from "../transport.ts";
 import type { SearchOptions } from "./client_options.ts";
-import type { EmptyResponse, GroupResponse, SearchGroupsResponse } from "../response.ts";
+import type { EmptyResponse, GroupResponse, SearchGroupsResponse } from "./responses.ts";
 import { isSCIMApiError } from "../errors.ts";
 import type { Group } from "./models.ts";
 import type { NewGroup } from "./new_group.ts";

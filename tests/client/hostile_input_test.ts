@@ -15,8 +15,12 @@ import {
   ServerErrorRetryHandler,
 } from "../../retry/mod.ts";
 import { filter } from "../../scim/filter.ts";
-import { addGroupMembers, removeGroupMembers, setGroupMembers } from "../../scim/v1/membership.ts";
-import { iterateGroups, iterateUsers } from "../../scim/v1/paging.ts";
+import {
+  addGroupMembers,
+  removeGroupMembers,
+  setGroupMembers,
+} from "../../scim/v1/group_members.ts";
+import { iterateGroups, iterateUsers } from "../../scim/v1/iterate.ts";
 import { rejection, setup, TOKEN } from "./_helpers.ts";
 
 // deno-lint-ignore no-explicit-any
