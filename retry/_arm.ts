@@ -142,7 +142,17 @@ export interface Sending extends Armed {
  * @returns The handlers.
  */
 export function handlersOf(deps: CallDeps): readonly RetryHandler[] {
-  const handlers = deps.retryHandlers();
+  return checkHandlers(deps.retryHandlers());
+}
+
+/**
+ * Checks a handler list: an array of objects with `canRetry` and `prepareForNextAttempt`. The
+ * one check, for a call's list and for a client's `retryHandlers` option.
+ *
+ * @param handlers The caller's value.
+ * @returns The handlers.
+ */
+export function checkHandlers(handlers: unknown): readonly RetryHandler[] {
   if (!Array.isArray(handlers)) {
     throw new TypeError(`Cannot use retryHandlers: ${quote(handlers)} is not an array`);
   }

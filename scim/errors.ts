@@ -8,6 +8,7 @@ import type { FailedAttempt } from "../retry/stats.ts";
 import { mayHaveBeenApplied } from "../retry/may_have_been_applied.ts";
 import { parseRetryAfter } from "../retry/retry_after.ts";
 import { bounded } from "../retry/_quote.ts";
+import { isObject } from "./_is_object.ts";
 
 /**
  * The answer an {@linkcode SCIMApiError} is about, as it came back.
@@ -273,10 +274,6 @@ function parse(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Slack's error code from its v1 or v2 error shape, or undefined for any other JSON. */

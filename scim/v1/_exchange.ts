@@ -4,18 +4,9 @@
 import type { Answer } from "../transport.ts";
 import type { SCIMResponse } from "../response.ts";
 import { SCIMApiError } from "../errors.ts";
+import { isObject } from "../_is_object.ts";
 
 export type { Answer };
-
-/**
- * Tells whether a value is a plain object (not null, not an array).
- *
- * @param value Any value.
- * @returns `true` for an object.
- */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * The response fields every method shares.

@@ -7,6 +7,7 @@
 import type { Clock } from "../../retry/clock.ts";
 import { quote } from "../../retry/_quote.ts";
 import { checkTimeout } from "../../retry/_timeout.ts";
+import { checkHandlers } from "../../retry/_arm.ts";
 import { checkBaseUrl } from "../base_url.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { Logger } from "../../retry/logger.ts";
@@ -234,9 +235,9 @@ function headersOf(value: unknown): Headers {
 }
 
 /**
- * Validates the client options but `fetch` and `rateLimiter` (the transport checks those), the
- * handlers' contents, `clock` and `logger` (the retrying fetch checks those), in the order the
- * errors are reported.
+ * Validates the client options but `fetch` and `rateLimiter` (the transport checks those),
+ * `clock` and `logger` (the retrying fetch checks those), in the order the errors are reported.
+ * The handlers are checked as every call checks them (`client.retryHandlers` may change later).
  *
  * @param options The caller's options.
  * @returns What the client keeps.
@@ -261,9 +262,7 @@ export function resolveOptions(options: SCIMClientOptions): ResolvedOptions {
       throw new TypeError(`Cannot use ${name}: ${quote(part)} is not a one-line string`);
     }
   }
-  if (retryHandlers !== undefined && !Array.isArray(retryHandlers)) {
-    throw new TypeError(`Cannot use retryHandlers: ${quote(retryHandlers)} is not an array`);
-  }
+  if (retryHandlers !== undefined) checkHandlers(retryHandlers);
   const userAgent = [userAgentPrefix, `slack-scim/${VERSION}`, userAgentSuffix]
     .filter((part) => part)
     .join(" ");

@@ -26,6 +26,17 @@ Deno.test("new SCIMClient() refuses a missing, empty or multi-line token, naming
   assert.throws(() => new SCIMClient(undefined as unknown as { token: string }), TypeError);
 });
 
+Deno.test("new SCIMClient() refuses retryHandlers that are not a list of handlers, as a call would", () => {
+  assert.throws(() => new SCIMClient({ token: TOKEN, retryHandlers: {} as never }), {
+    name: "TypeError",
+    message: 'Cannot use retryHandlers: "[object Object]" is not an array',
+  });
+  assert.throws(() => new SCIMClient({ token: TOKEN, retryHandlers: [null] as never }), {
+    name: "TypeError",
+    message: 'Cannot use retry handler 0: "null" is not a RetryHandler',
+  });
+});
+
 Deno.test("new SCIMClient() refuses a baseUrl that is not an http(s) URL", () => {
   assert.throws(() => new SCIMClient({ token: TOKEN, baseUrl: "not a url" }), {
     name: "TypeError",
