@@ -3,7 +3,7 @@
 // left: nothing was applied, retrying cannot help, and "no answer" would be untrue.
 
 import { pathOf } from "./_path.ts";
-import { bounded } from "./_quote.ts";
+import { bounded, messageOf } from "./_quote.ts";
 import { RequestFailedError, type RetryErrorDetails } from "./request_failed_error.ts";
 
 /**
@@ -44,11 +44,10 @@ export function notSentError(details: RetryErrorDetails, error: unknown): Reques
   const failed = new RequestFailedError(details, { cause: error });
   // Node says only "fetch failed", the reason ("bad port") in its cause.
   const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
-  const why = (error instanceof Error ? error.message : String(error)) +
-    (typeof cause === "string" ? `: ${cause}` : "");
+  const why = messageOf(error) + (typeof cause === "string" ? `: ${bounded(cause)}` : "");
   failed.message = `Cannot send ${details.method} ${
     pathOf(details.url)
-  }: the runtime refused the request before sending it (${bounded(why)}), so it never left${
+  }: the runtime refused the request before sending it (${why}), so it never left${
     details.mayHaveBeenApplied
       ? "; an earlier attempt got no answer, so the write may have been applied"
       : " and nothing was applied"

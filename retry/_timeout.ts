@@ -1,12 +1,14 @@
 // Internal: the one check of a timeout in milliseconds, shared by the client's `timeout` option,
-// a call's `timeout` and the retrying fetch's call option, so all three refuse the same values
-// with the same words.
+// a call's `timeout`, the retrying fetch's call option and the system clock's timeout signal, so
+// all of them refuse the same values with the same words.
 
-import { MAX_TIMEOUT } from "./clock.ts";
 import { quote } from "./_quote.ts";
 
+/** What a runtime's timer holds: a signed 32-bit number of ms (public as clock.ts's MAX_TIMEOUT). */
+export const TIMER_LIMIT = 2 ** 31 - 1;
+
 /**
- * Checks a timeout: a number of milliseconds from 0 (no limit) to {@linkcode MAX_TIMEOUT}. A
+ * Checks a timeout: a number of milliseconds from 0 (no limit) to {@linkcode TIMER_LIMIT}. A
  * longer one is refused up front: a runtime's timer would fire it at once (or throw on Node).
  *
  * @param value The caller's value.
@@ -19,9 +21,9 @@ export function checkTimeout(value: unknown, name = "timeout"): number {
       `Cannot use ${name}: ${quote(value)} is not a finite number of milliseconds >= 0`,
     );
   }
-  if (value > MAX_TIMEOUT) {
+  if (value > TIMER_LIMIT) {
     throw new RangeError(
-      `Cannot use ${name}: ${value} ms is more than a timer holds (${MAX_TIMEOUT}); use 0 for none`,
+      `Cannot use ${name}: ${value} ms is more than a timer holds (${TIMER_LIMIT}); use 0 for none`,
     );
   }
   return value;

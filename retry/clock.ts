@@ -7,6 +7,7 @@
  */
 
 import { abortableSleep } from "./_sleep.ts";
+import { checkTimeout, TIMER_LIMIT } from "./_timeout.ts";
 
 /**
  * A clock: now, an abortable sleep, and a timeout signal.
@@ -47,16 +48,12 @@ export interface Clock {
  * assert.throws(() => systemClock.timeout(MAX_TIMEOUT + 1), RangeError);
  * ```
  */
-export const MAX_TIMEOUT: number = 2 ** 31 - 1;
+export const MAX_TIMEOUT: number = TIMER_LIMIT;
 
 function timeoutSignal(ms: number): AbortSignal {
-  // AbortSignal.timeout fires at once past MAX_TIMEOUT (Node throws): say so instead.
-  if (!(ms <= MAX_TIMEOUT)) {
-    throw new RangeError(
-      `Cannot time out after "${ms}" ms: the most a timer holds is ${MAX_TIMEOUT} ms`,
-    );
-  }
-  return AbortSignal.timeout(ms);
+  // AbortSignal.timeout fires at once past MAX_TIMEOUT (Node throws): the one timeout check
+  // refuses it (and NaN, negatives) with the words the options use.
+  return AbortSignal.timeout(checkTimeout(ms));
 }
 
 /**

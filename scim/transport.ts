@@ -403,11 +403,13 @@ export class SCIMTransport<Paths extends {}> {
     exchange.response = response;
     // A redirect, or an answer from another origin, is never read as Slack's (its body is
     // released unread).
-    refuseRedirect(response, request.url, this.baseUrl, () => ({
-      ...this.#details(request, response),
-      method: request.method,
-      path: this.#pathOf(request.url),
-    }));
+    // (The request is known here, so the details' method and path are strings.)
+    refuseRedirect(
+      response,
+      request.url,
+      this.baseUrl,
+      () => this.#details(request, response) as { method: string; path: string },
+    );
     if (response.ok && !buffer) {
       exchange.read = true;
       return response;

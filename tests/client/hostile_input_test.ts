@@ -13,6 +13,7 @@ import {
   RandomJitter,
   RateLimitErrorRetryHandler,
   ServerErrorRetryHandler,
+  systemClock,
 } from "../../retry/mod.ts";
 import { filter } from "../../scim/filter.ts";
 import {
@@ -101,6 +102,9 @@ Deno.test("a timeout past what a timer holds is refused up front: the client opt
     TOO_LONG,
   );
   assert.equal(sent, 0);
+  // The clock's own timeout signal keeps the same rule, in the same words.
+  named(thrown(() => systemClock.timeout(MAX_TIMEOUT + 1)), TOO_LONG);
+  named(thrown(() => systemClock.timeout(NaN)), /^Cannot use timeout: "NaN" is not a finite/);
   // The longest one works (its timer is armed, not fired at once).
   const ok = await fetch(new Request("https://api.slack.com/scim/v1/Users"), {
     timeout: MAX_TIMEOUT,
