@@ -15,7 +15,7 @@
  *   `client.use()` middleware, with the client's token, retries and timeout.
  *
  * The rest has entries of its own, so an app ships only what it imports (this entry stays under
- * 13 KiB gzipped, openapi-fetch included): `@org/slack-scim/filter` (filters from untrusted
+ * 14 KiB gzipped, openapi-fetch included): `@org/slack-scim/filter` (filters from untrusted
  * values, without injection), `@org/slack-scim/paging` (`iterateUsers`, `iterateGroups`),
  * `@org/slack-scim/membership` (chunked group membership), `@org/slack-scim/retry` (the retry
  * handlers, as the Python SDK's `slack_sdk.http_retry`), `@org/slack-scim/testing` (the Slack
