@@ -5,7 +5,7 @@
 import { quote } from "./_quote.ts";
 
 /** What a runtime's timer holds: a signed 32-bit number of ms (public as clock.ts's MAX_TIMEOUT). */
-export const TIMER_LIMIT = 2 ** 31 - 1;
+export const TIMER_LIMIT: number = 2 ** 31 - 1;
 
 /**
  * Checks a timeout: a number of milliseconds from 0 (no limit) to {@linkcode TIMER_LIMIT}. A
