@@ -66,10 +66,11 @@ export {
   type SearchOptions,
   VERSION,
 } from "./scim/v1/client_options.ts";
+// The models and their schema URNs; not the client's own body helpers (scim/v1/schemas.ts: the
+// client fills `schemas` in and prepares a user for PUT itself).
 export * from "./scim/v1/models.ts";
 export * from "./scim/errors.ts";
-export type * from "./scim/response.ts";
-export * from "./scim/v1/schemas.ts";
+export type * from "./scim/v1/responses.ts";
 export * from "./scim/v1/patch_helpers.ts";
 // What the client throws when no answer came, and the retry types its options name. The retry
 // API itself (handlers, calculators, createRetryingFetch) is the "./retry" entry, as the Python

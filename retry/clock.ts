@@ -35,7 +35,8 @@ export interface Clock {
   timeout(ms: number): AbortSignal;
 }
 
-const never = new AbortController().signal;
+// Made on first use: workerd refuses `new AbortController()` at global scope.
+let never: AbortSignal | undefined;
 /**
  * The longest timeout in milliseconds: what runtimes' timers hold (a signed 32-bit number of
  * ms, about 24.8 days).
@@ -48,7 +49,7 @@ const never = new AbortController().signal;
  * assert.throws(() => systemClock.timeout(MAX_TIMEOUT + 1), RangeError);
  * ```
  */
-export const MAX_TIMEOUT = 2 ** 31 - 1;
+export const MAX_TIMEOUT: number = 2 ** 31 - 1;
 
 function timeoutSignal(ms: number): AbortSignal {
   // AbortSignal.timeout fires at once past MAX_TIMEOUT (Node throws): say so instead.
@@ -77,6 +78,7 @@ function timeoutSignal(ms: number): AbortSignal {
  */
 export const systemClock: Clock = Object.freeze({
   now: () => Date.now(),
-  sleep: (ms: number, signal?: AbortSignal) => abortableSleep(ms, signal ?? never),
+  sleep: (ms: number, signal?: AbortSignal) =>
+    abortableSleep(ms, signal ?? (never ??= new AbortController().signal)),
   timeout: timeoutSignal,
 });

@@ -1,5 +1,9 @@
 /**
- * Bulk group membership: add, remove or set thousands of members in chunked PATCH calls.
+ * Bulk group membership, whatever the API version: a change of thousands of members split into
+ * calls of at most `chunkSize` users, applied in order, with a {@linkcode GroupMembershipError}
+ * that says which chunks were applied, which one failed and which were never sent. Each version
+ * says how one chunk is sent (v1: `scim/v1/group_members.ts`, the `@org/slack-scim/membership`
+ * entry's `addGroupMembers`, `removeGroupMembers`, `setGroupMembers`).
  *
  * @module
  */
@@ -38,73 +42,6 @@ export const RECOMMENDED_MEMBERS_PER_CALL = 5000;
  * ```
  */
 export const MAX_MEMBERS_PER_CALL = 15000;
-
-/**
- * One member change in a v1 group PATCH body.
- *
- * @example Add one member and remove another in one PATCH
- * ```ts
- * import { SCIMClient } from "@org/slack-scim";
- * import type { GroupMemberChange } from "@org/slack-scim/membership";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator({ users: 3 });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const [a, b] = (await client.searchUsers({ count: 2 })).users.map((user) => user.id!);
- * const { group } = await client.createGroup({ displayName: "Ops", members: [{ value: a! }] });
- * const members: GroupMemberChange[] = [{ value: b! }, { value: a!, operation: "delete" }];
- * await client.patchGroup(group.id!, { members });
- * const after = await client.readGroup(group.id!);
- * assert.deepEqual(after.group.members?.map((m) => m.value), [b]);
- * ```
- */
-export interface GroupMemberChange {
-  /** The user id. */
-  readonly value: string;
-  /** `"delete"` removes the member; absent adds it. */
-  readonly operation?: "delete";
-}
-
-/**
- * The two client calls bulk membership needs (the `SCIMClient` has both).
- *
- * @example Count the PATCH calls of a bulk change by wrapping the client
- * ```ts
- * import { SCIMClient } from "@org/slack-scim";
- * import { addGroupMembers, type MembershipClient } from "@org/slack-scim/membership";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator({ users: 5, groups: 1 });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const sizes: number[] = [];
- * const counting: MembershipClient = {
- *   patchGroup: (id, group, options) => {
- *     sizes.push(group.members.length);
- *     return client.patchGroup(id, group, options);
- *   },
- *   readGroup: (id, options) => client.readGroup(id, options),
- * };
- * const [group] = (await client.searchGroups({ count: 1 })).groups;
- * const ids = (await client.searchUsers({ count: 5 })).users.map((user) => user.id!);
- * await addGroupMembers(counting, group!.id!, ids, { chunkSize: 2 });
- * assert.deepEqual(sizes, [2, 2, 1]);
- * ```
- */
-export interface MembershipClient {
-  /** PATCH a group's members (v1: 204, no body). */
-  patchGroup(
-    id: string,
-    group: { members: GroupMemberChange[] },
-    options?: { signal?: AbortSignal },
-  ): Promise<unknown>;
-  /** Read a group, members included. */
-  readGroup(
-    id: string,
-    options?: { signal?: AbortSignal },
-  ): Promise<{ group: { members?: readonly { value?: string | undefined }[] | undefined } }>;
-}
 
 /**
  * Options of the bulk membership calls.
@@ -170,106 +107,112 @@ export interface MembershipResult {
 }
 
 /**
- * Adds users to a group in chunks of at most `chunkSize` per call.
+ * The group whose members change, and how one API version changes them: the engine decides the
+ * chunks and their order, the version writes each chunk's request.
  *
- * @param client The client (or anything with `patchGroup`).
- * @param groupId The group's id.
- * @param userIds The users to add; duplicates are sent once.
- * @param options Chunk size and cancellation.
- * @returns What was sent. Throws {@linkcode GroupMembershipError} if a call fails part-way.
+ * @example A change of five members in chunks of two, against a group held in memory
+ * ```ts
+ * import { changeMembers, type MembershipCalls } from "./membership.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const members = new Set(["U1", "U9"]);
+ * const calls: MembershipCalls = {
+ *   groupId: "S1",
+ *   sendChunk: ({ operation, userIds }) => {
+ *     for (const id of userIds) operation === "add" ? members.add(id) : members.delete(id);
+ *     return Promise.resolve();
+ *   },
+ *   readMembers: () => Promise.resolve([...members]),
+ * };
+ * const result = await changeMembers("set", ["U1", "U2", "U3", "U4", "U5"], calls, {
+ *   chunkSize: 2,
+ * });
+ * assert.deepEqual([...members].sort(), ["U1", "U2", "U3", "U4", "U5"]);
+ * assert.deepEqual(result.chunks.map((chunk) => chunk.operation), ["add", "add", "remove"]);
+ * ```
  */
-export function addMembers(
-  client: MembershipClient,
-  groupId: string,
-  userIds: Iterable<string>,
-  options: MembershipOptions = {},
-): Promise<MembershipResult> {
-  return changeMembers("add", client, groupId, userIds, options);
+export interface MembershipCalls {
+  /** The group's id, as the result and errors report it (checked by the caller). */
+  readonly groupId: string;
+  /**
+   * Sends one chunk: adds or removes `chunk.userIds` in one call.
+   *
+   * @param chunk The chunk.
+   * @param signal The caller's signal, to pass on to the call.
+   */
+  sendChunk(chunk: MembershipChunk, signal: AbortSignal | undefined): Promise<unknown>;
+  /**
+   * Reads the group's current member ids (for `"set"` only).
+   *
+   * @param signal The caller's signal, to pass on to the call.
+   */
+  readMembers(signal: AbortSignal | undefined): Promise<Iterable<string>>;
 }
 
 /**
- * Removes users from a group in chunks of at most `chunkSize` per call.
+ * Changes a group's members in chunks of at most `chunkSize` users per call: `"add"` or
+ * `"remove"` the given users, or `"set"` the group to exactly them (it reads the group, then adds
+ * the missing users and removes the others; additions first, so nobody who stays is ever
+ * dropped). Duplicates are sent once.
  *
- * @param client The client (or anything with `patchGroup`).
- * @param groupId The group's id.
- * @param userIds The users to remove; duplicates are sent once.
+ * @param change `"add"`, `"remove"` or `"set"`.
+ * @param userIds The users to add or remove, or the members the group must end with.
+ * @param calls How the version sends a chunk and reads the members.
  * @param options Chunk size and cancellation.
  * @returns What was sent. Throws {@linkcode GroupMembershipError} if a call fails part-way.
- */
-export function removeMembers(
-  client: MembershipClient,
-  groupId: string,
-  userIds: Iterable<string>,
-  options: MembershipOptions = {},
-): Promise<MembershipResult> {
-  return changeMembers("remove", client, groupId, userIds, options);
-}
-
-async function changeMembers(
-  operation: "add" | "remove",
-  client: MembershipClient,
-  groupId: string,
-  userIds: Iterable<string>,
-  options: MembershipOptions,
-): Promise<MembershipResult> {
-  const chunks = chunk(operation, unique(userIds), chunkSizeOf(options));
-  return await applyChunks(client, groupId, chunks, options);
-}
-
-/**
- * Makes a group's members exactly `userIds`: reads the group, then adds the missing users and
- * removes the others, in chunks. Additions go first, so nobody who stays is ever dropped.
  *
- * @param client The client (with `readGroup` and `patchGroup`).
- * @param groupId The group's id.
- * @param userIds The members the group must have.
- * @param options Chunk size and cancellation.
- * @returns What was sent. Throws {@linkcode GroupMembershipError} if a call fails part-way.
+ * @example Remove three users, one call each, and see what was sent
+ * ```ts
+ * import { changeMembers } from "./membership.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const sent: string[] = [];
+ * const result = await changeMembers("remove", ["U1", "U2", "U1", "U3"], {
+ *   groupId: "S1",
+ *   sendChunk: ({ operation, userIds }) => Promise.resolve(sent.push(`${operation} ${userIds}`)),
+ *   readMembers: () => Promise.reject(new Error("not needed to remove")),
+ * }, { chunkSize: 1 });
+ * assert.deepEqual(sent, ["remove U1", "remove U2", "remove U3"]);
+ * assert.deepEqual([result.groupId, result.added, result.removed], ["S1", 0, 3]);
+ * ```
  */
-export async function setMembers(
-  client: MembershipClient,
-  groupId: string,
+export async function changeMembers(
+  change: "add" | "remove" | "set",
   userIds: Iterable<string>,
+  calls: MembershipCalls,
   options: MembershipOptions = {},
 ): Promise<MembershipResult> {
-  checkId(groupId);
   const wanted = unique(userIds);
   const size = chunkSizeOf(options);
-  const { group } = await client.readGroup(groupId, signalOption(options));
+  if (change !== "set") return await applyChunks(calls, chunk(change, wanted, size), options);
   const current = new Set<string>();
-  for (const member of group.members ?? []) if (member.value) current.add(member.value);
+  for (const id of await calls.readMembers(options.signal)) if (id) current.add(id);
   const wantedSet = new Set(wanted);
   const toAdd = wanted.filter((id) => !current.has(id));
   const toRemove = [...current].filter((id) => !wantedSet.has(id));
-  return applyChunks(
-    client,
-    groupId,
+  return await applyChunks(
+    calls,
     [...chunk("add", toAdd, size), ...chunk("remove", toRemove, size)],
     options,
   );
 }
 
 async function applyChunks(
-  client: MembershipClient,
-  groupId: string,
+  calls: MembershipCalls,
   chunks: MembershipChunk[],
   options: MembershipOptions,
 ): Promise<MembershipResult> {
-  checkId(groupId);
-  options.signal?.throwIfAborted(); // nothing sent yet: the caller's reason, not a partial failure
+  const { signal } = options;
+  const { groupId } = calls;
+  signal?.throwIfAborted(); // nothing sent yet: the caller's reason, not a partial failure
   const applied: MembershipChunk[] = [];
   for (const [index, current] of chunks.entries()) {
-    const members: GroupMemberChange[] = current.operation === "add"
-      ? current.userIds.map((value) => ({ value }))
-      : current.userIds.map((value) => ({ value, operation: "delete" }));
     try {
-      options.signal?.throwIfAborted();
-      await client.patchGroup(groupId, { members }, signalOption(options));
+      signal?.throwIfAborted();
+      await calls.sendChunk(current, signal);
     } catch (error) {
       // An abort before anything was applied is the caller's, not a partial failure.
-      if (applied.length === 0 && options.signal?.aborted && error === options.signal.reason) {
-        throw error;
-      }
+      if (applied.length === 0 && signal?.aborted && error === signal.reason) throw error;
       throw new GroupMembershipError(
         { groupId, applied, failed: current, notAttempted: chunks.slice(index + 1) },
         error,
@@ -309,14 +252,4 @@ function chunkSizeOf(options: MembershipOptions): number {
     );
   }
   return size;
-}
-
-function checkId(groupId: string): void {
-  if (typeof groupId !== "string" || groupId.trim() === "") {
-    throw new TypeError(`Cannot change group members: groupId ${JSON.stringify(groupId)} is empty`);
-  }
-}
-
-function signalOption(options: MembershipOptions): { signal?: AbortSignal } {
-  return options.signal ? { signal: options.signal } : {};
 }

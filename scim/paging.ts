@@ -18,8 +18,13 @@
  * ids of the previous page only, so memory stays at about one page whatever the directory's size;
  * that covers any number of changes between two page fetches smaller than one page.
  *
+ * {@linkcode iterateSearch} walks a client's search call (v1: `iterateUsers`, `iterateGroups` in
+ * `scim/v1/iterate.ts`, the `@org/slack-scim/paging` entry).
+ *
  * @module
  */
+
+import type { SearchResponse } from "./response.ts";
 
 /**
  * What a page fetcher returns: the items of one page and the list's size as Slack reported it.
@@ -305,4 +310,139 @@ export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncItera
     }
     return all;
   }
+}
+
+/**
+ * Options of a walk over a search: `iterateUsers`, `iterateGroups`.
+ *
+ * @example Walk the guests only, 100 per page, with a cancellable job
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { filter } from "@org/slack-scim/filter";
+ * import { type IterateOptions, iterateUsers } from "@org/slack-scim/paging";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 30 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const job = new AbortController();
+ * const options: IterateOptions = {
+ *   filter: filter`restricted eq ${true}`,
+ *   pageSize: 100,
+ *   signal: job.signal,
+ *   timeout: 10_000,
+ * };
+ * const guests = await iterateUsers(client, options).collect();
+ * const all = await iterateUsers(client).collect();
+ * assert.ok(guests.length > 0 && guests.length < all.length);
+ * ```
+ */
+export interface IterateOptions {
+  /** A SCIM filter (build it with `filter\`\`` for untrusted values). */
+  filter?: string;
+  /** Items per page, 1 to 1000. Default 1000: the fewest calls against Slack's read limit. */
+  pageSize?: number;
+  /** Cancels the walk, including a page request or a wait in flight. */
+  signal?: AbortSignal;
+  /** Milliseconds each page's call may take, retries included. */
+  timeout?: number;
+}
+
+/**
+ * What one page of {@linkcode iterateSearch} asks the search call for.
+ *
+ * @example A search call that logs what the walk asks
+ * ```ts
+ * import { iterateSearch, type SearchPageQuery } from "./paging.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const asked: SearchPageQuery[] = [];
+ * const walk = iterateSearch((query: SearchPageQuery) => {
+ *   asked.push(query);
+ *   const users = query.startIndex === 1 ? [{ id: "U1" }] : [];
+ *   return Promise.resolve({ users, totalResults: 1, itemsPerPage: 1, startIndex: 1,
+ *     status: 200, headers: new Headers(), body: undefined, attempts: 1, totalRetryDelay: 0,
+ *     recovered: false });
+ * }, "users", { filter: 'userName eq "a"', pageSize: 5 });
+ * assert.equal((await walk.collect()).length, 1);
+ * assert.deepEqual(asked, [{ startIndex: 1, count: 5, filter: 'userName eq "a"' }]);
+ * ```
+ */
+export interface SearchPageQuery {
+  /** 1-based position of the first item. */
+  readonly startIndex: number;
+  /** How many items to ask for. */
+  readonly count: number;
+  /** The walk's filter. */
+  readonly filter?: string;
+  /** Cancels the page request. */
+  readonly signal?: AbortSignal;
+  /** Milliseconds the page's call may take, retries included. */
+  readonly timeout?: number;
+}
+
+/**
+ * One page of {@linkcode iterateSearch}: the new items, also under the property `K`
+ * (`users`, `groups`).
+ *
+ * @example The users of a page are its items
+ * ```ts
+ * import type { SearchPage } from "./paging.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const users = [{ id: "U1" }];
+ * const page: SearchPage<"users", { id: string }> = { items: users, users, startIndex: 1, totalResults: 1 };
+ * assert.equal(page.users, page.items);
+ * ```
+ */
+export type SearchPage<K extends string, T> = Page<T> & { readonly [P in K]: readonly T[] };
+
+/**
+ * Walks every resource a search call returns, one page in memory at a time, with the guarantees
+ * of {@linkcode PagedIterable}. Each page is one call of `search`; nothing is sent until the walk
+ * starts. Resources are told apart by `id`.
+ *
+ * @param search One page of the search (a client's `searchUsers`, `searchGroups`).
+ * @param key Where the response holds the page's resources, and where `pages()` puts them.
+ * @param options `filter`, `pageSize` (1 to 1000, default 1000), `signal`, `timeout` per page.
+ * @returns An async iterable of the resources; `.pages()` yields pages with `key`; `.collect()`.
+ *
+ * @example Walk the groups of a v1 client
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import { iterateSearch } from "./paging.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 10, groups: 5 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const walk = iterateSearch((query) => client.searchGroups(query), "groups", { pageSize: 2 });
+ * const sizes: number[] = [];
+ * for await (const page of walk.pages()) sizes.push(page.groups.length);
+ * assert.deepEqual(sizes, [2, 2, 1]);
+ * ```
+ */
+export function iterateSearch<K extends string, T extends { readonly id?: string | undefined }>(
+  search: (query: SearchPageQuery) => Promise<SearchResponse<K, T>>,
+  key: K,
+  options: IterateOptions = {},
+): PagedIterable<T, SearchPage<K, T>> {
+  return new PagedIterable<T, SearchPage<K, T>>(
+    async ({ startIndex, count, signal }) => {
+      const page = await search({
+        startIndex,
+        count,
+        ...(options.filter !== undefined ? { filter: options.filter } : {}),
+        ...(signal ? { signal } : {}),
+        ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+      });
+      return { items: page[key], totalResults: page.totalResults };
+    },
+    {
+      pageSize: options.pageSize ?? MAX_PAGE_SIZE,
+      idOf: (item) => item.id ?? "",
+      signal: options.signal,
+    },
+    (page) => ({ ...page, [key]: page.items }) as SearchPage<K, T>,
+  );
 }

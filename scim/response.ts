@@ -1,10 +1,10 @@
 /**
- * What the client's methods resolve to: the typed result plus the HTTP answer it came from.
+ * What a SCIM client's methods resolve to, whatever the API version: the typed result plus the
+ * HTTP answer it came from. Each version names its resources in these shapes (v1:
+ * `UserResponse` is `ResourceResponse<"user", User>`, in `scim/v1/responses.ts`).
  *
  * @module
  */
-
-import type { Group, Schema, ServiceProviderConfig, User } from "./v1/models.ts";
 
 /**
  * What every response carries: the HTTP answer and how it was obtained.
@@ -51,58 +51,29 @@ export interface SCIMResponse {
 }
 
 /**
- * A response holding one user: `readUser`, `createUser`, `patchUser`, `updateUser`.
+ * A response holding one resource under the property `K`: the shape of every single-resource
+ * answer, whatever the API version (`UserResponse` is `ResourceResponse<"user", User>`).
  *
- * @example One helper for every call that returns a user
+ * @example One helper for any call that returns a resource
  * ```ts
- * import { SCIMClient, type UserResponse } from "@org/slack-scim";
+ * import { type ResourceResponse, SCIMClient } from "@org/slack-scim";
  * import { SlackScimSimulator } from "@org/slack-scim/testing";
  * import assert from "node:assert/strict";
  *
  * const sim = new SlackScimSimulator();
  * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const primaryEmail = ({ user }: UserResponse) => user.emails?.find((e) => e.primary)?.value;
- *
- * const emails = [{ value: "cal@example.com" }];
- * const created = await client.createUser({ userName: "cal", emails });
- * assert.equal(created.status, 201);
- * assert.equal(primaryEmail(created), "cal@example.com");
- * const patched = await client.patchUser(created.user.id!, {
- *   emails: [{ value: "cal@new.example", primary: true }],
- * });
- * assert.equal(primaryEmail(patched), "cal@new.example");
- * ```
- */
-export interface UserResponse extends SCIMResponse {
-  /** The user, every attribute Slack sent included. */
-  readonly user: User;
-}
-
-/**
- * A response holding one group: `readGroup`, `createGroup`, `updateGroup`.
- *
- * @example Create a group and keep its id
- * ```ts
- * import { type GroupResponse, SCIMClient } from "@org/slack-scim";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator();
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const cal = await client.createUser({ userName: "cal", emails: [{ value: "cal@example.com" }] });
- * const response: GroupResponse = await client.createGroup({
+ * const idOf = <K extends "user" | "group">(key: K, r: ResourceResponse<K, { id?: string }>) =>
+ *   r[key].id;
+ * const created = await client.createUser({ userName: "cal", emails: [{ value: "cal@example.com" }] });
+ * assert.equal(idOf("user", await client.readUser(created.user.id!)), created.user.id);
+ * const group = await client.createGroup({
  *   displayName: "Ops",
- *   members: [{ value: cal.user.id! }],
+ *   members: [{ value: created.user.id! }],
  * });
- * assert.equal(response.status, 201);
- * const read = await client.readGroup(response.group.id!);
- * assert.equal(read.group.members?.[0]?.value, cal.user.id);
+ * assert.equal(idOf("group", group), group.group.id);
  * ```
  */
-export interface GroupResponse extends SCIMResponse {
-  /** The group, every attribute Slack sent included. */
-  readonly group: Group;
-}
+export type ResourceResponse<K extends string, T> = SCIMResponse & { readonly [P in K]: T };
 
 /**
  * One page of a list, with Slack's paging numbers.
@@ -133,51 +104,23 @@ export interface ListResponse extends SCIMResponse {
 }
 
 /**
- * One page of users: `searchUsers`.
+ * One page of resources under the property `K`, with Slack's paging numbers, whatever the API
+ * version (`SearchUsersResponse` is `SearchResponse<"users", User>`).
  *
- * @example Find a user by email
+ * @example Page sizes of users and groups alike
  * ```ts
- * import { SCIMClient, type SearchUsersResponse } from "@org/slack-scim";
- * import { filter } from "@org/slack-scim/filter";
+ * import { SCIMClient, type SearchResponse } from "@org/slack-scim";
  * import { SlackScimSimulator } from "@org/slack-scim/testing";
  * import assert from "node:assert/strict";
  *
- * const sim = new SlackScimSimulator({ users: 3 });
+ * const sim = new SlackScimSimulator({ users: 5, groups: 2 });
  * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * await client.createUser({ userName: "cal", emails: [{ value: "cal@example.com" }] });
- * const page: SearchUsersResponse = await client.searchUsers({
- *   filter: filter`email eq ${"cal@example.com"}`,
- * });
- * assert.equal(page.totalResults, 1);
- * assert.equal(page.users[0]?.userName, "cal");
+ * const size = <K extends string>(key: K, page: SearchResponse<K, unknown>) => page[key].length;
+ * assert.equal(size("users", await client.searchUsers({ count: 3 })), 3);
+ * assert.equal(size("groups", await client.searchGroups()), 2);
  * ```
  */
-export interface SearchUsersResponse extends ListResponse {
-  /** The page's users (Slack's `Resources`). */
-  readonly users: User[];
-}
-
-/**
- * One page of groups: `searchGroups`.
- *
- * @example One page of groups
- * ```ts
- * import { SCIMClient, type SearchGroupsResponse } from "@org/slack-scim";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator({ users: 10, groups: 4 });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const page: SearchGroupsResponse = await client.searchGroups({ startIndex: 1, count: 3 });
- * assert.equal(page.totalResults, 4);
- * assert.equal(page.groups.length, 3);
- * assert.ok(page.groups.every((group) => group.id?.startsWith("S")));
- * ```
- */
-export interface SearchGroupsResponse extends ListResponse {
-  /** The page's groups (Slack's `Resources`). */
-  readonly groups: Group[];
-}
+export type SearchResponse<K extends string, T> = ListResponse & { readonly [P in K]: T[] };
 
 /**
  * A response whose body is empty or not needed: `deleteUser`, `patchGroup`, `deleteGroup`.
@@ -199,52 +142,6 @@ export interface SearchGroupsResponse extends ListResponse {
  * ```
  */
 export type EmptyResponse = SCIMResponse;
-
-/**
- * `readServiceProviderConfigs`: what the API supports.
- *
- * @example Read what the API supports
- * ```ts
- * import { SCIMClient, type ServiceProviderConfigResponse } from "@org/slack-scim";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator();
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const response: ServiceProviderConfigResponse = await client.readServiceProviderConfigs();
- * assert.equal(response.status, 200);
- * assert.equal(response.serviceProviderConfig.filter?.supported, true);
- * assert.equal(response.serviceProviderConfig.bulk?.supported, false);
- * ```
- */
-export interface ServiceProviderConfigResponse extends SCIMResponse {
-  /** The configuration. */
-  readonly serviceProviderConfig: ServiceProviderConfig;
-}
-
-/**
- * `readUserSchema` / `readGroupSchema`: a resource's attribute schema.
- *
- * @example Both schema calls answer the same shape
- * ```ts
- * import { SCIMClient, type SchemaResponse } from "@org/slack-scim";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator();
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const responses: SchemaResponse[] = [
- *   await client.readUserSchema(),
- *   await client.readGroupSchema(),
- * ];
- * assert.deepEqual(responses.map(({ schema }) => schema.name), ["User", "Group"]);
- * assert.deepEqual(responses.map(({ schema }) => schema.endpoint), ["/Users", "/Groups"]);
- * ```
- */
-export interface SchemaResponse extends SCIMResponse {
-  /** The schema. */
-  readonly schema: Schema;
-}
 
 /**
  * `apiCall`: any endpoint, its body typed by the caller.

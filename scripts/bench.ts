@@ -9,7 +9,7 @@
  *   deno task bench --quick         # smaller counts, for a smoke check
  */
 import { SCIMClient, type User } from "../mod.ts";
-import { iterateUsers } from "../scim/v1/paging.ts";
+import { iterateUsers } from "../scim/v1/iterate.ts";
 import { SlackScimSimulator } from "../scim/testing/mod.ts";
 
 const args = new Set(Deno.args);

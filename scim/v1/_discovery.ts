@@ -1,11 +1,8 @@
 // Internal: the discovery methods and `apiCall` of `SCIMClient` (documented there).
 
 import type { CallOptions, SCIMTransport } from "../transport.ts";
-import type {
-  ApiCallResponse,
-  SchemaResponse,
-  ServiceProviderConfigResponse,
-} from "../response.ts";
+import type { ApiCallResponse } from "../response.ts";
+import type { SchemaResponse, ServiceProviderConfigResponse } from "./responses.ts";
 import type { Schema, ServiceProviderConfig } from "./models.ts";
 import type { paths } from "./schema.gen.ts";
 import { apiCallTarget } from "./_arguments.ts";

@@ -10,8 +10,8 @@
 import type { Logger } from "../../retry/logger.ts";
 import { SCIMApiError, type SCIMApiErrorOptions } from "../errors.ts";
 
-import type { SearchUsersResponse, UserResponse } from "../response.ts";
-import type { User } from "./models.ts";
+import type { SearchUsersResponse, UserResponse } from "./responses.ts";
+import type { User } from "./user.ts";
 import { messageOf } from "./_exchange.ts";
 
 const TAKEN = new Set(["username_taken", "email_taken"]);

@@ -4,7 +4,7 @@
 import type { SCIMTransport } from "../transport.ts";
 import type { CallOptions } from "../transport.ts";
 import type { SearchOptions } from "./client_options.ts";
-import type { SearchUsersResponse, UserResponse } from "../response.ts";
+import type { SearchUsersResponse, UserResponse } from "./responses.ts";
 import type { EmptyResponse } from "../response.ts";
 import { isSCIMApiError } from "../errors.ts";
 import type { User } from "./models.ts";

@@ -16,7 +16,7 @@ import type {
   SearchUsersResponse,
   ServiceProviderConfigResponse,
   UserResponse,
-} from "../response.ts";
+} from "./responses.ts";
 import { type CallOptions, SCIMTransport } from "../transport.ts";
 import type { Group, User } from "./models.ts";
 import type { paths } from "./schema.gen.ts";

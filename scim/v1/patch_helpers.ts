@@ -6,14 +6,7 @@
  * @module
  */
 
-import type {
-  User,
-  UserAddress,
-  UserEmail,
-  UserPhoneNumber,
-  UserPhoto,
-  UserRole,
-} from "./models.ts";
+import type { User, UserAddress, UserEmail, UserPhoneNumber, UserPhoto, UserRole } from "./user.ts";
 
 /**
  * Values to delete from a user's multi-valued attributes; all sub-attributes given must match.

@@ -8,11 +8,12 @@
 import {
   CORE_SCHEMA_V1,
   ENTERPRISE_SCHEMA_V1,
-  type Group,
   GUEST_SCHEMA_V1,
   PROFILE_SCHEMA_V1,
-  type User,
-} from "./models.ts";
+} from "./schema_urns.ts";
+import { isObject } from "../_is_object.ts";
+import type { Group } from "./group.ts";
+import type { User } from "./user.ts";
 
 const USER_EXTENSIONS: readonly string[] = [
   ENTERPRISE_SCHEMA_V1,
@@ -37,7 +38,7 @@ function merged(given: unknown, needed: readonly string[]): string[] {
  *
  * @example An enterprise attribute brings its URN
  * ```ts
- * import { withUserSchemas } from "@org/slack-scim";
+ * import { withUserSchemas } from "./schemas.ts";
  * import assert from "node:assert/strict";
  *
  * const body = withUserSchemas({
@@ -67,7 +68,7 @@ export function withUserSchemas(user: User): User {
  *
  * @example Send back a user who has no manager
  * ```ts
- * import { forReplace } from "@org/slack-scim";
+ * import { forReplace } from "./schemas.ts";
  * import assert from "node:assert/strict";
  *
  * const read = { userName: "cal", "urn:scim:schemas:extension:enterprise:1.0": { department: "Ops", manager: {} } };
@@ -79,10 +80,6 @@ export function forReplace(user: User): User {
   if (!isObject(enterprise) || !isEmptyManager(enterprise.manager)) return user;
   const { manager: _none, ...withoutManager } = enterprise;
   return { ...user, [ENTERPRISE_SCHEMA_V1]: withoutManager };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** `{}` or `{ managerId: "" }`: what Slack returns for "no manager". */
@@ -101,7 +98,7 @@ function isEmptyManager(manager: unknown): boolean {
  *
  * @example Add the core URN
  * ```ts
- * import { withGroupSchemas } from "@org/slack-scim";
+ * import { withGroupSchemas } from "./schemas.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(withGroupSchemas({ displayName: "Ops" }).schemas, ["urn:scim:schemas:core:1.0"]);

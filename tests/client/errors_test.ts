@@ -7,7 +7,7 @@ import {
   UNEXPECTED_RESPONSE,
   UNPARSEABLE_RESPONSE,
 } from "../../mod.ts";
-import { iterateUsers } from "../../scim/v1/paging.ts";
+import { iterateUsers } from "../../scim/v1/iterate.ts";
 import { answering, fixture, fixtureText, rejection, setup, TOKEN } from "./_helpers.ts";
 
 function apiError(status: number, text: string, headers: HeadersInit = {}): SCIMApiError {

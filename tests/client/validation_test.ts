@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { isSCIMApiError, SCIMClient, type User } from "../../mod.ts";
-import { addGroupMembers, removeGroupMembers, setGroupMembers } from "../../scim/v1/membership.ts";
+import {
+  addGroupMembers,
+  removeGroupMembers,
+  setGroupMembers,
+} from "../../scim/v1/group_members.ts";
 import { answering, rejection, setup, TOKEN } from "./_helpers.ts";
 
 // ---- Options -------------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ import {
   isGroupMembershipError,
   removeGroupMembers,
   setGroupMembers,
-} from "../../scim/v1/membership.ts";
-import { iterateGroups, iterateUsers } from "../../scim/v1/paging.ts";
+} from "../../scim/v1/group_members.ts";
+import { iterateGroups, iterateUsers } from "../../scim/v1/iterate.ts";
 import { SlackScimSimulator } from "../../scim/testing/mod.ts";
 
 const TOKEN = "xoxp-test";

@@ -37,48 +37,12 @@
  */
 
 import type { SCIMClient } from "./client.ts";
-import type { SearchOptions } from "./client_options.ts";
-import type { Group, User } from "./models.ts";
-import { MAX_PAGE_SIZE, type Page, PagedIterable, type PaginateOptions } from "../paging.ts";
+import type { Group } from "./group.ts";
+import type { User } from "./user.ts";
+import { type IterateOptions, iterateSearch, type Page, type PagedIterable } from "../paging.ts";
 
 export { MAX_PAGE_SIZE, type Page, PagedIterable } from "../paging.ts";
-export type { FetchedPage, PageRequest, PaginateOptions } from "../paging.ts";
-
-/**
- * Options of {@linkcode iterateUsers} and {@linkcode iterateGroups}.
- *
- * @example Walk the guests only, 100 per page, with a cancellable job
- * ```ts
- * import { SCIMClient } from "@org/slack-scim";
- * import { filter } from "@org/slack-scim/filter";
- * import { type IterateOptions, iterateUsers } from "@org/slack-scim/paging";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator({ users: 30 });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const job = new AbortController();
- * const options: IterateOptions = {
- *   filter: filter`restricted eq ${true}`,
- *   pageSize: 100,
- *   signal: job.signal,
- *   timeout: 10_000,
- * };
- * const guests = await iterateUsers(client, options).collect();
- * const all = await iterateUsers(client).collect();
- * assert.ok(guests.length > 0 && guests.length < all.length);
- * ```
- */
-export interface IterateOptions {
-  /** A SCIM filter (build it with `filter\`\`` for untrusted values). */
-  filter?: string;
-  /** Items per page, 1 to 1000. Default 1000: the fewest calls against Slack's read limit. */
-  pageSize?: number;
-  /** Cancels the walk, including a page request or a wait in flight. */
-  signal?: AbortSignal;
-  /** Milliseconds each page's call may take, retries included. */
-  timeout?: number;
-}
+export type { FetchedPage, IterateOptions, PageRequest, PaginateOptions } from "../paging.ts";
 
 /**
  * One page of `iterateUsers(…).pages()`: the users not yielded before.
@@ -132,25 +96,6 @@ export interface GroupsPage extends Page<Group> {
   readonly groups: readonly Group[];
 }
 
-function pageQuery(
-  options: IterateOptions,
-  startIndex: number,
-  count: number,
-  signal: AbortSignal | undefined,
-): SearchOptions {
-  return {
-    startIndex,
-    count,
-    ...(options.filter !== undefined ? { filter: options.filter } : {}),
-    ...(signal ? { signal } : {}),
-    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-  };
-}
-
-function pagingOptions<T>(options: IterateOptions, idOf: (item: T) => string): PaginateOptions<T> {
-  return { pageSize: options.pageSize ?? MAX_PAGE_SIZE, idOf, signal: options.signal };
-}
-
 /**
  * Walks every user matching `filter`, one page in memory at a time. Each page is one
  * `searchUsers` call, retried like any call; nothing is sent until the walk starts.
@@ -180,14 +125,7 @@ export function iterateUsers(
   client: Pick<SCIMClient, "searchUsers">,
   options: IterateOptions = {},
 ): PagedIterable<User, UsersPage> {
-  return new PagedIterable<User, UsersPage>(
-    async ({ startIndex, count, signal }) => {
-      const page = await client.searchUsers(pageQuery(options, startIndex, count, signal));
-      return { items: page.users, totalResults: page.totalResults };
-    },
-    pagingOptions(options, (user: User) => user.id ?? ""),
-    (page) => ({ ...page, users: page.items }),
-  );
+  return iterateSearch((query) => client.searchUsers(query), "users", options);
 }
 
 /**
@@ -215,12 +153,5 @@ export function iterateGroups(
   client: Pick<SCIMClient, "searchGroups">,
   options: IterateOptions = {},
 ): PagedIterable<Group, GroupsPage> {
-  return new PagedIterable<Group, GroupsPage>(
-    async ({ startIndex, count, signal }) => {
-      const page = await client.searchGroups(pageQuery(options, startIndex, count, signal));
-      return { items: page.groups, totalResults: page.totalResults };
-    },
-    pagingOptions(options, (group: Group) => group.id ?? ""),
-    (page) => ({ ...page, groups: page.items }),
-  );
+  return iterateSearch((query) => client.searchGroups(query), "groups", options);
 }

@@ -30,23 +30,86 @@
 
 import { checkId } from "./_arguments.ts";
 import {
-  addMembers,
-  type MembershipClient,
+  changeMembers,
+  type MembershipCalls,
   type MembershipOptions,
   type MembershipResult,
-  removeMembers,
-  setMembers,
 } from "../membership.ts";
 
 export {
-  type GroupMemberChange,
   MAX_MEMBERS_PER_CALL,
-  type MembershipClient,
   type MembershipOptions,
   type MembershipResult,
   RECOMMENDED_MEMBERS_PER_CALL,
 } from "../membership.ts";
 export * from "../group_membership_error.ts";
+
+/**
+ * One member change in a v1 group PATCH body.
+ *
+ * @example Add one member and remove another in one PATCH
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import type { GroupMemberChange } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [a, b] = (await client.searchUsers({ count: 2 })).users.map((user) => user.id!);
+ * const { group } = await client.createGroup({ displayName: "Ops", members: [{ value: a! }] });
+ * const members: GroupMemberChange[] = [{ value: b! }, { value: a!, operation: "delete" }];
+ * await client.patchGroup(group.id!, { members });
+ * const after = await client.readGroup(group.id!);
+ * assert.deepEqual(after.group.members?.map((m) => m.value), [b]);
+ * ```
+ */
+export interface GroupMemberChange {
+  /** The user id. */
+  readonly value: string;
+  /** `"delete"` removes the member; absent adds it. */
+  readonly operation?: "delete";
+}
+
+/**
+ * The two client calls bulk membership needs (the `SCIMClient` has both).
+ *
+ * @example Count the PATCH calls of a bulk change by wrapping the client
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { addGroupMembers, type MembershipClient } from "@org/slack-scim/membership";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 5, groups: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const sizes: number[] = [];
+ * const counting: MembershipClient = {
+ *   patchGroup: (id, group, options) => {
+ *     sizes.push(group.members.length);
+ *     return client.patchGroup(id, group, options);
+ *   },
+ *   readGroup: (id, options) => client.readGroup(id, options),
+ * };
+ * const [group] = (await client.searchGroups({ count: 1 })).groups;
+ * const ids = (await client.searchUsers({ count: 5 })).users.map((user) => user.id!);
+ * await addGroupMembers(counting, group!.id!, ids, { chunkSize: 2 });
+ * assert.deepEqual(sizes, [2, 2, 1]);
+ * ```
+ */
+export interface MembershipClient {
+  /** PATCH a group's members (v1: 204, no body). */
+  patchGroup(
+    id: string,
+    group: { members: GroupMemberChange[] },
+    options?: { signal?: AbortSignal },
+  ): Promise<unknown>;
+  /** Read a group, members included. */
+  readGroup(
+    id: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ group: { members?: readonly { value?: string | undefined }[] | undefined } }>;
+}
 
 /**
  * Adds users to a group in PATCH calls of at most `chunkSize` members (default 5,000, Slack's
@@ -78,14 +141,13 @@ export * from "../group_membership_error.ts";
  * assert.deepEqual(after.group.members?.map((m) => m.value).sort(), [a, b, c].sort());
  * ```
  */
-export async function addGroupMembers(
+export function addGroupMembers(
   client: MembershipClient,
   groupId: string,
   userIds: Iterable<string>,
   options?: MembershipOptions,
 ): Promise<MembershipResult> {
-  checkId("addGroupMembers", "groupId", groupId); // before anything is sent, not as a failed chunk
-  return await addMembers(client, groupId, userIds, options);
+  return changeGroupMembers("add", "addGroupMembers", client, groupId, userIds, options);
 }
 
 /**
@@ -113,14 +175,13 @@ export async function addGroupMembers(
  * assert.equal(result.removed, 2);
  * ```
  */
-export async function removeGroupMembers(
+export function removeGroupMembers(
   client: MembershipClient,
   groupId: string,
   userIds: Iterable<string>,
   options?: MembershipOptions,
 ): Promise<MembershipResult> {
-  checkId("removeGroupMembers", "groupId", groupId); // before anything is sent, not as a failed chunk
-  return await removeMembers(client, groupId, userIds, options);
+  return changeGroupMembers("remove", "removeGroupMembers", client, groupId, userIds, options);
 }
 
 /**
@@ -149,12 +210,38 @@ export async function removeGroupMembers(
  * assert.deepEqual(after.group.members?.map((m) => m.value).sort(), [...ids].sort());
  * ```
  */
-export async function setGroupMembers(
+export function setGroupMembers(
   client: MembershipClient,
   groupId: string,
   userIds: Iterable<string>,
   options?: MembershipOptions,
 ): Promise<MembershipResult> {
-  checkId("setGroupMembers", "groupId", groupId); // before anything is sent, not as a failed chunk
-  return await setMembers(client, groupId, userIds, options);
+  return changeGroupMembers("set", "setGroupMembers", client, groupId, userIds, options);
+}
+
+/** The one path of the three calls: the id checked before anything is sent, v1 PATCH bodies. */
+async function changeGroupMembers(
+  change: "add" | "remove" | "set",
+  method: string,
+  client: MembershipClient,
+  groupId: string,
+  userIds: Iterable<string>,
+  options: MembershipOptions = {},
+): Promise<MembershipResult> {
+  checkId(method, "groupId", groupId); // before anything is sent, not as a failed chunk
+  const signalOf = (signal: AbortSignal | undefined) => signal ? { signal } : {};
+  const calls: MembershipCalls = {
+    groupId,
+    sendChunk: ({ operation, userIds }, signal) => {
+      const members: GroupMemberChange[] = operation === "add"
+        ? userIds.map((value) => ({ value }))
+        : userIds.map((value) => ({ value, operation: "delete" }));
+      return client.patchGroup(groupId, { members }, signalOf(signal));
+    },
+    readMembers: async (signal) => {
+      const { group } = await client.readGroup(groupId, signalOf(signal));
+      return (group.members ?? []).flatMap((member) => member.value ? [member.value] : []);
+    },
+  };
+  return await changeMembers(change, userIds, calls, options);
 }
