@@ -65,7 +65,7 @@ export {
   type SCIMClientOptions,
   type SearchOptions,
   VERSION,
-} from "./scim/v1/client_options.ts";
+} from "./scim/client_options.ts";
 // The models and their schema URNs; not the client's own body helpers (scim/v1/schemas.ts: the
 // client fills `schemas` in and prepares a user for PUT itself).
 export * from "./scim/v1/models.ts";

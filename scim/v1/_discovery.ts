@@ -5,8 +5,8 @@ import type { ApiCallResponse } from "../response.ts";
 import type { SchemaResponse, ServiceProviderConfigResponse } from "./responses.ts";
 import type { Schema, ServiceProviderConfig } from "./models.ts";
 import type { paths } from "./schema.gen.ts";
-import { apiCallTarget } from "./_arguments.ts";
-import { meta, objectBody } from "./_exchange.ts";
+import { apiCallTarget } from "../_arguments.ts";
+import { meta, objectBody } from "../_exchange.ts";
 
 type V1 = SCIMTransport<paths>;
 

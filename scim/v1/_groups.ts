@@ -4,14 +4,14 @@
 import { isRequestFailedError } from "../../retry/request_failed_error.ts";
 import type { SCIMTransport } from "../transport.ts";
 import type { CallOptions } from "../transport.ts";
-import type { SearchOptions } from "./client_options.ts";
+import type { SearchOptions } from "../client_options.ts";
 import type { EmptyResponse } from "../response.ts";
 import type { GroupResponse, SearchGroupsResponse } from "./responses.ts";
 import { isSCIMApiError } from "../errors.ts";
 import type { Group } from "./models.ts";
 import type { paths } from "./schema.gen.ts";
-import { checkId, checkReplaced, checkResource, searchQuery } from "./_arguments.ts";
-import { type Answer, emptyBody, listBody, meta, resourceBody } from "./_exchange.ts";
+import { checkId, checkReplaced, checkResource, searchQuery } from "../_arguments.ts";
+import { type Answer, emptyBody, listBody, meta, resourceBody } from "../_exchange.ts";
 import { withGroupSchemas } from "./schemas.ts";
 
 type V1 = SCIMTransport<paths>;

@@ -20,8 +20,8 @@ import type {
 import { type CallOptions, SCIMTransport } from "../transport.ts";
 import type { Group, User } from "./models.ts";
 import type { paths } from "./schema.gen.ts";
-import { resolveOptions, type SCIMClientOptions, type SearchOptions } from "./client_options.ts";
-import { checkId } from "./_arguments.ts";
+import { resolveOptions, type SCIMClientOptions, type SearchOptions } from "../client_options.ts";
+import { checkId } from "../_arguments.ts";
 import * as discovery from "./_discovery.ts";
 import * as groups from "./_groups.ts";
 import * as users from "./_users.ts";

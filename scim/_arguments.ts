@@ -1,6 +1,6 @@
 // Internal: argument checks the client makes before any request.
 
-import { MAX_PAGE_SIZE } from "../paging.ts";
+import { MAX_PAGE_SIZE } from "./paging.ts";
 import type { SearchOptions } from "./client_options.ts";
 import { isObject } from "./_exchange.ts";
 

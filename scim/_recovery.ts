@@ -7,11 +7,11 @@
 // merely holds a sent email (the real cause of an `email_taken`) is never passed off as ours. A
 // user with the same userName and email that existed before the call is indistinguishable.
 
-import type { Logger } from "../../retry/logger.ts";
-import { SCIMApiError, type SCIMApiErrorOptions } from "../errors.ts";
+import type { Logger } from "../retry/logger.ts";
+import { SCIMApiError, type SCIMApiErrorOptions } from "./errors.ts";
 
-import type { SearchUsersResponse, UserResponse } from "./responses.ts";
-import type { User } from "./user.ts";
+import type { SearchUsersResponse, UserResponse } from "./v1/responses.ts";
+import type { User } from "./v1/user.ts";
 import { messageOf } from "./_exchange.ts";
 
 const TAKEN = new Set(["username_taken", "email_taken"]);

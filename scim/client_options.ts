@@ -4,10 +4,10 @@
  * @module
  */
 
-import type { Clock } from "../../retry/clock.ts";
-import type { RetryHandler } from "../../retry/handler.ts";
-import type { Logger } from "../../retry/logger.ts";
-import { type CallOptions, checkTimeout, type Pacer } from "../transport.ts";
+import type { Clock } from "../retry/clock.ts";
+import type { RetryHandler } from "../retry/handler.ts";
+import type { Logger } from "../retry/logger.ts";
+import { type CallOptions, checkTimeout, type Pacer } from "./transport.ts";
 
 export type { CallOptions };
 
