@@ -56,11 +56,15 @@
  * @module
  */
 
-export { type ApiCallOptions, AsyncSCIMClient, SCIMClient } from "./scim/v1/client.ts";
+export {
+  type ApiCallOptions,
+  AsyncSCIMClient,
+  DEFAULT_BASE_URL,
+  SCIMClient,
+} from "./scim/v1/client.ts";
 export type { Pacer } from "./scim/transport.ts";
 export {
   type CallOptions,
-  DEFAULT_BASE_URL,
   DEFAULT_TIMEOUT,
   type SCIMClientOptions,
   type SearchOptions,

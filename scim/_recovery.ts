@@ -10,21 +10,27 @@
 import type { Logger } from "../retry/logger.ts";
 import { SCIMApiError, type SCIMApiErrorOptions } from "./errors.ts";
 
-import type { SearchUsersResponse, UserResponse } from "./v1/responses.ts";
-import type { User } from "./v1/user.ts";
+import type { ResourceResponse, SearchResponse } from "./response.ts";
 import { messageOf } from "./_exchange.ts";
+
+/** What the recovery reads of a user, in any API version. */
+export interface RecoverableUser {
+  id?: string;
+  userName?: string;
+  emails?: readonly ({ value?: string | null } | null | undefined)[];
+}
 
 const TAKEN = new Set(["username_taken", "email_taken"]);
 
 /** What the recovery needs from the client. */
-export interface RecoveryDeps {
+export interface RecoveryDeps<U extends RecoverableUser> {
   /** Searches users with a filter. */
-  search: (filter: string) => Promise<SearchUsersResponse>;
+  search: (filter: string) => Promise<SearchResponse<"users", U>>;
   /** Told when a create is recovered. */
   logger: Logger | undefined;
 }
 
-function emailsOf(user: User): Set<string> {
+function emailsOf(user: RecoverableUser): Set<string> {
   const emails = new Set<string>();
   for (const email of user.emails ?? []) {
     if (typeof email?.value === "string" && email.value !== "") {
@@ -57,11 +63,11 @@ function restated(error: SCIMApiError, note: string, cause: unknown = error): SC
  * @param deps The search to look the user up with.
  * @returns The user the first attempt created, with `recovered: true`.
  */
-export async function recoverCreatedUser(
+export async function recoverCreatedUser<U extends RecoverableUser>(
   error: SCIMApiError,
-  sent: User,
-  deps: RecoveryDeps,
-): Promise<UserResponse> {
+  sent: U,
+  deps: RecoveryDeps<U>,
+): Promise<ResourceResponse<"user", U>> {
   // Only when the create may have been applied (an attempt got no answer, or a 2xx came whose
   // body was lost): an answered 429 or 503 before the 409 applied nothing.
   if (!error.mayHaveBeenApplied) throw error;
@@ -83,7 +89,7 @@ export async function recoverCreatedUser(
   let attempts = error.attempts;
   let totalRetryDelay = error.totalRetryDelay;
   for (const name of names) {
-    let found: SearchUsersResponse;
+    let found: SearchResponse<"users", U>;
     try {
       found = await deps.search(`userName eq ${JSON.stringify(name)}`);
     } catch (lookupError) {

@@ -1,5 +1,6 @@
 /**
- * The options of `SCIMClient` and of its calls, and their validation.
+ * The options of the clients (`SCIMClient`, `SCIM2Client`) and of their calls, and their
+ * validation; the same for every API version but the default base URL.
  *
  * @module
  */
@@ -35,21 +36,6 @@ export type { CallOptions };
  * ```
  */
 export const VERSION = "0.1.0";
-
-/**
- * Slack's SCIM v1 base URL, the default `baseUrl`.
- *
- * @example A client without `baseUrl` talks to Slack
- * ```ts
- * import { DEFAULT_BASE_URL, SCIMClient } from "@org/slack-scim";
- * import assert from "node:assert/strict";
- *
- * const client = new SCIMClient({ token: "xoxp-test" }); // no request is made
- * assert.equal(client.baseUrl, DEFAULT_BASE_URL);
- * assert.equal(DEFAULT_BASE_URL, "https://api.slack.com/scim/v1/");
- * ```
- */
-export const DEFAULT_BASE_URL = "https://api.slack.com/scim/v1/";
 
 /**
  * The default timeout of a call, retries and waits included, in milliseconds.
@@ -95,7 +81,8 @@ export interface SCIMClientOptions {
   /** An org admin user token (`xoxp-…`) with the `admin` scope. Kept private; never logged. */
   token: string;
   /**
-   * The API's base URL. Default `https://api.slack.com/scim/v1/`. Must be `https://`, except for
+   * The API's base URL. Default `https://api.slack.com/scim/v1/` (`SCIM2Client`:
+   * `https://api.slack.com/scim/v2/`). Must be `https://`, except for
    * a loopback host (`localhost`, `127.0.0.0/8`, `::1`), such as a local simulator.
    */
   baseUrl?: string;
@@ -190,18 +177,18 @@ export interface ResolvedOptions {
  *
  * @param token The caller's value.
  */
-function checkToken(token: unknown): asserts token is string {
+function checkToken(client: string, token: unknown): asserts token is string {
   if (typeof token !== "string") {
-    throw new TypeError(`Cannot create SCIMClient: token must be a string, got ${typeof token}`);
+    throw new TypeError(`Cannot create ${client}: token must be a string, got ${typeof token}`);
   }
   if (token.trim() === "") {
-    throw new TypeError("Cannot create SCIMClient: token is empty");
+    throw new TypeError(`Cannot create ${client}: token is empty`);
   }
   // A control character or space would break (or split) the Authorization header.
   // deno-lint-ignore no-control-regex
   if (/[\x00-\x20\x7f]/.test(token)) {
     throw new TypeError(
-      "Cannot create SCIMClient: token contains whitespace or control characters (value not shown)",
+      `Cannot create ${client}: token contains whitespace or control characters (value not shown)`,
     );
   }
 }
@@ -249,14 +236,20 @@ function checkBaseUrl(value: unknown): string {
  * fetch checks those), in the order the errors are reported.
  *
  * @param options The caller's options.
+ * @param client The client's name and default base URL (the API version's), for the messages.
  * @returns What the client keeps.
  */
-export function resolveOptions(options: SCIMClientOptions): ResolvedOptions {
+export function resolveOptions(
+  options: SCIMClientOptions,
+  client: { name: string; defaultBaseUrl: string },
+): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`Cannot create SCIMClient: options "${String(options)}" is not an object`);
+    throw new TypeError(
+      `Cannot create ${client.name}: options "${String(options)}" is not an object`,
+    );
   }
-  checkToken(options.token);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  checkToken(client.name, options.token);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? client.defaultBaseUrl);
   const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT);
   const { fetch, userAgentPrefix, userAgentSuffix, retryHandlers } = options;
   if (fetch !== undefined && typeof fetch !== "function") {

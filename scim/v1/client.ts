@@ -61,6 +61,21 @@ export interface ApiCallOptions extends CallOptions {
   retryAfterSendFailure?: boolean;
 }
 
+/**
+ * Slack's SCIM v1 base URL, the default `baseUrl`.
+ *
+ * @example A client without `baseUrl` talks to Slack
+ * ```ts
+ * import { DEFAULT_BASE_URL, SCIMClient } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * const client = new SCIMClient({ token: "xoxp-test" }); // no request is made
+ * assert.equal(client.baseUrl, DEFAULT_BASE_URL);
+ * assert.equal(DEFAULT_BASE_URL, "https://api.slack.com/scim/v1/");
+ * ```
+ */
+export const DEFAULT_BASE_URL = "https://api.slack.com/scim/v1/";
+
 const REDACTED = "[redacted]";
 
 /**
@@ -110,7 +125,10 @@ export class SCIMClient {
    * @param options The token and the optional settings.
    */
   constructor(options: SCIMClientOptions) {
-    const { baseUrl, timeout, headers } = resolveOptions(options);
+    const { baseUrl, timeout, headers } = resolveOptions(options, {
+      name: "SCIMClient",
+      defaultBaseUrl: DEFAULT_BASE_URL,
+    });
     const { token, fetch, logger, rateLimiter, sleep } = options;
     let { clock } = options;
     // The deprecated `sleep` option is `clock.sleep`.
