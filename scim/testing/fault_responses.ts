@@ -13,7 +13,7 @@ import type { Fault } from "./faults.ts";
  *
  * @example A recording sleep and a fixed clock
  * ```ts
- * import { applyFault, type FaultDeps } from "@org/slack-scim/testing";
+ * import { applyFault, type FaultDeps } from "./fault_responses.ts";
  * import assert from "node:assert/strict";
  *
  * const waits: number[] = [];
@@ -54,6 +54,16 @@ export interface FaultDeps {
    * its reason and the request is never handled.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Builds the JSON error answers of the `status-500`, `status-503` and `retry-after-*` kinds in
+   * the request's API version (the simulator passes v2's for `/scim/v2`). Default: v1's
+   * `{"Errors":{"description","code"}}`.
+   */
+  readonly errorResponse?: (
+    status: number,
+    description: string,
+    headers?: Record<string, string>,
+  ) => Response;
 }
 
 // Plain text, as a proxy such as Cloudflare or Envoy sends it.
@@ -93,7 +103,7 @@ const ERROR_PAGE_HTML = `<!DOCTYPE html>
  *
  * @example A 429 whose Retry-After is garbled, without running the handler
  * ```ts
- * import { applyFault } from "@org/slack-scim/testing";
+ * import { applyFault } from "./fault_responses.ts";
  * import assert from "node:assert/strict";
  *
  * let handled = false;
@@ -112,6 +122,12 @@ export async function applyFault(
   handle: () => Promise<Response>,
   deps: FaultDeps,
 ): Promise<Response> {
+  const slackError = (status: number, description: string, retryAfter?: string) =>
+    (deps.errorResponse ?? v1Error)(
+      status,
+      description,
+      retryAfter === undefined ? undefined : { "retry-after": retryAfter },
+    );
   switch (fault.kind) {
     case "reset-before":
       throw new SimulatedConnectionReset({ processed: false });
@@ -157,9 +173,12 @@ export async function applyFault(
   }
 }
 
-function slackError(status: number, description: string, retryAfter?: string): Response {
-  const headers = new Headers({ "content-type": "application/json; charset=utf-8" });
-  if (retryAfter !== undefined) headers.set("retry-after", retryAfter);
+function v1Error(
+  status: number,
+  description: string,
+  extra?: Record<string, string>,
+): Response {
+  const headers = new Headers({ "content-type": "application/json; charset=utf-8", ...extra });
   return new Response(JSON.stringify({ Errors: { description, code: status } }), {
     status,
     headers,

@@ -7,13 +7,6 @@
 
 import { SeededRandom } from "./seeded_random.ts";
 
-export { applyFault, type FaultDeps } from "./fault_responses.ts";
-export {
-  isSimulatedConnectionReset,
-  SimulatedConnectionReset,
-  type SimulatedConnectionResetOptions,
-} from "./fault_connection_reset.ts";
-
 /**
  * What can go wrong with a request, as a client would see it:
  *
@@ -120,11 +113,13 @@ export const FAULT_KINDS: readonly FaultKind[] = Object.freeze([
 export interface FaultRule {
   /** How the requests fail. */
   kind: FaultKind;
-  /** The HTTP method to match, any case; every method when omitted. */
+  /** The HTTP method to match, any case (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`…); every method when omitted. */
   method?: string;
   /**
    * The path after the base URL to match: a string for an exact match (`"/Users"`,
-   * `"/Users/U123"`, no query) or a RegExp; every path when omitted.
+   * `"/Users/U123"`, no query) or a RegExp; every path when omitted. A path that can never
+   * match (with the `/scim/v1` prefix, a query, or no endpoint such as `/Users` at its start)
+   * is refused with a `RangeError` saying why.
    */
   path?: string | RegExp;
   /** How many matching requests fail (default 1; `Infinity` for all of them). */
@@ -193,7 +188,7 @@ export interface FaultInjectorOptions {
 }
 
 /**
- * One fault picked for one request, ready for {@linkcode applyFault}.
+ * One fault picked for one request, as the simulator applies it.
  *
  * @example The fault a scripted rule hands out, defaults filled in
  * ```ts
@@ -297,18 +292,12 @@ export class FaultInjector {
    * @param rule The rule.
    */
   script(rule: FaultRule): void {
+    checkRule(rule);
     checkKind(rule.kind);
     const count = rule.count ?? 1;
     if (!(count === Infinity || (Number.isInteger(count) && count > 0))) {
       throw new RangeError(
         `Cannot script a fault: count "${count}" is not a positive integer or Infinity`,
-      );
-    }
-    if (
-      rule.path !== undefined && typeof rule.path !== "string" && !(rule.path instanceof RegExp)
-    ) {
-      throw new TypeError(
-        `Cannot script a fault: path "${String(rule.path)}" is not a string or RegExp`,
       );
     }
     this.#rules.push({
@@ -335,6 +324,7 @@ export class FaultInjector {
       this.#random = undefined;
       return;
     }
+    checkKeys("Cannot inject random faults", options, RANDOM_KEYS);
     const { rate } = options;
     if (typeof rate !== "number" || !(rate >= 0 && rate <= 1)) {
       throw new RangeError(`Cannot inject random faults: rate "${rate}" is not between 0 and 1`);
@@ -401,6 +391,76 @@ export class FaultInjector {
   #count(fault: Fault): Fault {
     this.#injected[fault.kind] += 1;
     return Object.freeze(fault);
+  }
+}
+
+const RULE_KEYS = ["kind", "method", "path", "count", "delayMs", "retryAfterSeconds"];
+const RANDOM_KEYS = ["rate", "kinds", "seed", "delayMs", "retryAfterSeconds"];
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+/** What a path can start with: the endpoints of v1 and v2, after the version prefix. */
+const ENDPOINTS =
+  /^\/(Users|Groups|ServiceProviderConfigs|ServiceProviderConfig|Schemas|ResourceTypes)(\/|$)/;
+
+/** A value cut for a message: at most 60 characters. */
+function quote(value: unknown): string {
+  const text = String(value);
+  return `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
+}
+
+function checkKeys(what: string, value: object, known: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      throw new TypeError(`${what}: ${quote(key)} is not an option (${known.join(", ")})`);
+    }
+  }
+}
+
+/** Refuses a rule that could never match a request, so a test does not pass for no reason. */
+function checkRule(rule: unknown): void {
+  const what = "Cannot script a fault";
+  if (typeof rule !== "object" || rule === null || Array.isArray(rule)) {
+    throw new TypeError(`${what}: the rule must be an object such as { kind, method, path }`);
+  }
+  checkKeys(what, rule, RULE_KEYS);
+  const { method, path } = rule as FaultRule;
+  if (method !== undefined) {
+    if (typeof method !== "string") {
+      throw new TypeError(`${what}: method must be a string such as "POST", got ${typeof method}`);
+    }
+    if (!METHODS.includes(method.toUpperCase())) {
+      throw new RangeError(
+        `${what}: method ${quote(method)} never reaches the simulator (${METHODS.join(", ")})`,
+      );
+    }
+  }
+  if (path === undefined) return;
+  const never = `${what}: path ${quote(path)} can never match`;
+  if (path instanceof RegExp) {
+    if (/scim\\?\/v/.test(path.source)) {
+      throw new RangeError(
+        `${never}: paths are what follows the version prefix, such as "/Users/U123"`,
+      );
+    }
+    if (path.source.includes("\\?")) {
+      throw new RangeError(`${never}: the query string is not part of the path`);
+    }
+    return;
+  }
+  if (typeof path !== "string") {
+    throw new TypeError(`${what}: path must be a string or a RegExp, got ${typeof path}`);
+  }
+  if (/[?#]/.test(path)) {
+    throw new RangeError(`${never}: the query string is not part of the path`);
+  }
+  if (/^(https?:)?\/\/|^\/?scim\/v\d/i.test(path)) {
+    throw new RangeError(
+      `${never}: paths are what follows the version prefix, such as "/Users/U123"`,
+    );
+  }
+  if (!ENDPOINTS.test(path)) {
+    throw new RangeError(
+      `${never}: it must start with an endpoint, such as "/Users", "/Users/U123" or "/Groups"`,
+    );
   }
 }
 

@@ -19,7 +19,7 @@
  *
  * @example The operator of a parsed comparison, lower-cased
  * ```ts
- * import { type FilterOperator, parseFilter } from "@org/slack-scim/testing";
+ * import { type FilterOperator, parseFilter } from "./filter.ts";
  * import assert from "node:assert/strict";
  *
  * const expression = parseFilter('userName SW "ann"');
@@ -36,7 +36,7 @@ export type FilterOperator = "eq" | "co" | "sw" | "gt" | "ge" | "lt" | "le";
  *
  * @example The value of a comparison, decoded
  * ```ts
- * import { type FilterLiteral, parseFilter } from "@org/slack-scim/testing";
+ * import { type FilterLiteral, parseFilter } from "./filter.ts";
  * import assert from "node:assert/strict";
  *
  * const valueOf = (text: string): FilterLiteral | undefined => {
@@ -55,7 +55,7 @@ export type FilterLiteral = string | number | boolean;
  *
  * @example The tree of a single comparison
  * ```ts
- * import { type FilterComparison, parseFilter } from "@org/slack-scim/testing";
+ * import { type FilterComparison, parseFilter } from "./filter.ts";
  * import assert from "node:assert/strict";
  *
  * const expected: FilterComparison = {
@@ -83,7 +83,7 @@ export interface FilterComparison {
  *
  * @example The tree of a presence test
  * ```ts
- * import { type FilterPresence, parseFilter } from "@org/slack-scim/testing";
+ * import { type FilterPresence, parseFilter } from "./filter.ts";
  * import assert from "node:assert/strict";
  *
  * const expected: FilterPresence = { type: "present", attribute: "externalId" };
@@ -102,7 +102,7 @@ export interface FilterPresence {
  *
  * @example `and` binds tighter than `or`
  * ```ts
- * import { type FilterLogical, parseFilter } from "@org/slack-scim/testing";
+ * import { type FilterLogical, parseFilter } from "./filter.ts";
  * import assert from "node:assert/strict";
  *
  * const tree = parseFilter('userName eq "ann" or email pr and restricted eq true');
@@ -127,7 +127,8 @@ export interface FilterLogical {
  * @example Check the attributes of the filter code under test sent
  * ```ts
  * import { SCIMClient } from "@org/slack-scim";
- * import { type FilterExpression, parseFilter, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import { type FilterExpression, parseFilter } from "./filter.ts";
  * import assert from "node:assert/strict";
  *
  * const attributes = (expression: FilterExpression): string[] =>
@@ -153,7 +154,8 @@ export type FilterExpression = FilterComparison | FilterPresence | FilterLogical
  * @example A filter cut short, parsed and sent
  * ```ts
  * import { SCIMApiError, SCIMClient } from "@org/slack-scim";
- * import { FilterSyntaxError, parseFilter, SlackScimSimulator } from "@org/slack-scim/testing";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import { FilterSyntaxError, parseFilter } from "./filter.ts";
  * import assert from "node:assert/strict";
  *
  * assert.throws(
@@ -195,7 +197,7 @@ export class FilterSyntaxError extends SyntaxError {
  *
  * @example Catch a bad filter
  * ```ts
- * import { isFilterSyntaxError, parseFilter } from "@org/slack-scim/testing";
+ * import { isFilterSyntaxError, parseFilter } from "./filter.ts";
  * import assert from "node:assert/strict";
  *
  * try {
@@ -306,7 +308,7 @@ function tokenize(text: string): Token[] {
  *
  * @example Parse a filter with an escaped value
  * ```ts
- * import { parseFilter } from "@org/slack-scim/testing";
+ * import { parseFilter } from "./filter.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(parseFilter('userName Eq "say \\"hi\\"" or email pr'), {

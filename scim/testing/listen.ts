@@ -8,7 +8,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { SimulatedConnectionReset } from "./faults.ts";
+import { SimulatedConnectionReset } from "./fault_connection_reset.ts";
 
 /**
  * Where to listen.

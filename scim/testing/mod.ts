@@ -1,6 +1,7 @@
 /**
- * A faithful in-memory Slack SCIM v1 API for tests: seeded users and groups, Slack's validation
- * rules and error codes, v1 filters and paging, optional rate limits (Slack's table) and
+ * A faithful in-memory Slack SCIM API for tests, v1 and v2 on one store: seeded users and groups,
+ * Slack's validation rules and error codes, filters and paging, v2's RFC 7644 PATCH and
+ * `ListResponse`, optional rate limits (Slack's table, shared by both versions) and
  * scripted or random faults (resets, 5xx, HTML pages, truncated bodies, 429s).
  *
  * Use `sim.fetch` as any client's `fetch` for in-process tests without sockets, or
@@ -46,17 +47,25 @@ export {
   type SlackScimSimulatorOptions,
 } from "./simulator.ts";
 export type { ListenOptions, SimulatorServer } from "./listen.ts";
-// The fault and rate-limit modules' public surface, whole.
-export * from "./faults.ts";
-export * from "./rate_limiter.ts";
 export {
-  type FilterComparison,
-  type FilterExpression,
-  type FilterLiteral,
-  type FilterLogical,
-  type FilterOperator,
-  type FilterPresence,
-  FilterSyntaxError,
-  isFilterSyntaxError,
-  parseFilter,
-} from "./filter.ts";
+  type Fault,
+  FAULT_KINDS,
+  FaultInjector,
+  type FaultInjectorOptions,
+  type FaultKind,
+  type FaultRule,
+  type RandomFaultOptions,
+} from "./faults.ts";
+export {
+  isSimulatedConnectionReset,
+  SimulatedConnectionReset,
+  type SimulatedConnectionResetOptions,
+} from "./fault_connection_reset.ts";
+// The rate-limit tables; the simulator's limiter itself stays inside.
+export {
+  type RateLimitOptions,
+  type RatePool,
+  type RatePoolName,
+  type RatePools,
+  SLACK_RATE_LIMITS,
+} from "./rate_limiter.ts";

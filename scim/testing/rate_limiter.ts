@@ -78,7 +78,8 @@ export interface RatePools {
  *
  * @example Which pool refused a request
  * ```ts
- * import { RateLimiter, type RatePoolName } from "@org/slack-scim/testing";
+ * import type { RatePoolName } from "@org/slack-scim/testing";
+ * import { RateLimiter } from "./rate_limiter.ts"; // the simulator's own, not exported
  * import assert from "node:assert/strict";
  *
  * const limiter = new RateLimiter({ readOne: { perMinute: 60, burst: 1 } }, { now: () => 0 });
@@ -152,7 +153,7 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  *
  * @example A write holds its user until released
  * ```ts
- * import { type RateLimitAllowed, RateLimiter } from "@org/slack-scim/testing";
+ * import { type RateLimitAllowed, RateLimiter } from "./rate_limiter.ts";
  * import assert from "node:assert/strict";
  *
  * const limiter = new RateLimiter(true, { now: () => 0 });
@@ -176,7 +177,7 @@ export interface RateLimitAllowed {
  *
  * @example An overlapping update of the same group
  * ```ts
- * import { type RateLimitDenied, RateLimiter } from "@org/slack-scim/testing";
+ * import { type RateLimitDenied, RateLimiter } from "./rate_limiter.ts";
  * import assert from "node:assert/strict";
  *
  * const limiter = new RateLimiter(true, { now: () => 0 });
@@ -205,7 +206,7 @@ export interface RateLimitDenied {
  *
  * @example A burst of reads, then a refusal
  * ```ts
- * import { RateLimiter, type RateLimitVerdict } from "@org/slack-scim/testing";
+ * import { RateLimiter, type RateLimitVerdict } from "./rate_limiter.ts";
  * import assert from "node:assert/strict";
  *
  * const limiter = new RateLimiter({ reads: { perMinute: 60, burst: 3 } }, { now: () => 0 });
@@ -239,7 +240,7 @@ const EPSILON = 1e-9;
  *
  * @example A burst of user writes, then a 429
  * ```ts
- * import { RateLimiter } from "@org/slack-scim/testing";
+ * import { RateLimiter } from "./rate_limiter.ts";
  * import assert from "node:assert/strict";
  *
  * let now = 0;

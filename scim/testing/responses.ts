@@ -1,20 +1,13 @@
 /**
- * Slack's SCIM v1 wire shapes for answers: the error body, the list body, and JSON responses.
+ * What every version's routes share to answer: the error they throw, JSON and empty responses,
+ * reading a JSON body, and the `unknownAttributes` option. Each version's wire shapes (its error
+ * body, its list body, its schema URNs) live in its own folder (`v1/responses.ts`).
  *
  * @module
  */
 
-/** The SCIM 1.1 core schema URN, the only `schemas` entry of v1 lists and groups. */
-export const CORE_SCHEMA_V1 = "urn:scim:schemas:core:1.0";
-/** The v1 enterprise extension URN. */
-export const ENTERPRISE_SCHEMA_V1 = "urn:scim:schemas:extension:enterprise:1.0";
-/** The v1 guest extension URN (multi-channel guests). */
-export const GUEST_SCHEMA_V1 = "urn:scim:schemas:extension:slack:guest:1.0";
-/** The v1 profile extension URN (`startDate`). */
-export const PROFILE_SCHEMA_V1 = "urn:scim:schemas:extension:slack:profile:1.0";
-
 /**
- * A Slack API error the routes throw and the simulator turns into Slack's error body.
+ * A Slack API error the routes throw and the simulator turns into the version's error body.
  *
  * Internal to the simulator: route handlers throw it, `SlackScimSimulator` catches it.
  */
@@ -48,22 +41,6 @@ export function fail(description: string, status = 400): never {
 }
 
 /**
- * Slack's v1 error answer: `{"Errors":{"description":"…","code":N}}` with the same status.
- *
- * @param status The HTTP status, repeated as `code`.
- * @param description Slack's error code.
- * @param headers Extra headers, such as `Retry-After`.
- * @returns The response.
- */
-export function errorResponseV1(
-  status: number,
-  description: string,
-  headers?: Record<string, string>,
-): Response {
-  return jsonResponse({ Errors: { description, code: status } }, status, headers);
-}
-
-/**
  * A JSON answer with Slack's content type.
  *
  * @param body The value to serialise.
@@ -90,32 +67,6 @@ export function jsonResponse(
  */
 export function emptyResponse(status: number): Response {
   return new Response(null, { status });
-}
-
-/** What a list route needs to build a page. */
-export interface ListPageV1 {
-  /** How many resources match, over all pages. */
-  readonly totalResults: number;
-  /** The 1-based index of the first resource of this page. */
-  readonly startIndex: number;
-  /** The resources of this page, already in v1 shape. */
-  readonly resources: readonly unknown[];
-}
-
-/**
- * Slack's v1 list body, keys in the order Slack sends them.
- *
- * @param page The page.
- * @returns The body to serialise.
- */
-export function listBodyV1(page: ListPageV1): Record<string, unknown> {
-  return {
-    totalResults: page.totalResults,
-    itemsPerPage: page.resources.length,
-    startIndex: page.startIndex,
-    schemas: [CORE_SCHEMA_V1],
-    Resources: page.resources,
-  };
 }
 
 /** The value the `unknownAttributes` option adds, as in the Python SDK's test payload. */

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { FilterSyntaxError, parseFilter } from "./filter.ts";
+import { type FilterExpression, FilterSyntaxError, parseFilter } from "./filter.ts";
 import { type AttributeReader, checkFilterAttributes, matchesFilter } from "./filter_evaluate.ts";
 import { fail } from "./responses.ts";
 import type { Store } from "./store.ts";
@@ -17,6 +17,35 @@ export interface RouteContext {
   readonly now: () => number;
   /** The API base the request came to, such as `https://api.slack.com/scim/v1/`, for `meta.location`. */
   readonly base: string;
+}
+
+/**
+ * One API version on the shared store: the simulator sends every request under its prefix
+ * (`/scim/v1`, `/scim/v2`) here, after faults, authentication and rate limits.
+ */
+export interface VersionRoutes {
+  /**
+   * Answers one request; throws `SlackErrorResponse` for Slack's error answers.
+   *
+   * @param request The request.
+   * @param url Its parsed URL.
+   * @param path The path after the version prefix, such as `/Users/U123`.
+   * @param context The store, the clock and the base URL.
+   */
+  route(
+    request: Request,
+    url: URL,
+    path: string,
+    context: RouteContext,
+  ): RouteResult | Promise<RouteResult>;
+  /**
+   * The version's error answer (v1: `{"Errors":{"description","code"}}`).
+   *
+   * @param status The HTTP status.
+   * @param description Slack's error code.
+   * @param headers Extra headers, such as `Retry-After`.
+   */
+  errorResponse(status: number, description: string, headers?: Record<string, string>): Response;
 }
 
 /** A successful answer: its status and JSON body (none for 204s and user DELETE). */
@@ -65,10 +94,18 @@ export function compileFilter<T>(
   readers: ReadonlyMap<string, AttributeReader<T>>,
 ): (resource: T) => boolean {
   if (text === null || text.trim() === "") return () => true;
+  const expression = parseChecked(text, readers);
+  return (resource) => matchesFilter(expression, resource, readers);
+}
+
+function parseChecked<T>(
+  text: string,
+  readers: ReadonlyMap<string, AttributeReader<T>>,
+): FilterExpression {
   try {
     const expression = parseFilter(text);
     checkFilterAttributes(expression, readers);
-    return (resource) => matchesFilter(expression, resource, readers);
+    return expression;
   } catch (error) {
     if (!(error instanceof FilterSyntaxError)) throw error;
     // Slack adds the call's kind to this one code (seen live: `filter=foo`).
@@ -76,4 +113,123 @@ export function compileFilter<T>(
       error.description === "no_filters" ? "no_filters (is_aggregate_call=1)" : error.description,
     );
   }
+}
+
+/**
+ * An index over one attribute: the resources whose value, lower-cased, is `key`. It may hand
+ * out more than match (the filter is applied to each), never fewer.
+ */
+export type AttributeIndex<T> = (key: string) => readonly T[];
+
+/** A table a list route pages through: its size, and its resources by position. */
+export interface ListSource<T extends { readonly id: string }> {
+  /** How many resources. */
+  readonly size: number;
+  /** The resource at a position of creation order, to read only. */
+  at(position: number): T | undefined;
+  /** A resource's position in creation order. */
+  positionOf(id: string): number | undefined;
+}
+
+/** A compiled `filter`: its predicate, and how an index can narrow it (when one can). */
+export interface Query<T> {
+  /** Whether a resource matches (every one without a filter). */
+  readonly matches: (resource: T) => boolean;
+  /** Whether there was no filter at all. */
+  readonly all: boolean;
+  /** Candidates from indexes, a superset of the matches; `undefined` when a scan is needed. */
+  readonly candidates: (() => readonly T[]) | undefined;
+}
+
+/**
+ * Parses a `filter` query parameter as {@linkcode compileFilter} does, and plans it: an `eq` on
+ * an indexed attribute (alone, under `and`, or on both sides of `or`) is answered from the
+ * indexes; anything else scans.
+ *
+ * @param text The filter, or `null` when absent.
+ * @param readers The resource's filterable attributes.
+ * @param indexes The indexed attributes, keyed by lower-cased name.
+ * @returns The query.
+ */
+export function compileQuery<T>(
+  text: string | null,
+  readers: ReadonlyMap<string, AttributeReader<T>>,
+  indexes: ReadonlyMap<string, AttributeIndex<T>> = new Map(),
+): Query<T> {
+  if (text === null || text.trim() === "") {
+    return { matches: () => true, all: true, candidates: undefined };
+  }
+  const expression = parseChecked(text, readers);
+  return {
+    matches: (resource) => matchesFilter(expression, resource, readers),
+    all: false,
+    candidates: plan(expression, indexes),
+  };
+}
+
+function plan<T>(
+  expression: FilterExpression,
+  indexes: ReadonlyMap<string, AttributeIndex<T>>,
+): (() => readonly T[]) | undefined {
+  switch (expression.type) {
+    case "comparison": {
+      const index = indexes.get(expression.attribute.toLowerCase());
+      // The evaluator compares strings case-insensitively, any literal as its text.
+      const key = String(expression.value).toLowerCase();
+      if (index === undefined || expression.operator !== "eq" || key === "") return undefined;
+      return () => index(key);
+    }
+    case "and":
+      return plan(expression.left, indexes) ?? plan(expression.right, indexes);
+    case "or": {
+      const left = plan(expression.left, indexes);
+      const right = plan(expression.right, indexes);
+      if (left === undefined || right === undefined) return undefined;
+      return () => [...left(), ...right()];
+    }
+    case "present":
+      return undefined;
+  }
+}
+
+/**
+ * One page of a list: from the indexes when the query has candidates, else one pass over the
+ * table that keeps only the page, or, without a filter, straight by position. A page's cost
+ * depends on the page and the matches, not on the size of the table.
+ *
+ * @param source The table.
+ * @param query The compiled filter.
+ * @param paging The 1-based `startIndex` and `count`.
+ * @returns How many match in all, and the page.
+ */
+export function listPage<T extends { readonly id: string }>(
+  source: ListSource<T>,
+  query: Query<T>,
+  paging: { readonly startIndex: number; readonly count: number },
+): { totalResults: number; resources: T[] } {
+  const first = paging.startIndex - 1;
+  const end = first + paging.count;
+  const resources: T[] = [];
+  if (query.all) {
+    for (let p = first; p < Math.min(end, source.size); p++) resources.push(source.at(p) as T);
+    return { totalResults: source.size, resources };
+  }
+  if (query.candidates !== undefined) {
+    const positions = new Map<number, T>();
+    for (const candidate of query.candidates()) {
+      const position = source.positionOf(candidate.id);
+      if (position !== undefined && query.matches(candidate)) positions.set(position, candidate);
+    }
+    const ordered = [...positions.keys()].sort((a, b) => a - b);
+    for (const position of ordered.slice(first, end)) resources.push(positions.get(position) as T);
+    return { totalResults: ordered.length, resources };
+  }
+  let totalResults = 0;
+  for (let p = 0; p < source.size; p++) {
+    const resource = source.at(p) as T;
+    if (!query.matches(resource)) continue;
+    if (totalResults >= first && totalResults < end) resources.push(resource);
+    totalResults++;
+  }
+  return { totalResults, resources };
 }

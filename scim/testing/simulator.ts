@@ -1,40 +1,26 @@
 /**
- * The simulator: Slack's SCIM v1 API in memory, as a standard `fetch` handler.
+ * The simulator: Slack's SCIM v1 and v2 APIs in memory, on one store, as a standard `fetch`
+ * handler.
  *
  * @module
  */
 
 import { abortableTimeout, untilAborted } from "./abortable.ts";
-import { discoveryRoute } from "./discovery_routes.ts";
-import { applyFault, FaultInjector, type FaultKind, type RandomFaultOptions } from "./faults.ts";
-import {
-  createGroup,
-  deleteGroup,
-  listGroups,
-  patchGroup,
-  readGroup,
-  replaceGroup,
-} from "./groups_routes.ts";
+import { applyFault } from "./fault_responses.ts";
+import { FaultInjector, type FaultKind, type RandomFaultOptions } from "./faults.ts";
 import { listen, type ListenOptions, type SimulatorServer } from "./listen.ts";
 import { RateLimiter, type RateLimitOptions } from "./rate_limiter.ts";
 import {
   emptyResponse,
-  errorResponseV1,
   jsonResponse,
   SlackErrorResponse,
   withUnknownAttributes,
 } from "./responses.ts";
-import type { RouteContext, RouteResult } from "./route.ts";
+import type { RouteContext, VersionRoutes } from "./route.ts";
 import { seedStore } from "./seed.ts";
 import { Store } from "./store.ts";
-import {
-  createUser,
-  deactivateUser,
-  listUsers,
-  patchUser,
-  readUser,
-  replaceUser,
-} from "./users_routes.ts";
+import { V1_ROUTES } from "./v1/routes.ts";
+import { V2_ROUTES } from "./v2/routes.ts";
 
 /**
  * How to set up a {@linkcode SlackScimSimulator}.
@@ -125,7 +111,10 @@ export interface SlackScimSimulatorOptions {
 export interface SimulatedRequest {
   /** The HTTP method. */
   readonly method: string;
-  /** The path after `/scim/v1`, such as `/Users/U123` (the full path for other URLs). */
+  /**
+   * The path after the version prefix (`/scim/v1`, `/scim/v2`), such as `/Users/U123` (the full path for
+   * other URLs).
+   */
   readonly path: string;
   /** The query string, with its `?`, or `""`. */
   readonly search: string;
@@ -135,11 +124,127 @@ export interface SimulatedRequest {
   readonly fault?: FaultKind;
 }
 
-const V1_PREFIX = /^(.*?\/scim\/v1)(?=\/|$)/;
+/** The most users or groups the simulator seeds (about 2 GB of memory at 10,000,000 users). */
+const MAX_SEEDED = 10_000_000;
+
+/** Each option, and what it must be: a check that says what is wrong, or nothing. */
+const OPTION_CHECKS: Readonly<
+  Record<keyof SlackScimSimulatorOptions, (value: unknown) => string | undefined>
+> = {
+  token: (value) =>
+    typeof value === "string" || Array.isArray(value)
+      ? undefined
+      : "a string or an array of strings",
+  users: (value) => count(value),
+  groups: (value) => count(value),
+  seed: (value) =>
+    typeof value === "number" && Number.isFinite(value) ? undefined : "a finite number",
+  clock: (value) =>
+    isObject(value) && typeof value.now === "function"
+      ? undefined
+      : "an object with a now() method",
+  sleep: (value) => typeof value === "function" ? undefined : "a function",
+  rateLimits: (value) =>
+    typeof value === "boolean" || isObject(value) ? undefined : "true, false or an object of pools",
+  faults: (value) => isObject(value) ? undefined : "an object such as { rate: 0.1 }",
+  unknownAttributes: (value) => typeof value === "boolean" ? undefined : "true or false",
+  timeScale: (value) =>
+    typeof value === "number" && value > 0 && Number.isFinite(value)
+      ? undefined
+      : "a positive number",
+  requestLogLimit: (value) =>
+    Number.isInteger(value) && (value as number) >= 0 ? undefined : "a non-negative integer",
+};
+
+const NUMERIC_OPTIONS = ["users", "groups", "seed", "timeScale", "requestLogLimit"];
+
+function count(value: unknown): string | undefined {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SEEDED
+    ? undefined
+    : `an integer from 0 to ${MAX_SEEDED.toLocaleString("en")}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A value as a message may quote it: its type for objects, its text cut at 40 characters. */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object" || typeof value === "function") return `a ${typeof value}`;
+  const text = String(value);
+  const quoted = `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+  return typeof value === "string" ? `the string ${quoted}` : quoted;
+}
 
 /**
- * An in-memory Slack SCIM v1 API: seeded users and groups, Slack's validation rules and error
- * codes, filters, paging, optional rate limits and fault injection. Use `sim.fetch` in-process,
+ * Refuses options a plain-JS caller could get wrong silently: an unknown name (`user: 10` seeds
+ * nobody) or a value of the wrong type, naming the option.
+ */
+function checkOptions(options: unknown): asserts options is SlackScimSimulatorOptions {
+  if (!isObject(options)) {
+    throw new TypeError(
+      `Cannot create simulator: options must be an object, got ${describe(options)}`,
+    );
+  }
+  for (const [name, value] of Object.entries(options)) {
+    const check = OPTION_CHECKS[name as keyof SlackScimSimulatorOptions];
+    if (check === undefined) {
+      const known = Object.keys(OPTION_CHECKS).join(", ");
+      throw new TypeError(
+        `Cannot create simulator: ${
+          describe(name).replace("the string ", "")
+        } is not an option (${known})`,
+      );
+    }
+    if (value === undefined) continue;
+    const wanted = check(value);
+    if (wanted !== undefined) {
+      // A number out of range is a RangeError; a value of the wrong type a TypeError.
+      const error = typeof value === "number" && NUMERIC_OPTIONS.includes(name)
+        ? RangeError
+        : TypeError;
+      throw new error(`Cannot create simulator: ${name} must be ${wanted}, got ${describe(value)}`);
+    }
+  }
+}
+
+/**
+ * The API versions served on the one store, by the path segment after `/scim/`. A version's
+ * routes live in their own folder (`v1/routes.ts`); v2 plugs in here as `["v2", V2_ROUTES]`.
+ */
+const VERSIONS: ReadonlyMap<string, VersionRoutes> = new Map([
+  ["v1", V1_ROUTES],
+  ["v2", V2_ROUTES],
+]);
+
+/** Answers outside every known version (no `/scim/vN`, or an unknown N) are in v1's shape. */
+const FALLBACK: VersionRoutes = V1_ROUTES;
+
+/** `…/scim/v1`, `…/scim/v2`: the API base and the version, ahead of the resource path. */
+const VERSION_PREFIX = /^(.*?\/scim\/(v\d+))(?=\/|$)/;
+
+/** Where one request goes: its version's routes (if known) and the path after the prefix. */
+interface Destination {
+  readonly routes: VersionRoutes | undefined;
+  readonly path: string;
+}
+
+function destination(pathname: string): Destination {
+  const prefix = VERSION_PREFIX.exec(pathname);
+  const routes = prefix === null ? undefined : VERSIONS.get(prefix[2] as string);
+  // Unknown versions and other URLs keep their full path, in the log and for faults.
+  if (prefix === null || routes === undefined) return { routes: undefined, path: pathname };
+  return { routes, path: pathname.slice((prefix[1] as string).length) };
+}
+
+/**
+ * An in-memory Slack SCIM API, v1 under `/scim/v1/` and v2 under `/scim/v2/` on one store (a
+ * user created through one version is read, patched and deactivated through the other, each
+ * answering in its own shape; both share one rate budget and one write lock per resource):
+ * seeded users and groups, Slack's validation rules and error codes, filters, paging, v2's RFC
+ * 7644 PATCH, optional rate limits and fault injection. Use `sim.fetch` in-process,
  * or `sim.listen()` for real HTTP on 127.0.0.1. Like `fetch`, `sim.fetch` honours the request's
  * `signal`: an aborted request rejects with the signal's reason (a write already under way
  * still completes, as on a real server).
@@ -147,7 +252,9 @@ const V1_PREFIX = /^(.*?\/scim\/v1)(?=\/|$)/;
  * Filters are more lenient than Slack: besides Slack's documented attributes (Users:
  * `userName`, `email`, `restricted`, `ultra_restricted`; Groups: `displayName`), the simulator
  * also filters Users on `id`, `externalId`, `displayName` and `active`, and Groups on `id`, which
- * Slack does not document; code that must run against Slack should not rely on them.
+ * Slack does not document; code that must run against Slack should not rely on them. v2 filters
+ * Users on `userName`, `email`/`emails`/`emails.value`, `externalId` (and the same lenient ones),
+ * and refuses `restricted` and `ultra_restricted`, which Slack says do not apply to v2.
  *
  * @example Create a user and read it back in-process
  * ```ts
@@ -175,6 +282,51 @@ const V1_PREFIX = /^(.*?\/scim\/v1)(?=\/|$)/;
  * assert.equal((await read.json()).userName, "carly");
  * assert.equal(sim.requests.length, 2);
  * ```
+ *
+ * @example A user created through v1, patched and deactivated through v2
+ * ```ts
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const headers = { authorization: "Bearer xoxp-test", "content-type": "application/json" };
+ * const created = await sim.fetch(
+ *   new Request("https://api.slack.com/scim/v1/Users", {
+ *     method: "POST",
+ *     headers,
+ *     body: JSON.stringify({
+ *       schemas: ["urn:scim:schemas:core:1.0"],
+ *       userName: "cal",
+ *       emails: [{ value: "cal@example.com" }, { value: "cal@home.example" }],
+ *     }),
+ *   }),
+ * );
+ * const { id } = await created.json();
+ * const patched = await sim.fetch(
+ *   new Request(`https://api.slack.com/scim/v2/Users/${id}`, {
+ *     method: "PATCH",
+ *     headers,
+ *     body: JSON.stringify({
+ *       schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+ *       Operations: [
+ *         { op: "replace", path: "name.givenName", value: "Cal" },
+ *         { op: "remove", path: "emails[primary eq false]" },
+ *       ],
+ *     }),
+ *   }),
+ * );
+ * const user = await patched.json();
+ * assert.equal(user.schemas[0], "urn:ietf:params:scim:schemas:core:2.0:User");
+ * assert.deepEqual(user.emails, [{ value: "cal@example.com", primary: true }]);
+ * const deleted = await sim.fetch(
+ *   new Request(`https://api.slack.com/scim/v2/Users/${id}`, { method: "DELETE", headers }),
+ * );
+ * assert.equal(deleted.status, 204);
+ * const read = await sim.fetch(
+ *   new Request(`https://api.slack.com/scim/v1/Users/${id}`, { headers }),
+ * );
+ * assert.equal((await read.json()).active, false);
+ * ```
  */
 export class SlackScimSimulator {
   /** The standard fetch handler: give it to any client as its `fetch`. Bound to this simulator. */
@@ -196,32 +348,15 @@ export class SlackScimSimulator {
    * @param options How to set it up; every option has a default.
    */
   constructor(options: SlackScimSimulatorOptions = {}) {
+    checkOptions(options);
     const tokens = typeof options.token === "string"
       ? [options.token]
       : [...(options.token ?? ["xoxp-test"])];
     if (tokens.length === 0 || tokens.some((token) => typeof token !== "string" || token === "")) {
       throw new TypeError("Cannot create simulator: every token must be a non-empty string");
     }
-    for (const key of ["users", "groups"] as const) {
-      const count = options[key] ?? 0;
-      if (!Number.isInteger(count) || count < 0) {
-        throw new RangeError(
-          `Cannot create simulator: ${key} must be a non-negative integer, got "${count}"`,
-        );
-      }
-    }
     const timeScale = options.timeScale ?? 1;
-    if (!(timeScale > 0) || !Number.isFinite(timeScale)) {
-      throw new RangeError(
-        `Cannot create simulator: timeScale must be a positive number, got "${timeScale}"`,
-      );
-    }
     const requestLogLimit = options.requestLogLimit ?? 100_000;
-    if (!Number.isInteger(requestLogLimit) || requestLogLimit < 0) {
-      throw new RangeError(
-        `Cannot create simulator: requestLogLimit must be a non-negative integer, got "${requestLogLimit}"`,
-      );
-    }
     this.#requestLogLimit = requestLogLimit;
     this.#tokens = new Set(tokens);
     this.#clock = options.clock ?? { now: () => Date.now() };
@@ -291,7 +426,8 @@ export class SlackScimSimulator {
    * Serves {@linkcode SlackScimSimulator.fetch} over HTTP on 127.0.0.1 (Deno, Node or Bun).
    *
    * @param options `port` (default 0: any free port) and `hostname` (default `127.0.0.1`).
-   * @returns The server: its `baseUrl` (`http://127.0.0.1:PORT/scim/v1/`), `port` and `close()`.
+   * @returns The server: its `baseUrl` (`http://127.0.0.1:PORT/scim/v1/`; v2 answers at
+   * `…/scim/v2/` on the same port), `port` and `close()`.
    *
    * @example Talk to it over loopback
    * ```ts
@@ -318,8 +454,8 @@ export class SlackScimSimulator {
     // As fetch does: an aborted request is never sent, so nothing is processed or logged.
     request.signal.throwIfAborted();
     const url = new URL(request.url);
-    const prefix = V1_PREFIX.exec(url.pathname);
-    const path = prefix === null ? url.pathname : url.pathname.slice(prefix[1]?.length ?? 0);
+    const target = destination(url.pathname);
+    const { path } = target;
     const method = request.method.toUpperCase();
     const fault = this.faults.take(method, path);
     const entry = { method, path, search: url.search, ...(fault ? { fault: fault.kind } : {}) };
@@ -328,11 +464,12 @@ export class SlackScimSimulator {
       // Abort answers at once, as fetch does; a write already under way still completes.
       response = await untilAborted(
         fault === undefined
-          ? this.#afterFaults(request, url, path)
-          : applyFault(fault, () => this.#afterFaults(request, url, path), {
+          ? this.#afterFaults(request, url, target)
+          : applyFault(fault, () => this.#afterFaults(request, url, target), {
             sleep: this.#sleep,
             now: () => this.#clock.now(),
             signal: request.signal,
+            ...(target.routes === undefined ? {} : { errorResponse: target.routes.errorResponse }),
           }),
         request.signal,
       );
@@ -344,79 +481,40 @@ export class SlackScimSimulator {
     return response;
   }
 
-  async #afterFaults(request: Request, url: URL, path: string): Promise<Response> {
+  async #afterFaults(request: Request, url: URL, target: Destination): Promise<Response> {
+    const { routes, path } = target;
+    const answer = routes ?? FALLBACK;
     const auth = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
     if (auth === null || !this.#tokens.has(auth[1] as string)) {
-      return errorResponseV1(401, "invalid_authentication");
+      return answer.errorResponse(401, "invalid_authentication");
     }
     const verdict = this.#limiter?.acquire(request.method.toUpperCase(), path);
     if (verdict !== undefined && !verdict.allowed) {
-      return errorResponseV1(429, verdict.description, {
+      return answer.errorResponse(429, verdict.description, {
         "retry-after": String(verdict.retryAfterSeconds),
       });
     }
     try {
-      const result = await this.#route(request, url, path);
+      if (routes === undefined) {
+        const versioned = /\/scim\/v\d+(\/|$)/.test(url.pathname);
+        throw new SlackErrorResponse(
+          versioned ? 400 : 404,
+          versioned ? "unsupported_version" : "bad_endpoint",
+        );
+      }
+      const base = `${url.origin}${url.pathname.slice(0, url.pathname.length - path.length)}/`;
+      const context: RouteContext = { store: this.#store, now: () => this.#clock.now(), base };
+      const result = await routes.route(request, url, path, context);
       if (result.body === undefined) return emptyResponse(result.status);
       const body = this.#unknownAttributes ? withUnknownAttributes(result.body) : result.body;
       return jsonResponse(body, result.status);
     } catch (error) {
       if (error instanceof SlackErrorResponse) {
-        return errorResponseV1(error.status, error.description);
+        return answer.errorResponse(error.status, error.description);
       }
       throw error;
     } finally {
       verdict?.release();
-    }
-  }
-
-  #route(request: Request, url: URL, path: string): RouteResult | Promise<RouteResult> {
-    if (!V1_PREFIX.test(url.pathname)) {
-      throw new SlackErrorResponse(
-        /\/scim\/v\d+(\/|$)/.test(url.pathname) ? 400 : 404,
-        /\/scim\/v\d+(\/|$)/.test(url.pathname) ? "unsupported_version" : "bad_endpoint",
-      );
-    }
-    const base = `${url.origin}${url.pathname.slice(0, url.pathname.length - path.length)}/`;
-    const context: RouteContext = { store: this.#store, now: () => this.#clock.now(), base };
-    const [collection, rawId, extra] = path.split("/").filter((part) => part !== "");
-    const method = request.method.toUpperCase();
-    if (extra !== undefined || collection === undefined) {
-      throw new SlackErrorResponse(404, "bad_endpoint");
-    }
-    const discovery = discoveryRoute(collection, rawId);
-    if (discovery !== undefined) {
-      if (method !== "GET") throw new SlackErrorResponse(405, "method_not_allowed");
-      return discovery;
-    }
-    if (collection !== "Users" && collection !== "Groups") {
-      throw new SlackErrorResponse(404, "bad_endpoint");
-    }
-    const users = collection === "Users";
-    if (rawId === undefined) {
-      if (method === "GET") return users ? listUsers(url, context) : listGroups(url, context);
-      if (method === "POST") {
-        return users ? createUser(request, context) : createGroup(request, context);
-      }
-      throw new SlackErrorResponse(405, "method_not_allowed");
-    }
-    let id: string;
-    try {
-      id = decodeURIComponent(rawId);
-    } catch {
-      throw new SlackErrorResponse(404, users ? "no_such_user" : "no_such_group");
-    }
-    switch (method) {
-      case "GET":
-        return users ? readUser(id, context) : readGroup(id, context);
-      case "PUT":
-        return users ? replaceUser(id, request, context) : replaceGroup(id, request, context);
-      case "PATCH":
-        return users ? patchUser(id, request, context) : patchGroup(id, request, context);
-      case "DELETE":
-        return users ? deactivateUser(id, context) : deleteGroup(id, context);
-      default:
-        throw new SlackErrorResponse(405, "method_not_allowed");
     }
   }
 }

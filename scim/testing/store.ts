@@ -3,7 +3,7 @@
  *
  * Nothing here knows SCIM's wire format: the v1 routes translate to and from it (and v2 routes
  * can, later, on the same records). Lists keep insertion order, which is creation order, as
- * Slack's do.
+ * Slack's do, and are read by position, so a page costs the same in any size of directory.
  *
  * @module
  */
@@ -133,54 +133,464 @@ export interface GroupRecord {
 }
 
 const ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const ID_CODES: number[] = new Array(11).fill(0);
 
 /**
- * Users by id, indexed by lower-cased `userName` and email so that uniqueness checks stay O(1)
- * in directories of 100,000 users. Records are replaced whole (`set`) on every write; the routes
- * never change a stored record's userName or emails in place.
+ * Where a {@linkcode UserTable} builds seeded users from: compact columns (see `seed.ts`) instead
+ * of one record per user, so a directory of 1,000,000 users fits in a few hundred MB.
  */
-class UserMap extends Map<string, UserRecord> {
-  readonly byUserName: Map<string, string> = new Map();
-  readonly byEmail: Map<string, string> = new Map();
+export interface SeededUserSource {
+  /**
+   * The id of seeded user `index`.
+   *
+   * @param index The seeded user's index, 0 for the first.
+   */
+  id(index: number): string;
+  /**
+   * A fresh full record of seeded user `index`, as seeded.
+   *
+   * @param index The seeded user's index, 0 for the first.
+   */
+  materialise(index: number): UserRecord;
+  /**
+   * The seeded user whose seeded `userName` this is.
+   *
+   * @param lowerCased The name, lower-cased.
+   * @returns Its index, or `undefined` when no seeded user was given this name.
+   */
+  indexOfUserName(lowerCased: string): number | undefined;
+  /**
+   * The seeded `userName` that a seeded email would belong to (the caller checks the user).
+   *
+   * @param lowerCased The address, lower-cased.
+   * @returns The name, or `undefined` when no seeded email looks like this.
+   */
+  userNameOfEmail(lowerCased: string): string | undefined;
+}
 
-  override set(id: string, user: UserRecord): this {
-    const previous = super.get(id);
-    if (previous !== undefined) this.#unindex(id, previous);
-    super.set(id, user);
-    // Map's constructor calls set before the fields exist; no Store does that.
-    this.byUserName?.set(user.userName.toLowerCase(), id);
-    for (const email of user.emails) this.byEmail?.set(email.value.toLowerCase(), id);
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  if (key === "") return;
+  const ids = index.get(key);
+  if (ids === undefined) index.set(key, new Set([id]));
+  else ids.add(id);
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids === undefined) return;
+  ids.delete(id);
+  if (ids.size === 0) index.delete(key);
+}
+
+/**
+ * Users by id, in creation order, with indexes: lower-cased `userName` and email (unique, as
+ * Slack keeps them) and `externalId`; seeded users' names and emails are found by the seeded
+ * source until they are written. Lists read users by position (`at`), so a page costs the
+ * same at any size of directory.
+ *
+ * Seeded users are kept as compact columns and built when read: `at`, `peek` and `values` build
+ * a fresh record each time (read-only), `get` builds it once and keeps it, so that a route may
+ * change what it got (`get(id).active = false`). Writes replace records whole with `set`; never
+ * change a stored record's `userName`, `emails` or `externalId` in place (the indexes would not
+ * see it).
+ */
+export class UserTable {
+  #slots: (UserRecord | number)[] = [];
+  #positions: Map<string, number> = new Map();
+  #seeded: SeededUserSource | undefined;
+  #byUserName: Map<string, string> = new Map();
+  #byEmail: Map<string, string> = new Map();
+  #byExternalId: Map<string, Set<string>> = new Map();
+
+  /** How many users, deactivated ones included. */
+  get size(): number {
+    return this.#slots.length;
+  }
+
+  /**
+   * Whether a user has this id.
+   *
+   * @param id The id.
+   * @returns Whether it exists.
+   */
+  has(id: string): boolean {
+    return this.#positions.has(id);
+  }
+
+  /**
+   * The stored user, to read or change in place (not its indexed attributes).
+   *
+   * @param id The id.
+   * @returns The user, if any.
+   */
+  get(id: string): UserRecord | undefined {
+    const position = this.#positions.get(id);
+    if (position === undefined) return undefined;
+    const slot = this.#slots[position] as UserRecord | number;
+    if (typeof slot !== "number") return slot;
+    const user = this.#build(slot);
+    this.#slots[position] = user;
+    return user;
+  }
+
+  /**
+   * A user to read only: a seeded user not written yet is built afresh and not kept.
+   *
+   * @param id The id.
+   * @returns The user, if any.
+   */
+  peek(id: string): UserRecord | undefined {
+    const position = this.#positions.get(id);
+    return position === undefined ? undefined : this.at(position);
+  }
+
+  /**
+   * The user at a position of creation order, to read only.
+   *
+   * @param position 0 for the first user created.
+   * @returns The user, or `undefined` past the end.
+   */
+  at(position: number): UserRecord | undefined {
+    const slot = this.#slots[position];
+    return typeof slot === "number" ? this.#build(slot) : slot;
+  }
+
+  /**
+   * A user's position in creation order.
+   *
+   * @param id The id.
+   * @returns The position, or `undefined` for an unknown id.
+   */
+  positionOf(id: string): number | undefined {
+    return this.#positions.get(id);
+  }
+
+  /**
+   * Adds a user at the end, or replaces the one with this id (keeping its position).
+   *
+   * @param id The id (the record's own).
+   * @param user The full record.
+   * @returns This table.
+   */
+  set(id: string, user: UserRecord): this {
+    const position = this.#positions.get(id);
+    if (position === undefined) {
+      this.#positions.set(id, this.#slots.length);
+      this.#slots.push(user);
+    } else {
+      this.#unindex(id, this.at(position) as UserRecord);
+      this.#slots[position] = user;
+    }
+    this.#index(id, user.userName, user.emails.map((email) => email.value), user.externalId);
     return this;
   }
 
-  override delete(id: string): boolean {
-    const previous = super.get(id);
-    if (previous !== undefined) this.#unindex(id, previous);
-    return super.delete(id);
+  /**
+   * Removes a user (Slack never does: users are deactivated); O(n).
+   *
+   * @param id The id.
+   * @returns Whether there was one.
+   */
+  delete(id: string): boolean {
+    const position = this.#positions.get(id);
+    if (position === undefined) return false;
+    this.#unindex(id, this.at(position) as UserRecord);
+    this.#slots.splice(position, 1);
+    this.#positions.delete(id);
+    for (let p = position; p < this.#slots.length; p++) this.#positions.set(this.#idAt(p), p);
+    return true;
   }
 
-  override clear(): void {
-    this.byUserName.clear();
-    this.byEmail.clear();
-    super.clear();
+  /** Removes every user. */
+  clear(): void {
+    this.#slots = [];
+    this.#positions.clear();
+    this.#byUserName.clear();
+    this.#byEmail.clear();
+    this.#byExternalId.clear();
+  }
+
+  /**
+   * Every user in creation order, to read only (seeded ones built as they come).
+   *
+   * @returns The users.
+   */
+  *values(): IterableIterator<UserRecord> {
+    for (let p = 0; p < this.#slots.length; p++) yield this.at(p) as UserRecord;
+  }
+
+  /**
+   * Every id, in creation order.
+   *
+   * @returns The ids.
+   */
+  *keys(): IterableIterator<string> {
+    for (let p = 0; p < this.#slots.length; p++) yield this.#idAt(p);
+  }
+
+  /**
+   * Every `[id, user]`, in creation order, to read only.
+   *
+   * @returns The entries.
+   */
+  *entries(): IterableIterator<[string, UserRecord]> {
+    for (let p = 0; p < this.#slots.length; p++) yield [this.#idAt(p), this.at(p) as UserRecord];
+  }
+
+  /**
+   * Every `[id, user]`, in creation order, to read only.
+   *
+   * @returns The entries.
+   */
+  [Symbol.iterator](): IterableIterator<[string, UserRecord]> {
+    return this.entries();
+  }
+
+  /**
+   * The id of the user whose lower-cased `userName` this is.
+   *
+   * @param lowerCased The name, lower-cased.
+   * @returns The id, if any (check the user: the index may name a user renamed since).
+   */
+  idByUserName(lowerCased: string): string | undefined {
+    const id = this.#byUserName.get(lowerCased);
+    if (id !== undefined || this.#seeded === undefined) return id;
+    const index = this.#seeded.indexOfUserName(lowerCased);
+    return index === undefined ? undefined : this.#seeded.id(index);
+  }
+
+  /**
+   * The id of the user holding this lower-cased email.
+   *
+   * @param lowerCased The address, lower-cased.
+   * @returns The id, if any (check the user).
+   */
+  idByEmail(lowerCased: string): string | undefined {
+    const id = this.#byEmail.get(lowerCased);
+    if (id !== undefined || this.#seeded === undefined) return id;
+    const userName = this.#seeded.userNameOfEmail(lowerCased);
+    const index = userName === undefined ? undefined : this.#seeded.indexOfUserName(userName);
+    return index === undefined ? undefined : this.#seeded.id(index);
+  }
+
+  /**
+   * The ids of the users with this lower-cased `externalId` (never `""`).
+   *
+   * @param lowerCased The external id, lower-cased.
+   * @returns The ids, in no particular order.
+   */
+  idsByExternalId(lowerCased: string): readonly string[] {
+    const ids = this.#byExternalId.get(lowerCased);
+    return ids === undefined ? [] : [...ids];
+  }
+
+  /**
+   * Hands the table where seeded users come from, before {@linkcode UserTable.addSeeded}.
+   *
+   * @param source The seeded users' columns.
+   */
+  attachSeeded(source: SeededUserSource): void {
+    this.#seeded = source;
+  }
+
+  /**
+   * Adds seeded user `index` at the end without building its record or indexing its name and
+   * emails: the source finds those (`indexOfUserName`, `userNameOfEmail`) until it is written.
+   *
+   * @param index Its index in the seeded source.
+   * @param id Its id.
+   */
+  addSeeded(index: number, id: string): void {
+    if (this.#seeded === undefined) throw new Error("addSeeded before attachSeeded");
+    this.#positions.set(id, this.#slots.length);
+    this.#slots.push(index);
+  }
+
+  #build(index: number): UserRecord {
+    return (this.#seeded as SeededUserSource).materialise(index);
+  }
+
+  #idAt(position: number): string {
+    const slot = this.#slots[position] as UserRecord | number;
+    return typeof slot === "number" ? (this.#seeded as SeededUserSource).id(slot) : slot.id;
+  }
+
+  #index(id: string, userName: string, emails: readonly string[], externalId: string): void {
+    this.#byUserName.set(userName.toLowerCase(), id);
+    for (const email of emails) this.#byEmail.set(email.toLowerCase(), id);
+    addTo(this.#byExternalId, externalId.toLowerCase(), id);
   }
 
   #unindex(id: string, user: UserRecord): void {
     const name = user.userName.toLowerCase();
-    if (this.byUserName.get(name) === id) this.byUserName.delete(name);
+    if (this.#byUserName.get(name) === id) this.#byUserName.delete(name);
     for (const email of user.emails) {
       const key = email.value.toLowerCase();
-      if (this.byEmail.get(key) === id) this.byEmail.delete(key);
+      if (this.#byEmail.get(key) === id) this.#byEmail.delete(key);
     }
+    removeFrom(this.#byExternalId, user.externalId.toLowerCase(), id);
+  }
+}
+
+/**
+ * Groups by id, in creation order, indexed by lower-cased `displayName`; lists read them by
+ * position. Replace a record with `set` to rename a group (the index would not see a name
+ * changed in place); members and `linkedToChannels` may change in place.
+ */
+export class GroupTable {
+  #order: GroupRecord[] = [];
+  #positions: Map<string, number> = new Map();
+  #byDisplayName: Map<string, Set<string>> = new Map();
+
+  /** How many groups. */
+  get size(): number {
+    return this.#order.length;
+  }
+
+  /**
+   * Whether a group has this id.
+   *
+   * @param id The id.
+   * @returns Whether it exists.
+   */
+  has(id: string): boolean {
+    return this.#positions.has(id);
+  }
+
+  /**
+   * The stored group.
+   *
+   * @param id The id.
+   * @returns The group, if any.
+   */
+  get(id: string): GroupRecord | undefined {
+    const position = this.#positions.get(id);
+    return position === undefined ? undefined : this.#order[position];
+  }
+
+  /**
+   * The group at a position of creation order.
+   *
+   * @param position 0 for the oldest group.
+   * @returns The group, or `undefined` past the end.
+   */
+  at(position: number): GroupRecord | undefined {
+    return this.#order[position];
+  }
+
+  /**
+   * A group's position in creation order.
+   *
+   * @param id The id.
+   * @returns The position, or `undefined` for an unknown id.
+   */
+  positionOf(id: string): number | undefined {
+    return this.#positions.get(id);
+  }
+
+  /**
+   * Adds a group at the end, or replaces the one with this id (keeping its position).
+   *
+   * @param id The id (the record's own).
+   * @param group The record.
+   * @returns This table.
+   */
+  set(id: string, group: GroupRecord): this {
+    const position = this.#positions.get(id);
+    if (position === undefined) {
+      this.#positions.set(id, this.#order.length);
+      this.#order.push(group);
+    } else {
+      removeFrom(
+        this.#byDisplayName,
+        (this.#order[position] as GroupRecord).displayName.toLowerCase(),
+        id,
+      );
+      this.#order[position] = group;
+    }
+    addTo(this.#byDisplayName, group.displayName.toLowerCase(), id);
+    return this;
+  }
+
+  /**
+   * Deletes a group; O(n) in the number of groups.
+   *
+   * @param id The id.
+   * @returns Whether there was one.
+   */
+  delete(id: string): boolean {
+    const position = this.#positions.get(id);
+    if (position === undefined) return false;
+    const [group] = this.#order.splice(position, 1) as [GroupRecord];
+    removeFrom(this.#byDisplayName, group.displayName.toLowerCase(), id);
+    this.#positions.delete(id);
+    for (let p = position; p < this.#order.length; p++) {
+      this.#positions.set((this.#order[p] as GroupRecord).id, p);
+    }
+    return true;
+  }
+
+  /** Removes every group. */
+  clear(): void {
+    this.#order = [];
+    this.#positions.clear();
+    this.#byDisplayName.clear();
+  }
+
+  /**
+   * Every group, in creation order.
+   *
+   * @returns The groups.
+   */
+  values(): IterableIterator<GroupRecord> {
+    return this.#order.values();
+  }
+
+  /**
+   * Every id, in creation order.
+   *
+   * @returns The ids.
+   */
+  *keys(): IterableIterator<string> {
+    for (const group of this.#order) yield group.id;
+  }
+
+  /**
+   * Every `[id, group]`, in creation order.
+   *
+   * @returns The entries.
+   */
+  *entries(): IterableIterator<[string, GroupRecord]> {
+    for (const group of this.#order) yield [group.id, group];
+  }
+
+  /**
+   * Every `[id, group]`, in creation order.
+   *
+   * @returns The entries.
+   */
+  [Symbol.iterator](): IterableIterator<[string, GroupRecord]> {
+    return this.entries();
+  }
+
+  /**
+   * The ids of the groups with this lower-cased `displayName`.
+   *
+   * @param lowerCased The name, lower-cased.
+   * @returns The ids, in no particular order.
+   */
+  idsByDisplayName(lowerCased: string): readonly string[] {
+    const ids = this.#byDisplayName.get(lowerCased);
+    return ids === undefined ? [] : [...ids];
   }
 }
 
 /** Users and groups, with id generation that is deterministic for a seed. */
 export class Store {
   /** Users by id, in creation order. */
-  readonly users: Map<string, UserRecord> = new UserMap();
+  readonly users: UserTable = new UserTable();
   /** Groups by id, in creation order. */
-  readonly groups: Map<string, GroupRecord> = new Map();
+  readonly groups: GroupTable = new GroupTable();
   #ids: SeededRandom;
 
   /** @param seed Seeds the ids of everything created later. */
@@ -196,9 +606,12 @@ export class Store {
    * @returns The id.
    */
   newId(prefix: "U" | "W" | "S"): string {
+    const codes = ID_CODES;
+    codes[0] = prefix.charCodeAt(0);
     for (;;) {
-      let id = prefix;
-      for (let i = 0; i < 10; i++) id += this.#ids.pick(ID_ALPHABET);
+      for (let i = 1; i <= 10; i++) codes[i] = ID_ALPHABET.charCodeAt(this.#ids.int(36));
+      // One flat string (not 10 concatenations), so hashing it for the maps is cheap.
+      const id = String.fromCharCode(...codes);
       if (!this.users.has(id) && !this.groups.has(id)) return id;
     }
   }
@@ -211,7 +624,7 @@ export class Store {
    */
   findUserByUserName(userName: string): UserRecord | undefined {
     const wanted = userName.toLowerCase();
-    const id = (this.users as UserMap).byUserName.get(wanted);
+    const id = this.users.idByUserName(wanted);
     const user = id === undefined ? undefined : this.users.get(id);
     return user?.userName.toLowerCase() === wanted ? user : undefined;
   }
@@ -224,7 +637,7 @@ export class Store {
    */
   findUserByEmail(email: string): UserRecord | undefined {
     const wanted = email.toLowerCase();
-    const id = (this.users as UserMap).byEmail.get(wanted);
+    const id = this.users.idByEmail(wanted);
     const user = id === undefined ? undefined : this.users.get(id);
     return user?.emails.some((e) => e.value.toLowerCase() === wanted) ? user : undefined;
   }
@@ -236,7 +649,9 @@ export class Store {
    * @returns The groups.
    */
   groupsOf(userId: string): GroupRecord[] {
-    return [...this.groups.values()].filter((group) => group.members.has(userId));
+    const groups = [];
+    for (const group of this.groups.values()) if (group.members.has(userId)) groups.push(group);
+    return groups;
   }
 }
 

@@ -1,11 +1,12 @@
 /**
- * Slack's rules for the v1 user schema extensions: enterprise (including how `manager` is
- * resolved), guest and profile.
+ * Slack's rules for the user schema extensions, on the store (v1 and v2 name them by different
+ * URNs; each version's routes find the extension object and pass it here): enterprise (including
+ * how `manager` is resolved), guest and profile.
  *
  * @module
  */
 
-import { fail, PROFILE_SCHEMA_V1 } from "./responses.ts";
+import { fail } from "./responses.ts";
 import type { Store, UserRecord } from "./store.ts";
 import { isObject, stringValue, type WriteMode } from "./user_values.ts";
 
@@ -51,7 +52,7 @@ export function applyEnterprise(
       fail("improper_enterprise_schema_format");
     }
     const wanted = manager.managerId.trim();
-    const found = store.users.get(wanted) ?? store.findUserByEmail(wanted) ??
+    const found = store.users.peek(wanted) ?? store.findUserByEmail(wanted) ??
       store.findUserByUserName(wanted);
     enterprise.managerId = found?.id ?? wanted;
   }
@@ -87,14 +88,13 @@ export function applyGuest(user: UserRecord, value: unknown, mode: WriteMode): v
 }
 
 /**
- * Applies the profile extension (`startDate`, ISO 8601); its URN must be in `schemas`.
+ * Applies the profile extension's `startDate` (ISO 8601). Whether the extension's URN must be in
+ * `schemas` is the version's check, made before.
  *
  * @param user The user to change.
  * @param value The extension object from the request.
- * @param schemas The request's `schemas`.
  */
-export function applyProfile(user: UserRecord, value: unknown, schemas: readonly unknown[]): void {
-  if (!schemas.includes(PROFILE_SCHEMA_V1)) fail("missing_schema_element");
+export function applyStartDate(user: UserRecord, value: unknown): void {
   if (!isObject(value)) fail("invalid_attribute_format");
   if (value.startDate !== undefined) {
     const startDate = stringValue(value.startDate);

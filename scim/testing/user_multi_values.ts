@@ -1,5 +1,6 @@
 /**
- * Slack's rules for a user's multi-valued attributes in v1 requests: `emails`, `phoneNumbers`,
+ * Slack's rules for a user's multi-valued attributes in a write (v1 bodies, v2 bodies and v2
+ * PATCH values): `emails`, `phoneNumbers`,
  * `photos`, `addresses` and `roles`, for create and PUT (replace) and PATCH (merge).
  *
  * - `emails`: two kept; the primary is `primary: true`, then `type: "work"`, then the first.
@@ -43,7 +44,7 @@ function items(value: unknown, code: string): Record<string, unknown>[] {
 }
 
 /**
- * Applies the multi-valued attributes of a v1 user body (`emails`, `phoneNumbers`, `photos`,
+ * Applies the multi-valued attributes of a user body (`emails`, `phoneNumbers`, `photos`,
  * `addresses`, `roles`) to a user, in that order.
  *
  * @param user The user to change.

@@ -1,5 +1,5 @@
 /**
- * Slack's rules for a user's names in v1 requests: `userName` normalisation and the
+ * Slack's rules for a user's names in a write (v1 or v2): `userName` normalisation and the
  * `displayName` limit.
  *
  * - `userName`: `.` `_` `-` kept, other special characters become `_`, an email becomes its
@@ -32,7 +32,7 @@ export function normalizeUserName(raw: unknown): string {
 }
 
 /**
- * Applies `userName` (or, without it, `nickName`) and `displayName` from a v1 user body.
+ * Applies `userName` (or, without it, `nickName`) and `displayName` from a user body.
  *
  * @param user The user to change.
  * @param body The request body.

@@ -1,6 +1,6 @@
 /**
- * Slack's rules for a v1 user write as a whole: the core attributes in the order Slack checks
- * them, and the checks every write ends with. The rules for names, multi-valued attributes and
+ * Slack's rules for a user write as a whole (v1 or v2: the core attribute names are the same):
+ * the core attributes in the order Slack checks them, and the checks every write ends with. The rules for names, multi-valued attributes and
  * extensions live in `user_names.ts`, `user_multi_values.ts` and `user_extensions.ts`.
  *
  * - `" "` clears a string.
@@ -23,7 +23,7 @@ const SIMPLE_STRINGS = [
 ] as const;
 
 /**
- * Applies the core attributes of a v1 user body to a user.
+ * Applies the core attributes of a user body to a user.
  *
  * @param user The user to change (a copy, or a blank user).
  * @param body The request body.

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { SCIMClient } from "../../mod.ts";
 import { filter } from "../../scim/filter.ts";
-import { parseFilter, SlackScimSimulator } from "../../scim/testing/mod.ts";
+import { parseFilter } from "../../scim/testing/filter.ts";
+import { SlackScimSimulator } from "../../scim/testing/mod.ts";
 import { SeededRandom } from "../../scim/testing/seeded_random.ts";
 
 /** Characters that break naive quoting, plus ordinary ones so values look like real data. */

@@ -51,12 +51,13 @@ Deno.test("unknown endpoints are 404 bad_endpoint, wrong methods 405 method_not_
   assert.equal(wrong.status, 405);
   assert.equal(wrong.body.Errors.description, "method_not_allowed");
   assert.equal((await call(sim, "POST", "ServiceProviderConfigs", {})).status, 405);
-  const v2 = await sim.fetch(
-    new Request("https://api.slack.com/scim/v2/Users", {
+  // v1 and v2 are served; any other version is not.
+  const v3 = await sim.fetch(
+    new Request("https://api.slack.com/scim/v3/Users", {
       headers: { authorization: `Bearer ${TOKEN}` },
     }),
   );
-  assert.equal((await v2.json()).Errors.description, "unsupported_version");
+  assert.equal((await v3.json()).Errors.description, "unsupported_version");
 });
 
 Deno.test("the request log records method, path, query and status, never the token", async () => {

@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
 import {
-  applyFault,
   type Fault,
   FAULT_KINDS,
   FaultInjector,
   type FaultKind,
+  type FaultRule,
+  type RandomFaultOptions,
+} from "../../scim/testing/faults.ts";
+import { applyFault } from "../../scim/testing/fault_responses.ts";
+import {
   isSimulatedConnectionReset,
   SimulatedConnectionReset,
-} from "../../scim/testing/faults.ts";
+} from "../../scim/testing/fault_connection_reset.ts";
 import { SlackScimSimulator } from "../../scim/testing/simulator.ts";
 import { isNetworkError } from "../../retry/network_error.ts";
 import { parseRetryAfter } from "../../retry/retry_after.ts";
@@ -141,6 +145,78 @@ Deno.test("script() rejects an unknown kind, a bad count, delay or Retry-After",
   assert.throws(
     () => faults.script({ kind: "retry-after-seconds", retryAfterSeconds: 0.5 }),
     RangeError,
+  );
+  assert.equal(faults.take("GET", "/Users"), undefined);
+});
+
+Deno.test("script() refuses a path that can never match, saying why", () => {
+  const faults = new FaultInjector();
+  const refused: [string | RegExp, string][] = [
+    ["/scim/v1/Users", "paths are what follows the version prefix"],
+    ["https://api.slack.com/scim/v1/Users", "paths are what follows the version prefix"],
+    [/^\/scim\/v1\/Users/, "paths are what follows the version prefix"],
+    ["/Users?count=1", "the query string is not part of the path"],
+    ["/Users#top", "the query string is not part of the path"],
+    [/^\/Users\?count=1/, "the query string is not part of the path"],
+    ["Users", "it must start with an endpoint"],
+    ["/users", "it must start with an endpoint"],
+    ["/Userz/U1", "it must start with an endpoint"],
+  ];
+  for (const [path, reason] of refused) {
+    assert.throws(
+      () => faults.script({ kind: "status-503", path }),
+      (error: Error) =>
+        error instanceof RangeError &&
+        error.message.startsWith(
+          `Cannot script a fault: path "${String(path)}" can never match: `,
+        ) &&
+        error.message.includes(reason),
+      String(path),
+    );
+  }
+  assert.throws(
+    () => faults.script({ kind: "status-503", path: 42 as unknown as string }),
+    new TypeError("Cannot script a fault: path must be a string or a RegExp, got number"),
+  );
+  // Nothing refused was kept.
+  assert.equal(faults.take("GET", "/Users"), undefined);
+  for (
+    const path of ["/Users", "/Users/U1", "/Groups/S1", "/ServiceProviderConfigs", "/Schemas/Users"]
+  ) {
+    faults.script({ kind: "status-503", path });
+  }
+  faults.script({ kind: "status-503", path: /^\/Users\/W/ });
+});
+
+Deno.test("script() refuses an unknown method, an unknown option and a rule that is no object", () => {
+  const faults = new FaultInjector();
+  assert.throws(
+    () => faults.script({ kind: "html", method: "PTCH" }),
+    new RangeError(
+      'Cannot script a fault: method "PTCH" never reaches the simulator (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)',
+    ),
+  );
+  assert.throws(
+    () => faults.script({ kind: "html", method: 1 as unknown as string }),
+    new TypeError('Cannot script a fault: method must be a string such as "POST", got number'),
+  );
+  assert.throws(
+    () => faults.script({ kind: "html", times: 2 } as FaultRule),
+    new TypeError(
+      'Cannot script a fault: "times" is not an option (kind, method, path, count, delayMs, retryAfterSeconds)',
+    ),
+  );
+  assert.throws(
+    () => faults.script(null as unknown as FaultRule),
+    new TypeError(
+      "Cannot script a fault: the rule must be an object such as { kind, method, path }",
+    ),
+  );
+  assert.throws(
+    () => faults.random({ rate: 0.5, kind: ["html"] } as RandomFaultOptions),
+    new TypeError(
+      'Cannot inject random faults: "kind" is not an option (rate, kinds, seed, delayMs, retryAfterSeconds)',
+    ),
   );
   assert.equal(faults.take("GET", "/Users"), undefined);
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isFilterSyntaxError, parseFilter } from "../../scim/testing/mod.ts";
+import { isFilterSyntaxError, parseFilter } from "../../scim/testing/filter.ts";
 import { call, createUser, FIXTURES, simulator } from "./helpers.ts";
 
 function codeOf(text: string): string {

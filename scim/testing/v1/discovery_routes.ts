@@ -10,7 +10,7 @@ import {
   GUEST_SCHEMA_V1,
   PROFILE_SCHEMA_V1,
 } from "./responses.ts";
-import type { RouteResult } from "./route.ts";
+import type { RouteResult } from "../route.ts";
 
 /**
  * `GET /ServiceProviderConfigs`, with the keys Slack sends (no `schemas`).

@@ -1,42 +1,28 @@
 /**
- * The v1 `/Groups` endpoints: the wire format of a group, and list, read, create, replace,
- * patch and delete.
+ * The v2 `/Groups` endpoints on the shared store: list, read, create, replace, patch (RFC 7644)
+ * and delete.
  *
  * @module
  */
 
-import type { AttributeReader } from "./filter_evaluate.ts";
-import { applyGroupPatch, groupName, readMembers } from "./patch_v1.ts";
-import { CORE_SCHEMA_V1, fail, listBodyV1, readJsonObject } from "./responses.ts";
+import type { AttributeReader } from "../filter_evaluate.ts";
+import { groupName, readMembers } from "../group_rules.ts";
+import { fail, readJsonObject } from "../responses.ts";
 import {
-  compileFilter,
-  formatCreated,
+  type AttributeIndex,
+  compileQuery,
+  listPage,
   readPaging,
   type RouteContext,
   type RouteResult,
-} from "./route.ts";
-import type { GroupRecord } from "./store.ts";
+} from "../route.ts";
+import type { GroupRecord } from "../store.ts";
+import { applyGroupOperation } from "./group_patch.ts";
+import { readPatchOperations } from "./patch_ops.ts";
+import { groupToV2 } from "./resources.ts";
+import { listBodyV2 } from "./responses.ts";
 
-/**
- * A group in Slack's v1 shape; each member's `display` is the user's display name.
- *
- * @param group The stored group.
- * @param context The route context.
- * @returns The JSON object.
- */
-export function groupToV1(group: GroupRecord, context: RouteContext): Record<string, unknown> {
-  return {
-    schemas: [CORE_SCHEMA_V1],
-    id: group.id,
-    displayName: group.displayName,
-    members: [...group.members].map((id) => {
-      const user = context.store.users.get(id);
-      return { value: id, display: user === undefined ? "" : user.displayName || user.userName };
-    }),
-    meta: { created: formatCreated(group.created), location: `${context.base}Groups/${group.id}` },
-  };
-}
-
+/** Groups filter on `displayName` (Slack's docs) and, as in v1, `id`. */
 const GROUP_FILTERS: ReadonlyMap<string, AttributeReader<GroupRecord>> = new Map<
   string,
   AttributeReader<GroupRecord>
@@ -46,25 +32,29 @@ const GROUP_FILTERS: ReadonlyMap<string, AttributeReader<GroupRecord>> = new Map
 ]);
 
 /**
- * `GET /Groups`: a page of groups, optionally filtered on Slack's documented `displayName`, or,
- * more lenient than Slack, on `id`.
+ * `GET /Groups`: a `ListResponse` page of groups, optionally filtered.
  *
  * @param url The request URL.
  * @param context The route context.
  * @returns The list body.
  */
 export function listGroups(url: URL, context: RouteContext): RouteResult {
-  const matches = compileFilter(url.searchParams.get("filter"), GROUP_FILTERS);
-  const { startIndex, count } = readPaging(url);
-  const all = [...context.store.groups.values()].filter(matches);
+  const { groups } = context.store;
+  const indexes = new Map<string, AttributeIndex<GroupRecord>>([
+    [
+      "displayname",
+      (key) => groups.idsByDisplayName(key).map((id) => groups.get(id) as GroupRecord),
+    ],
+  ]);
+  const query = compileQuery(url.searchParams.get("filter"), GROUP_FILTERS, indexes);
+  const paging = readPaging(url);
+  const { totalResults, resources } = listPage(groups, query, paging);
   return {
     status: 200,
-    body: listBodyV1({
-      totalResults: all.length,
-      startIndex,
-      resources: all.slice(startIndex - 1, startIndex - 1 + count).map((group) =>
-        groupToV1(group, context)
-      ),
+    body: listBodyV2({
+      totalResults,
+      startIndex: paging.startIndex,
+      resources: resources.map((group) => groupToV2(group, context)),
     }),
   };
 }
@@ -85,11 +75,11 @@ function requireSchemas(body: Record<string, unknown>): void {
  * @returns The group.
  */
 export function readGroup(id: string, context: RouteContext): RouteResult {
-  return { status: 200, body: groupToV1(requireGroup(id, context), context) };
+  return { status: 200, body: groupToV2(requireGroup(id, context), context) };
 }
 
 /**
- * `POST /Groups`: `displayName` and `members` required; 201 with the group.
+ * `POST /Groups`: `displayName` and `members` required, as in v1; 201 with the group.
  *
  * @param request The request.
  * @param context The route context.
@@ -108,11 +98,12 @@ export async function createGroup(request: Request, context: RouteContext): Prom
     linkedToChannels: false,
   };
   context.store.groups.set(group.id, group);
-  return { status: 201, body: groupToV1(group, context) };
+  return { status: 201, body: groupToV2(group, context) };
 }
 
 /**
- * `PUT /Groups/{id}`: replaces name and members; 200 with the group.
+ * `PUT /Groups/{id}`: replaces the name and the members; members left out means none (Slack's
+ * v2 example sends only `displayName` and answers `members: []`). 200 with the group.
  *
  * @param id The id.
  * @param request The request.
@@ -124,23 +115,25 @@ export async function replaceGroup(
   request: Request,
   context: RouteContext,
 ): Promise<RouteResult> {
-  const group = requireGroup(id, context);
+  const stored = requireGroup(id, context);
   const body = await readJsonObject(request);
   requireSchemas(body);
   const displayName = groupName(body.displayName);
-  const { add } = readMembers(body.members, context.store);
-  group.displayName = displayName;
-  group.members = new Set(add);
-  return { status: 200, body: groupToV1(group, context) };
+  const { add } = body.members === undefined || body.members === null
+    ? { add: [] }
+    : readMembers(body.members, context.store);
+  context.store.groups.set(id, { ...stored, displayName, members: new Set(add) });
+  return { status: 200, body: groupToV2(requireGroup(id, context), context) };
 }
 
 /**
- * `PATCH /Groups/{id}`: name and member changes; 204 with no body.
+ * `PATCH /Groups/{id}`: an RFC 7644 PatchOp body, applied whole or not at all; 200 with the
+ * group, as Slack's v2 examples answer (v1 answers 204).
  *
  * @param id The id.
  * @param request The request.
  * @param context The route context.
- * @returns An empty 204.
+ * @returns The group.
  */
 export async function patchGroup(
   id: string,
@@ -149,11 +142,11 @@ export async function patchGroup(
 ): Promise<RouteResult> {
   const stored = requireGroup(id, context);
   const body = await readJsonObject(request);
-  requireSchemas(body);
+  const operations = readPatchOperations(body);
   const group = { ...stored, members: new Set(stored.members) };
-  applyGroupPatch(group, body, context.store);
+  for (const operation of operations) applyGroupOperation(group, operation, context.store);
   context.store.groups.set(group.id, group);
-  return { status: 204 };
+  return { status: 200, body: groupToV2(group, context) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * SCIM 1.1 PATCH pieces that are not plain attribute writes: `meta.attributes` removals on
- * users, and group `members` add/remove.
+ * users, and group `members` add/remove (the member rules themselves are in `group_rules.ts`).
  *
  * A v1 PATCH body is a partial resource: what it carries is written (multi-valued items with
  * `"operation": "delete"` are removed instead), what it omits stays, and
@@ -11,11 +11,10 @@
  * @module
  */
 
-import { ENTERPRISE_SCHEMA_V1, fail, GUEST_SCHEMA_V1, PROFILE_SCHEMA_V1 } from "./responses.ts";
-import type { GroupRecord, Store, UserRecord } from "./store.ts";
-
-/** Slack's limit of members per group write. */
-export const MAX_MEMBERS_PER_CALL = 15_000;
+import { fail } from "../responses.ts";
+import { ENTERPRISE_SCHEMA_V1, GUEST_SCHEMA_V1, PROFILE_SCHEMA_V1 } from "./responses.ts";
+import { groupName, readMembers } from "../group_rules.ts";
+import type { GroupRecord, Store, UserRecord } from "../store.ts";
 
 const SIMPLE_ATTRIBUTES: Readonly<Record<string, keyof UserRecord>> = {
   displayname: "displayName",
@@ -122,40 +121,6 @@ function removeExtensionField(user: UserRecord, urn: string, field: string): voi
 }
 
 /**
- * Reads a v1 `members` list: ids that must name active full members (`no_such_user` for
- * unknown ids, `unable_to_add_deleted_or_guest_to_group` for the others), at most 15,000.
- *
- * @param value The body's `members`.
- * @param store The directory.
- * @returns The members to add and to remove, in order.
- */
-export function readMembers(
-  value: unknown,
-  store: Store,
-): { add: string[]; remove: string[] } {
-  if (!Array.isArray(value)) fail("invalid_request_payload");
-  if (value.length > MAX_MEMBERS_PER_CALL) fail("group_member_max_exceeded");
-  const add: string[] = [];
-  const remove: string[] = [];
-  for (const item of value) {
-    if (item === null || typeof item !== "object" || typeof item.value !== "string") {
-      fail("invalid_request_payload");
-    }
-    const id = item.value as string;
-    const operation = (item as { operation?: unknown }).operation;
-    if (typeof operation === "string" && operation.toLowerCase() === "delete") {
-      remove.push(id);
-      continue;
-    }
-    const user = store.users.get(id);
-    if (user === undefined) fail("no_such_user");
-    if (!user.active || user.guest !== undefined) fail("unable_to_add_deleted_or_guest_to_group");
-    add.push(id);
-  }
-  return { add, remove };
-}
-
-/**
  * Applies a v1 group PATCH: `displayName`, `members` (add by default, `"operation": "delete"`
  * removes), and `meta.attributes: ["members"]` to remove every member first.
  *
@@ -182,15 +147,4 @@ export function applyGroupPatch(
     for (const id of remove) group.members.delete(id);
     for (const id of add) group.members.add(id);
   }
-}
-
-/**
- * A group name as stored, or `invalid_display_name`.
- *
- * @param value The requested name.
- * @returns The name.
- */
-export function groupName(value: unknown): string {
-  if (typeof value !== "string" || value.trim() === "") fail("invalid_display_name");
-  return value;
 }

@@ -5,29 +5,30 @@
  * @module
  */
 
-import type { FilterLiteral } from "./filter.ts";
-import type { AttributeReader } from "./filter_evaluate.ts";
-import { applyPatchMetaAttributes } from "./patch_v1.ts";
+import type { FilterLiteral } from "../filter.ts";
+import type { AttributeReader } from "../filter_evaluate.ts";
+import { applyPatchMetaAttributes } from "./patch.ts";
+import { fail, readJsonObject } from "../responses.ts";
 import {
   CORE_SCHEMA_V1,
   ENTERPRISE_SCHEMA_V1,
-  fail,
   GUEST_SCHEMA_V1,
   listBodyV1,
   PROFILE_SCHEMA_V1,
-  readJsonObject,
 } from "./responses.ts";
 import {
-  compileFilter,
+  type AttributeIndex,
+  compileQuery,
   formatCreated,
+  listPage,
   readPaging,
   type RouteContext,
   type RouteResult,
-} from "./route.ts";
-import { blankUser, copyUser, type UserRecord } from "./store.ts";
-import { applyEnterprise, applyGuest, applyProfile } from "./user_extensions.ts";
-import { applyCoreAttributes, checkUser } from "./user_rules.ts";
-import type { WriteMode } from "./user_values.ts";
+} from "../route.ts";
+import { blankUser, copyUser, type UserRecord, type UserTable } from "../store.ts";
+import { applyEnterprise, applyGuest, applyStartDate } from "../user_extensions.ts";
+import { applyCoreAttributes, checkUser } from "../user_rules.ts";
+import type { WriteMode } from "../user_values.ts";
 
 /** Slack's default avatar, for users without a photo. */
 const DEFAULT_PHOTO = "https://a.slack-edge.com/80588/img/avatars/ava_0001-192.png";
@@ -144,18 +145,31 @@ const USER_FILTERS: ReadonlyMap<string, AttributeReader<UserRecord>> = new Map<
  * @returns The list body.
  */
 export function listUsers(url: URL, context: RouteContext): RouteResult {
-  const matches = compileFilter(url.searchParams.get("filter"), USER_FILTERS);
-  const { startIndex, count } = readPaging(url);
-  const all = [...context.store.users.values()].filter(matches);
-  const page = all.slice(startIndex - 1, startIndex - 1 + count);
+  const { users } = context.store;
+  const query = compileQuery(url.searchParams.get("filter"), USER_FILTERS, userIndexes(users));
+  const paging = readPaging(url);
+  const { totalResults, resources } = listPage(users, query, paging);
   return {
     status: 200,
     body: listBodyV1({
-      totalResults: all.length,
-      startIndex,
-      resources: page.map((user) => userToV1(user, context)),
+      totalResults,
+      startIndex: paging.startIndex,
+      resources: resources.map((user) => userToV1(user, context)),
     }),
   };
+}
+
+/** Slack's documented `userName` and `email`, and `externalId`, answered from the indexes. */
+function userIndexes(users: UserTable): ReadonlyMap<string, AttributeIndex<UserRecord>> {
+  const read = (id: string | undefined) => {
+    const user = id === undefined ? undefined : users.peek(id);
+    return user === undefined ? [] : [user];
+  };
+  return new Map<string, AttributeIndex<UserRecord>>([
+    ["username", (key) => read(users.idByUserName(key))],
+    ["email", (key) => read(users.idByEmail(key))],
+    ["externalid", (key) => users.idsByExternalId(key).flatMap(read)],
+  ]);
 }
 
 /**
@@ -207,7 +221,9 @@ function applyUserBody(
     user.active = true;
   }
   if (body[PROFILE_SCHEMA_V1] !== undefined) {
-    applyProfile(user, body[PROFILE_SCHEMA_V1], schemas);
+    // The profile extension's URN must be in `schemas` (Slack's docs).
+    if (!schemas.includes(PROFILE_SCHEMA_V1)) fail("missing_schema_element");
+    applyStartDate(user, body[PROFILE_SCHEMA_V1]);
   } else if (mode === "replace") {
     user.startDate = "";
   }
