@@ -10,7 +10,7 @@
 import type { Logger } from "../retry/logger.ts";
 import { SCIMApiError, type SCIMApiErrorOptions } from "./errors.ts";
 
-import type { ResourceResponse, SearchResponse } from "./response.ts";
+import type { EmptyResponse, ResourceResponse, SearchResponse } from "./response.ts";
 import { messageOf } from "./_exchange.ts";
 
 /** What the recovery reads of a user, in any API version. */
@@ -124,4 +124,36 @@ export async function recoverCreatedUser<U extends RecoverableUser>(
     }
   }
   throw restated(error, `${mayHaveSucceeded}, but no user with that userName and email was found`);
+}
+
+/**
+ * Turns a `deleteGroup` failure into a success when the retry met `no_such_group` after an
+ * attempt that may have deleted the group (it got no answer): that attempt did. Rethrows any
+ * other failure.
+ *
+ * @param error What `DELETE Groups/{id}` threw.
+ * @param id The group's id, for the log line.
+ * @param logger Told when a delete is recovered.
+ * @returns The 404's answer, with `recovered: true`.
+ */
+export function recoverDeletedGroup(
+  error: unknown,
+  id: string,
+  logger: Logger | undefined,
+): EmptyResponse {
+  const recovered = error instanceof SCIMApiError && error.status === 404 &&
+    error.description === "no_such_group" && error.mayHaveBeenApplied;
+  if (!recovered) throw error;
+  logger?.warn("deleteGroup: the retry met no_such_group; an earlier attempt deleted it", {
+    id,
+    attempts: error.attempts,
+  });
+  return {
+    status: error.status,
+    headers: error.response.headers,
+    body: error.response.body,
+    attempts: error.attempts,
+    totalRetryDelay: error.totalRetryDelay,
+    recovered: true,
+  };
 }

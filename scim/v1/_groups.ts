@@ -7,7 +7,7 @@ import type { CallOptions } from "../transport.ts";
 import type { SearchOptions } from "../client_options.ts";
 import type { EmptyResponse } from "../response.ts";
 import type { GroupResponse, SearchGroupsResponse } from "./responses.ts";
-import { isSCIMApiError } from "../errors.ts";
+import { recoverDeletedGroup } from "../_recovery.ts";
 import type { Group } from "./models.ts";
 import type { paths } from "./schema.gen.ts";
 import { checkId, checkReplaced, checkResource, searchQuery } from "../_arguments.ts";
@@ -124,20 +124,6 @@ export async function deleteGroup(
     );
   } catch (error) {
     // no_such_group after an attempt that may have deleted it: that attempt did.
-    const recovered = isSCIMApiError(error) && error.status === 404 &&
-      error.description === "no_such_group" && error.mayHaveBeenApplied;
-    if (!recovered) throw error;
-    t.logger?.warn("deleteGroup: the retry met no_such_group; an earlier attempt deleted it", {
-      id,
-      attempts: error.attempts,
-    });
-    return {
-      status: error.status,
-      headers: error.response.headers,
-      body: error.response.body,
-      attempts: error.attempts,
-      totalRetryDelay: error.totalRetryDelay,
-      recovered: true,
-    };
+    return recoverDeletedGroup(error, id, t.logger);
   }
 }
