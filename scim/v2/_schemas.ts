@@ -49,3 +49,28 @@ export function withGroupSchemasV2(group: Group): Group {
   const { schemas, ...rest } = group;
   return { schemas: merged(schemas, [GROUP_SCHEMA_V2]), ...rest };
 }
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** `{}` or `{ managerId: null | "" }`: what Slack answers for "no manager". */
+function isEmptyManager(manager: unknown): boolean {
+  return isObject(manager) &&
+    Object.entries(manager).every(([key, value]) =>
+      key === "managerId" && (value === "" || value === undefined || value === null)
+    );
+}
+
+/**
+ * Returns a copy of a user read from Slack, ready to be sent back whole with PUT: Slack's v2
+ * answers carry `manager: { managerId: null }` for a user without a manager but refuse a manager
+ * without an id (`improper_enterprise_schema_format`), so that `manager` is left out, which PUT
+ * reads as the same "no manager". The argument is not modified.
+ */
+export function forReplaceV2(user: User): User {
+  const enterprise = user[ENTERPRISE_SCHEMA_V2];
+  if (!isObject(enterprise) || !isEmptyManager(enterprise.manager)) return user;
+  const { manager: _none, ...withoutManager } = enterprise;
+  return { ...user, [ENTERPRISE_SCHEMA_V2]: withoutManager };
+}

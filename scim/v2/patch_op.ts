@@ -220,9 +220,9 @@ export class UntypedOperation {
   /** The operation. */
   readonly op: "add" | "replace" | "remove";
   /** The path, if any. */
-  readonly path: string | undefined;
+  readonly path?: string;
   /** The value, if any. */
-  readonly value: unknown;
+  readonly value?: unknown;
 
   /**
    * Checks the operation's shape (not its path or value).
@@ -232,8 +232,8 @@ export class UntypedOperation {
   constructor(operation: { op: "add" | "replace" | "remove"; path?: string; value?: unknown }) {
     const checked = checkOperation(operation, 0);
     this.op = checked.op;
-    this.path = checked.path;
-    this.value = checked.value;
+    if (checked.path !== undefined) this.path = checked.path;
+    if (checked.value !== undefined) this.value = checked.value;
   }
 
   /**
