@@ -110,6 +110,12 @@ export interface RetryingFetchOptions {
  * ```
  */
 export interface RetryCallOptions {
+  /**
+   * The caller's signal: it cancels the call, its attempts and its waits (rejecting with
+   * `signal.reason`). Defaults to `request.signal`; `null` when the call has none (a caller that
+   * built the request without one spares combining it with the timeout's).
+   */
+  signal?: AbortSignal | null;
   /** Milliseconds for the whole call, attempts and waits included; 0 or undefined means none. */
   timeout?: number;
   /**
@@ -202,8 +208,12 @@ async function retryingCall(
     );
   }
   const handlers = handlersOf(deps);
-  if (request.signal.aborted) throw request.signal.reason;
-  const armed = arm(deps, request.signal, timeout);
+  const { signal = request.signal } = call;
+  if (signal !== null && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`Cannot use signal: "${String(signal)}" is not an AbortSignal`);
+  }
+  signal?.throwIfAborted();
+  const armed = arm(deps, signal ?? undefined, timeout);
   // Read the body once: a Request body can be sent only once, and every attempt must carry it.
   const body = await readBody(request, armed);
   const { response, stats } = await sendAttempts(deps, {

@@ -19,7 +19,12 @@
 
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { Clock } from "../retry/clock.ts";
-import { createRetryingFetch, type RetryingFetch, type Transport } from "../retry/fetch.ts";
+import {
+  createRetryingFetch,
+  type RetryCallOptions,
+  type RetryingFetch,
+  type Transport,
+} from "../retry/fetch.ts";
 import type { RetryHandler } from "../retry/handler.ts";
 import type { Logger } from "../retry/logger.ts";
 import { readText } from "../retry/read_text.ts";
@@ -370,8 +375,14 @@ export class SCIMTransport<Paths extends {}> {
     signal?.throwIfAborted();
     const exchange: Exchange = {};
     const init: SendInit = {
+      // The caller's signal, or none: then no signal is combined with the timeout's.
       fetch: (request) =>
-        this.#exchange(request, { timeout, retryAfterSendFailure }, exchange, false),
+        this.#exchange(
+          request,
+          { timeout, retryAfterSendFailure, signal: signal ?? null },
+          exchange,
+          false,
+        ),
       parseAs: "stream",
       signal: signal ?? null,
     };
@@ -387,7 +398,7 @@ export class SCIMTransport<Paths extends {}> {
    */
   async #exchange(
     request: Request,
-    call: { timeout: number; retryAfterSendFailure?: boolean },
+    call: RetryCallOptions,
     exchange: Exchange,
     buffer: boolean,
   ): Promise<Response> {

@@ -323,3 +323,20 @@ Deno.test("workerd's lost connection is retried like any other network error", a
   });
   assert.equal(await (await fetch(new Request(USERS))).text(), "ok");
 });
+
+Deno.test("a call's signal option stands for the request's: its abort cancels the call", async () => {
+  const server = scriptedServer(new Response("ok"));
+  const fetch = createRetryingFetch({ retryHandlers: defaultRetryHandlers, fetch: server.fetch });
+  const controller = new AbortController();
+  controller.abort(new Error("stop"));
+  await assert.rejects(fetch(new Request(USERS), { signal: controller.signal }), /stop/);
+  assert.equal(server.received.length, 0);
+  // null: the call has no signal of its own, and the request's is not consulted.
+  const request = new Request(USERS, { signal: controller.signal });
+  const response = await fetch(request, { signal: null, timeout: 1000 });
+  assert.equal(await response.text(), "ok");
+  await assert.rejects(
+    fetch(new Request(USERS), { signal: "nope" as unknown as AbortSignal }),
+    { name: "TypeError", message: /signal/ },
+  );
+});
