@@ -5,7 +5,8 @@
  * - arrows only point down: `retry/` imports nothing outside `retry/`; `limits/` imports `retry/`
  *   only; `scim/*.ts` (version-neutral) imports `retry/`, `limits/` and `scim/*.ts` only;
  *   `scim/v1/` and `scim/v2/` never import each other nor `scim/testing/`; `scim/testing/` never
- *   imports the client (`scim/v1/client*.ts`, `scim/v2/client*.ts`, `scim/transport.ts`), and its
+ *   imports the client (`scim/v1/client*.ts`, `scim/v2/client*.ts`, `scim/transport.ts`), not even
+ *   through another file, and its
  *   `v1/` and `v2/` folders never import each other; `mod.ts` never imports `scim/testing/`;
  * - library files (`mod.ts`, `retry/`, `limits/`, `scim/`) import no `node:` module and use no
  *   `Deno.*` API, except the runtime-specific files of {@linkcode RUNTIME_SPECIFIC}, which no
@@ -121,6 +122,27 @@ export function arrowRule(from: string, to: string): string | undefined {
     default:
       return undefined; // scripts, examples, tests: users of the library, any arrow
   }
+}
+
+/** A shortest import path from `start` to a client file, or `undefined` when there is none. */
+function pathToClient(graph: ModuleGraph, start: string): string[] | undefined {
+  const previous = new Map<string, string>([[start, start]]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (isClient(file)) {
+      const path = [file];
+      while (path[0] !== start) path.unshift(previous.get(path[0]!)!);
+      return path;
+    }
+    for (const { target } of graph.get(file) ?? []) {
+      if (graph.has(target) && !previous.has(target)) {
+        previous.set(target, file);
+        queue.push(target);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** An import circle: a set of files that all reach each other. */
@@ -271,6 +293,22 @@ export function checkLayout(
           files: [file, target],
           message:
             `${file} ${how} ${target}: library files use web standards only (or are listed in RUNTIME_SPECIFIC)`,
+        });
+      }
+    }
+    if (areaOf(file).startsWith("scim/testing/")) {
+      for (const { target, typeOnly } of imports) {
+        if (areaOf(target).startsWith("scim/testing/") || isClient(target)) continue;
+        const path = pathToClient(graph, target);
+        if (path === undefined) continue;
+        byFile.push({
+          kind: "arrow",
+          files: [file, ...path],
+          message: `${file} ${
+            typeOnly ? "imports (types)" : "imports"
+          } ${target}, which reaches the client (${
+            path.join(" -> ")
+          }): scim/testing/ never imports the client`,
         });
       }
     }

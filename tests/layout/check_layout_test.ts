@@ -109,6 +109,17 @@ Deno.test("every arrow against the rule fails, each with the rule it breaks", ()
   }
 });
 
+Deno.test("the simulator may not reach the client through another file either", () => {
+  const found = messages({
+    "scim/testing/seed.ts": ["scim/v1/iterate.ts", "scim/v1/user.ts", "scim/testing/store.ts"],
+    "scim/v1/iterate.ts": ["type:scim/v1/client.ts", "scim/paging.ts"],
+    "scim/v1/client.ts": ["scim/transport.ts"],
+  });
+  assert.deepEqual(found, [
+    "scim/testing/seed.ts imports scim/v1/iterate.ts, which reaches the client (scim/v1/iterate.ts -> scim/v1/client.ts): scim/testing/ never imports the client",
+  ]);
+});
+
 Deno.test("a type-only import against the rule fails too, and says it imports types", () => {
   assert.deepEqual(messages({ "scim/response.ts": ["type:scim/v1/models.ts"] }), [
     "scim/response.ts imports (types) scim/v1/models.ts: scim/*.ts (version-neutral) imports retry/, limits/ and scim/*.ts only",
