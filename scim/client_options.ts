@@ -236,20 +236,22 @@ function checkBaseUrl(value: unknown): string {
  * fetch checks those), in the order the errors are reported.
  *
  * @param options The caller's options.
- * @param client The client's name and default base URL (the API version's), for the messages.
+ * @param defaultBaseUrl The API version's base URL, when `options.baseUrl` is left out.
+ * @param name The client's name, for the messages.
  * @returns What the client keeps.
  */
 export function resolveOptions(
   options: SCIMClientOptions,
-  client: { name: string; defaultBaseUrl: string },
+  defaultBaseUrl: string,
+  name = "SCIMClient",
 ): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
     throw new TypeError(
-      `Cannot create ${client.name}: options "${String(options)}" is not an object`,
+      `Cannot create ${name}: options "${String(options)}" is not an object`,
     );
   }
-  checkToken(client.name, options.token);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? client.defaultBaseUrl);
+  checkToken(name, options.token);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
   const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT);
   const { fetch, userAgentPrefix, userAgentSuffix, retryHandlers } = options;
   if (fetch !== undefined && typeof fetch !== "function") {

@@ -125,10 +125,7 @@ export class SCIMClient {
    * @param options The token and the optional settings.
    */
   constructor(options: SCIMClientOptions) {
-    const { baseUrl, timeout, headers } = resolveOptions(options, {
-      name: "SCIMClient",
-      defaultBaseUrl: DEFAULT_BASE_URL,
-    });
+    const { baseUrl, timeout, headers } = resolveOptions(options, DEFAULT_BASE_URL);
     const { token, fetch, logger, rateLimiter, sleep } = options;
     // The deprecated `sleep` option is `clock.sleep` (checked there).
     const clock = sleep === undefined ? options.clock : { sleep, ...options.clock };

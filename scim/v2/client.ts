@@ -146,10 +146,11 @@ export class SCIM2Client {
    * @param options The token and the optional settings, as for `SCIMClient`.
    */
   constructor(options: SCIM2ClientOptions) {
-    const { baseUrl, timeout, headers } = resolveOptions(options, {
-      name: "SCIM2Client",
-      defaultBaseUrl: DEFAULT_BASE_URL_V2,
-    });
+    const { baseUrl, timeout, headers } = resolveOptions(
+      options,
+      DEFAULT_BASE_URL_V2,
+      "SCIM2Client",
+    );
     const { token, fetch, logger, rateLimiter, sleep } = options;
     let { clock } = options;
     // The deprecated `sleep` option is `clock.sleep`.
