@@ -488,21 +488,49 @@ Deno.test("deleteGroup whose retry meets no_such_group is a recovered success", 
   assert.equal(deleted.recovered, true);
 });
 
-Deno.test("a v2 PATCH whose answer was lost is not re-sent by default, and says it may have applied", async () => {
+Deno.test("a v2 PATCH, PUT and DELETE whose connection dropped are re-sent once, as in v1", async () => {
+  const { sim, client } = setup();
+  const [user] = (await client.searchUsers({ count: 1 })).users;
+  const path = `/Users/${user!.id}`;
+  sim.faults.script({ kind: "reset-after", method: "PATCH", path });
+  sim.faults.script({ kind: "reset-before", method: "PUT", path });
+  sim.faults.script({ kind: "reset-after", method: "DELETE", path });
+  const patched = await client.patchUser(user!.id!, [userPatch.replace("title", "Retried")]);
+  assert.equal(patched.attempts, 2);
+  assert.equal(patched.user.title, "Retried");
+  const updated = await client.updateUser({ ...patched.user, title: "Again" });
+  assert.equal(updated.attempts, 2);
+  assert.equal(updated.user.title, "Again");
+  const deleted = await client.deleteUser(user!.id!);
+  assert.equal(deleted.attempts, 2);
+  assert.equal(deleted.status, 204);
+  assert.equal((await client.readUser(user!.id!)).user.active, false);
+});
+
+Deno.test("a v2 PATCH that may have applied says so when the retry fails too", async () => {
   const { sim, client } = setup();
   const [user] = (await client.searchUsers({ count: 1 })).users;
   sim.faults.script({ kind: "reset-after", method: "PATCH", path: `/Users/${user!.id}` });
-  const error = await client.patchUser(user!.id!, [userPatch.replace("title", "x")]).then(
-    () => undefined,
+  sim.faults.script({ kind: "status-502", method: "PATCH", path: `/Users/${user!.id}` });
+  const error = await client.patchUser(user!.id!, [userPatch.replace("title", "Boss")]).then(
+    () => assert.fail("resolved"),
     (e) => e,
   );
-  // Default handlers retry a connection error once; whichever way, never silently twice.
-  const patches = sim.requests.filter((r) => r.method === "PATCH");
-  if (error === undefined) assert.equal(patches.length, 2);
-  else {
-    assert.ok(isRequestFailedError(error));
-    assert.equal(error.mayHaveBeenApplied, true);
-  }
+  assert.ok(isSCIMApiError(error));
+  assert.equal(error.status, 502);
+  assert.equal(error.mayHaveBeenApplied, true);
+  assert.equal((await client.readUser(user!.id!)).user.title, "Boss");
+});
+
+Deno.test("a re-sent add of members after a dropped connection adds each member once", async () => {
+  const { sim, client } = setup({ users: 3 });
+  const ids = (await client.searchUsers({ count: 3 })).users.map((user) => user.id!);
+  const { group } = await client.createGroup({ displayName: "Twice", members: [] });
+  sim.faults.script({ kind: "reset-after", method: "PATCH", path: `/Groups/${group.id}` });
+  const patched = await client.patchGroup(group.id!, groupPatch.addMembers(ids));
+  assert.equal(patched.attempts, 2);
+  const members = (await client.readGroup(group.id!)).group.members ?? [];
+  assert.deepEqual(members.map((member) => member.value).sort(), [...ids].sort());
 });
 
 Deno.test("an untyped operation goes out as given, and Slack's answer decides", async () => {
