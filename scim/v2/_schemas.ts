@@ -1,6 +1,7 @@
 // Internal: filling in `schemas` on v2 writes: the core URN first, then the URN of each
 // extension the resource carries, after those the caller gave.
 
+import { isObject } from "../_is_object.ts";
 import type { Group } from "./group.ts";
 import {
   ENTERPRISE_SCHEMA_V2,
@@ -48,10 +49,6 @@ export function withUserSchemasV2(user: User): User {
 export function withGroupSchemasV2(group: Group): Group {
   const { schemas, ...rest } = group;
   return { schemas: merged(schemas, [GROUP_SCHEMA_V2]), ...rest };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** `{}` or `{ managerId: null | "" }`: what Slack answers for "no manager". */
