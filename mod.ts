@@ -60,16 +60,20 @@
  * @module
  */
 
-export { type ApiCallOptions, AsyncSCIMClient, SCIMClient } from "./scim/v1/client.ts";
+export {
+  type ApiCallOptions,
+  AsyncSCIMClient,
+  DEFAULT_BASE_URL,
+  SCIMClient,
+} from "./scim/v1/client.ts";
 export type { Pacer } from "./scim/transport.ts";
 export {
   type CallOptions,
-  DEFAULT_BASE_URL,
   DEFAULT_TIMEOUT,
   type SCIMClientOptions,
   type SearchOptions,
   VERSION,
-} from "./scim/v1/client_options.ts";
+} from "./scim/client_options.ts";
 // The models and their schema URNs; not the client's own body helpers (scim/v1/schemas.ts: the
 // client fills `schemas` in and prepares a user for PUT itself).
 export * from "./scim/v1/models.ts";

@@ -3,8 +3,9 @@
  *
  * Without a token it runs against the embedded Slack SCIM simulator (no network, no Slack org):
  * search, create, patch, update and deactivate a user; create, patch, update and delete a group;
- * a 429 absorbed by a retry handler. With `SLACK_ORG_ADMIN_USER_TOKEN` set it talks to the real
- * API and only reads, unless `--write` is given.
+ * a 429 absorbed by a retry handler; then the same through SCIM v2 (`SCIM2Client`, RFC 7644
+ * PATCH) on the same store. With `SLACK_ORG_ADMIN_USER_TOKEN` set it talks to the real API (v1
+ * and v2) and only reads, unless `--write` is given.
  *
  *   deno task demo                                   # embedded simulator
  *   SLACK_ORG_ADMIN_USER_TOKEN=xoxp-… deno task demo  # real Slack, read-only
@@ -14,6 +15,7 @@ import { SCIMClient, type SCIMClient as SCIMClientType } from "../mod.ts";
 import { filter } from "../scim/filter.ts";
 import { type Logger, RateLimitErrorRetryHandler } from "../retry/mod.ts";
 import { SlackScimSimulator } from "../scim/testing/mod.ts";
+import { filter as filterV2, groupPatch, SCIM2Client, userPatch } from "../scim/v2/mod.ts";
 
 const token = Deno.env.get("SLACK_ORG_ADMIN_USER_TOKEN");
 const write = Deno.args.includes("--write");
@@ -121,14 +123,69 @@ function oneLine(error: unknown): string {
   return line;
 }
 
+async function readOnlyV2(client: SCIM2Client): Promise<void> {
+  step("v2 ServiceProviderConfig and ResourceTypes");
+  const config = await client.readServiceProviderConfig();
+  show("patch", config.serviceProviderConfig.patch);
+  const types = await client.readResourceTypes();
+  show("resource types", types.resourceTypes.map((type) => type.endpoint));
+  step("v2 searchUsers: the first 5 users");
+  const users = await client.searchUsers({ startIndex: 1, count: 5 });
+  show("totalResults", users.totalResults);
+}
+
+async function walkthroughV2(client: SCIM2Client, unique: string): Promise<void> {
+  step("v2 createUser");
+  const created = await client.createUser({
+    userName: `ada${unique}`,
+    emails: [{ value: `ada${unique}@example.com`, primary: true }, {
+      value: `ada${unique}@home.example`,
+    }],
+  });
+  const id = created.user.id!;
+  show("user", { id, userName: created.user.userName, emails: created.user.emails?.length });
+  const found = await client.searchUsers({ filter: filterV2`userName eq ${`ada${unique}`}` });
+  show("found by filter", found.users.map((user) => user.id));
+
+  step("v2 patchUser: typed RFC 7644 operations");
+  const patched = await client.patchUser(id, [
+    { op: "replace", path: "name.givenName", value: "Ada" },
+    userPatch.removeSecondaryEmails(),
+    userPatch.add("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "R&D"),
+  ]);
+  show("name", patched.user.name);
+  show("emails", patched.user.emails?.map((email) => email.value));
+
+  step("v2 groups: create, rename and add a member, replace members, delete");
+  const group = await client.createGroup({ displayName: `Demo2${unique}`, members: [] });
+  const gid = group.group.id!;
+  const renamed = await client.patchGroup(gid, [
+    groupPatch.rename(`Demo2${unique} (renamed)`),
+    ...groupPatch.addMembers([id]),
+  ]);
+  show("patchGroup status (200 with the group, or 204)", renamed.status);
+  await client.patchGroup(gid, [groupPatch.replaceMembers([])]);
+  show("members after replace", (await client.readGroup(gid)).group.members?.length ?? 0);
+  show("deleteGroup status", (await client.deleteGroup(gid)).status);
+
+  step("v2 deleteUser: 204, deactivates");
+  show("status", (await client.deleteUser(id)).status);
+  show("active after delete", (await client.readUser(id)).user.active);
+}
+
 if (token) {
   try {
     const client = new SCIMClient({ token, logger });
     client.retryHandlers.push(new RateLimitErrorRetryHandler({ maxRetryCount: 2 }));
     console.log(`Slack SCIM API at ${client.baseUrl} (${write ? "read and write" : "read-only"})`);
     await readOnly(client);
-    if (write) await walkthrough(client, `-${Date.now().toString(36)}`);
-    else console.log("\nPass --write to also create, change and deactivate a test user.");
+    const v2 = new SCIM2Client({ token, logger });
+    v2.retryHandlers.push(new RateLimitErrorRetryHandler({ maxRetryCount: 2 }));
+    await readOnlyV2(v2);
+    if (write) {
+      await walkthrough(client, `-${Date.now().toString(36)}`);
+      await walkthroughV2(v2, `-${Date.now().toString(36)}`);
+    } else console.log("\nPass --write to also create, change and deactivate a test user.");
   } catch (error) {
     console.error(oneLine(error));
     Deno.exit(1);
@@ -147,6 +204,9 @@ if (token) {
   console.log("No SLACK_ORG_ADMIN_USER_TOKEN: running against the embedded Slack SCIM simulator");
   await readOnly(client);
   await walkthrough(client, "");
+  const v2 = new SCIM2Client({ token: "xoxp-demo", fetch: sim.fetch, logger });
+  await readOnlyV2(v2);
+  await walkthroughV2(v2, "");
   step("what the simulator saw");
   for (const r of sim.requests) {
     console.log(

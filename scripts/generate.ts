@@ -1,29 +1,32 @@
 /**
- * Generates `scim/v1/schema.gen.ts` from `spec/scim-v1.openapi.yaml` with openapi-typescript.
+ * Generates `scim/v1/schema.gen.ts` from `spec/scim-v1.openapi.yaml` and `scim/v2/schema.gen.ts`
+ * from `spec/scim-v2.openapi.yaml` with openapi-typescript.
  *
- * `deno task gen` writes the file; `deno task gen:check` (CI) exits 1 when the committed file is
- * not what the spec generates, so the spec and the types can never drift apart.
+ * `deno task gen` writes the file; `deno task gen:check` (CI) exits 1 when a committed file is
+ * not what its spec generates, so the spec and the types can never drift apart.
  *
  * @module
  */
 
 import openapiTS, { astToString } from "openapi-typescript";
 
-/** The spec and its generated types, relative to this script. */
-const JOBS: readonly { spec: URL; out: URL }[] = [
-  {
-    spec: new URL("../spec/scim-v1.openapi.yaml", import.meta.url),
-    out: new URL("../scim/v1/schema.gen.ts", import.meta.url),
-  },
-];
+/** Each spec and its generated types, relative to this script. */
+const JOBS: readonly { spec: URL; out: URL }[] = ["v1", "v2"].map((version) => ({
+  spec: new URL(`../spec/scim-${version}.openapi.yaml`, import.meta.url),
+  out: new URL(`../scim/${version}/schema.gen.ts`, import.meta.url),
+}));
 
-const BANNER = [
-  "// generated — do not edit.",
-  "// Made by scripts/generate.ts (openapi-typescript) from spec/scim-v1.openapi.yaml.",
-  "// Change the spec, then run `deno task gen`.",
-  "",
-  "",
-].join("\n");
+function banner(spec: URL): string {
+  return [
+    "// generated — do not edit.",
+    `// Made by scripts/generate.ts (openapi-typescript) from spec/${
+      spec.pathname.split("/").at(-1)
+    }.`,
+    "// Change the spec, then run `deno task gen`.",
+    "",
+    "",
+  ].join("\n");
+}
 
 /**
  * Generates the TypeScript source for one spec.
@@ -36,7 +39,7 @@ export async function generate(spec: URL): Promise<string> {
   // path, can end up in the output.
   const ast = await openapiTS(await Deno.readTextFile(spec), { silent: true });
   const body = astToString(ast).replace(/\r\n/g, "\n");
-  return BANNER + body.trimEnd() + "\n";
+  return banner(spec) + body.trimEnd() + "\n";
 }
 
 async function readOrUndefined(url: URL): Promise<string | undefined> {

@@ -4,14 +4,15 @@
 import { isRequestFailedError } from "../../retry/request_failed_error.ts";
 import type { SCIMTransport } from "../transport.ts";
 import type { CallOptions } from "../transport.ts";
-import type { SearchOptions } from "./client_options.ts";
-import type { EmptyResponse, GroupResponse, SearchGroupsResponse } from "./responses.ts";
-import { isSCIMApiError } from "../errors.ts";
+import type { SearchOptions } from "../client_options.ts";
+import type { EmptyResponse } from "../response.ts";
+import type { GroupResponse, SearchGroupsResponse } from "./responses.ts";
+import { recoverDeletedGroup } from "../_recovery.ts";
 import type { Group } from "./models.ts";
 import type { NewGroup } from "./new_group.ts";
 import type { paths } from "./schema.gen.ts";
-import { checkId, checkReplaced, checkResource, searchQuery } from "./_arguments.ts";
-import { type Answer, emptyBody, listBody, meta, resourceBody } from "./_exchange.ts";
+import { checkId, checkReplaced, checkResource, searchQuery } from "../_arguments.ts";
+import { type Answer, emptyBody, listBody, meta, resourceBody } from "../_exchange.ts";
 import { withGroupSchemas } from "./schemas.ts";
 
 type V1 = SCIMTransport<paths>;
@@ -124,20 +125,6 @@ export async function deleteGroup(
     );
   } catch (error) {
     // no_such_group after an attempt that may have deleted it: that attempt did.
-    const recovered = isSCIMApiError(error) && error.status === 404 &&
-      error.description === "no_such_group" && error.mayHaveBeenApplied;
-    if (!recovered) throw error;
-    t.logger?.warn("deleteGroup: the retry met no_such_group; an earlier attempt deleted it", {
-      id,
-      attempts: error.attempts,
-    });
-    return {
-      status: error.status,
-      headers: error.response.headers,
-      body: error.response.body,
-      attempts: error.attempts,
-      totalRetryDelay: error.totalRetryDelay,
-      recovered: true,
-    };
+    return recoverDeletedGroup(error, id, t.logger);
   }
 }

@@ -3,14 +3,15 @@
 
 import type { SCIMTransport } from "../transport.ts";
 import type { CallOptions } from "../transport.ts";
-import type { SearchOptions } from "./client_options.ts";
-import type { EmptyResponse, SearchUsersResponse, UserResponse } from "./responses.ts";
+import type { SearchOptions } from "../client_options.ts";
+import type { SearchUsersResponse, UserResponse } from "./responses.ts";
+import type { EmptyResponse } from "../response.ts";
 import { isSCIMApiError } from "../errors.ts";
 import type { User } from "./models.ts";
 import type { paths } from "./schema.gen.ts";
-import { checkId, checkReplaced, checkResource, searchQuery } from "./_arguments.ts";
-import { type Answer, emptyBody, listBody, meta, resourceBody } from "./_exchange.ts";
-import { recoverCreatedUser } from "./_recovery.ts";
+import { checkId, checkReplaced, checkResource, searchQuery } from "../_arguments.ts";
+import { type Answer, emptyBody, listBody, meta, resourceBody } from "../_exchange.ts";
+import { recoverCreatedUser } from "../_recovery.ts";
 import { forReplace, withUserSchemas } from "./schemas.ts";
 
 type V1 = SCIMTransport<paths>;

@@ -21,8 +21,8 @@ import { type CallOptions, SCIMTransport } from "../transport.ts";
 import type { Group, User } from "./models.ts";
 import type { NewGroup } from "./new_group.ts";
 import type { paths } from "./schema.gen.ts";
-import { resolveOptions, type SCIMClientOptions, type SearchOptions } from "./client_options.ts";
-import { checkId } from "./_arguments.ts";
+import { resolveOptions, type SCIMClientOptions, type SearchOptions } from "../client_options.ts";
+import { checkId } from "../_arguments.ts";
 import * as discovery from "./_discovery.ts";
 import * as groups from "./_groups.ts";
 import * as users from "./_users.ts";
@@ -61,6 +61,21 @@ export interface ApiCallOptions extends CallOptions {
   /** Whether a write may be re-sent after an attempt got no answer. Default true. */
   retryAfterSendFailure?: boolean;
 }
+
+/**
+ * Slack's SCIM v1 base URL, the default `baseUrl`.
+ *
+ * @example A client without `baseUrl` talks to Slack
+ * ```ts
+ * import { DEFAULT_BASE_URL, SCIMClient } from "@org/slack-scim";
+ * import assert from "node:assert/strict";
+ *
+ * const client = new SCIMClient({ token: "xoxp-test" }); // no request is made
+ * assert.equal(client.baseUrl, DEFAULT_BASE_URL);
+ * assert.equal(DEFAULT_BASE_URL, "https://api.slack.com/scim/v1/");
+ * ```
+ */
+export const DEFAULT_BASE_URL = "https://api.slack.com/scim/v1/";
 
 const REDACTED = "[redacted]";
 
@@ -111,7 +126,7 @@ export class SCIMClient {
    * @param options The token and the optional settings.
    */
   constructor(options: SCIMClientOptions) {
-    const { baseUrl, timeout, headers } = resolveOptions(options);
+    const { baseUrl, timeout, headers } = resolveOptions(options, DEFAULT_BASE_URL);
     const { token, fetch, logger, rateLimiter, sleep } = options;
     // The deprecated `sleep` option is `clock.sleep` (checked there).
     const clock = sleep === undefined ? options.clock : { sleep, ...options.clock };

@@ -28,7 +28,7 @@
  * @module
  */
 
-import { checkId } from "./_arguments.ts";
+import { checkId } from "../_arguments.ts";
 import { checkMembershipClient } from "../_member_ids.ts";
 import {
   changeMembers,

@@ -7,15 +7,16 @@
  */
 export async function loadNpmBuild(label) {
   try {
-    const [main, filter, paging, membership, retry, testing] = await Promise.all([
+    const [main, filter, paging, membership, retry, testing, v2] = await Promise.all([
       import("@org/slack-scim"),
       import("@org/slack-scim/filter"),
       import("@org/slack-scim/paging"),
       import("@org/slack-scim/membership"),
       import("@org/slack-scim/retry"),
       import("@org/slack-scim/testing"),
+      import("@org/slack-scim/v2"),
     ]);
-    return { ...retry, ...testing, ...filter, ...paging, ...membership, ...main };
+    return { ...retry, ...testing, ...filter, ...paging, ...membership, ...main, v2 };
   } catch (error) {
     console.log(
       `FAIL ${label}: cannot import the npm build (run scripts/runtime_smoke.sh)`,

@@ -72,8 +72,9 @@ async function rejects(promise, test, what) {
  * The walkthrough's steps, in order; later steps use what earlier ones created.
  *
  * `lib` is the library's main entry plus the retry, paging and membership entries: `{ SCIMClient,
- * filter, isSCIMApiError, RateLimitErrorRetryHandler, iterateUsers, setGroupMembers }`; `baseUrl`
- * the simulator's.
+ * filter, isSCIMApiError, RateLimitErrorRetryHandler, iterateUsers, setGroupMembers }`, and
+ * `lib.v2` the `./v2` entry (`{ SCIM2Client, filter, userPatch, groupPatch }`); `baseUrl` the
+ * simulator's (v1; the v2 steps use its `/scim/v2/` beside it).
  * @returns {{ name: string, run: () => Promise<void> }[]}
  */
 export function walkthrough(lib, baseUrl) {
@@ -201,7 +202,9 @@ export function walkthrough(lib, baseUrl) {
       name: "iterateUsers (paging entry) walks every user, the new one included, once each",
       run: async () => {
         const ids = [];
-        for await (const user of iterateUsers(client, { pageSize: 7 })) ids.push(user.id);
+        for await (const user of iterateUsers(client, { pageSize: 7 })) {
+          ids.push(user.id);
+        }
         check(ids.includes(userId), "the new user was not yielded");
         equal(new Set(ids).size, ids.length, "distinct ids");
       },
@@ -278,6 +281,7 @@ export function walkthrough(lib, baseUrl) {
         );
       },
     },
+    ...walkthroughV2(lib, baseUrl, unique),
     {
       name: "an AbortSignal cancels an in-flight call",
       run: async () => {
@@ -293,6 +297,79 @@ export function walkthrough(lib, baseUrl) {
         } finally {
           clearTimeout(timer);
         }
+      },
+    },
+  ];
+}
+
+/**
+ * The v2 steps: SCIM2Client from the `./v2` entry on the same simulator, users and groups.
+ * @returns {{ name: string, run: () => Promise<void> }[]}
+ */
+function walkthroughV2(lib, baseUrl, unique) {
+  const v2 = lib.v2 ?? {};
+  const { SCIM2Client, userPatch, groupPatch } = v2;
+  const v2BaseUrl = baseUrl.replace(/\/scim\/v1\/?$/, "/scim/v2/");
+  let client;
+  let userId = "";
+  let groupId = "";
+  return [
+    {
+      name: "v2: SCIM2Client creates, finds and patches a user with typed operations",
+      run: async () => {
+        check(typeof SCIM2Client === "function", "the ./v2 entry did not load");
+        client = new SCIM2Client({ token: TOKEN, baseUrl: v2BaseUrl });
+        const created = await client.createUser({
+          userName: `smoke2-${unique}`,
+          emails: [{ value: `smoke2-${unique}@example.com`, primary: true }, {
+            value: `smoke2-${unique}@home.example`,
+          }],
+        });
+        equal(created.status, 201, "create status");
+        userId = created.user.id;
+        const found = await client.searchUsers({
+          filter: v2.filter`userName eq ${`smoke2-${unique}`}`,
+        });
+        equal(found.users[0]?.id, userId, "found id");
+        const patched = await client.patchUser(userId, [
+          { op: "replace", path: "name.givenName", value: "Smoke" },
+          userPatch.removeSecondaryEmails(),
+        ]);
+        equal(patched.user.name?.givenName, "Smoke", "givenName");
+        equal(patched.user.emails?.length, 1, "emails left");
+      },
+    },
+    {
+      name: "v2: a group is created, renamed with a member added, and deleted (204)",
+      run: async () => {
+        const { group } = await client.createGroup({
+          displayName: `Smoke2 ${unique}`,
+          members: [],
+        });
+        groupId = group.id;
+        await client.patchGroup(groupId, [
+          groupPatch.rename(`Smoke2 ${unique} renamed`),
+          ...groupPatch.addMembers([userId]),
+        ]);
+        const read = await client.readGroup(groupId);
+        equal(
+          read.group.displayName,
+          `Smoke2 ${unique} renamed`,
+          "displayName",
+        );
+        equal(read.group.members?.[0]?.value, userId, "member");
+        equal(
+          (await client.deleteGroup(groupId)).status,
+          204,
+          "delete group status",
+        );
+      },
+    },
+    {
+      name: "v2: deleteUser answers 204 and deactivates",
+      run: async () => {
+        equal((await client.deleteUser(userId)).status, 204, "delete status");
+        equal((await client.readUser(userId)).user.active, false, "active");
       },
     },
   ];

@@ -9,6 +9,7 @@ import * as membership from "@org/slack-scim/membership";
 import * as paging from "@org/slack-scim/paging";
 import * as retry from "@org/slack-scim/retry";
 import * as testing from "@org/slack-scim/testing";
+import * as v2 from "@org/slack-scim/v2";
 import { runHosted } from "../host.mjs";
 
 const { failed } = await runHosted("deno", {
@@ -18,5 +19,6 @@ const { failed } = await runHosted("deno", {
   ...paging,
   ...membership,
   ...main,
+  v2,
 });
 Deno.exit(failed === 0 ? 0 : 1);

@@ -6,6 +6,7 @@ import { filter } from "@org/slack-scim/filter";
 import { setGroupMembers } from "@org/slack-scim/membership";
 import { iterateUsers } from "@org/slack-scim/paging";
 import { RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
+import * as v2 from "@org/slack-scim/v2";
 import { runSteps, walkthrough } from "../walkthrough.mjs";
 
 export default {
@@ -22,6 +23,7 @@ export default {
       RateLimitErrorRetryHandler,
       iterateUsers,
       setGroupMembers,
+      v2,
     };
     const { passed, failed } = await runSteps(
       "workerd",

@@ -7,24 +7,30 @@
 // merely holds a sent email (the real cause of an `email_taken`) is never passed off as ours. A
 // user with the same userName and email that existed before the call is indistinguishable.
 
-import type { Logger } from "../../retry/logger.ts";
-import { SCIMApiError, type SCIMApiErrorOptions } from "../errors.ts";
+import type { Logger } from "../retry/logger.ts";
+import { SCIMApiError, type SCIMApiErrorOptions } from "./errors.ts";
 
-import type { SearchUsersResponse, UserResponse } from "./responses.ts";
-import type { User } from "./user.ts";
-import { messageOf } from "../../retry/_quote.ts";
+import type { EmptyResponse, ResourceResponse, SearchResponse } from "./response.ts";
+import { messageOf } from "../retry/_quote.ts";
+
+/** What the recovery reads of a user, in any API version. */
+export interface RecoverableUser {
+  id?: string;
+  userName?: string;
+  emails?: readonly ({ value?: string | null } | null | undefined)[];
+}
 
 const TAKEN = new Set(["username_taken", "email_taken"]);
 
 /** What the recovery needs from the client. */
-export interface RecoveryDeps {
+export interface RecoveryDeps<U extends RecoverableUser> {
   /** Searches users with a filter. */
-  search: (filter: string) => Promise<SearchUsersResponse>;
+  search: (filter: string) => Promise<SearchResponse<"users", U>>;
   /** Told when a create is recovered. */
   logger: Logger | undefined;
 }
 
-function emailsOf(user: User): Set<string> {
+function emailsOf(user: RecoverableUser): Set<string> {
   const emails = new Set<string>();
   for (const email of user.emails ?? []) {
     if (typeof email?.value === "string" && email.value !== "") {
@@ -57,11 +63,11 @@ function restated(error: SCIMApiError, note: string, cause: unknown = error): SC
  * @param deps The search to look the user up with.
  * @returns The user the first attempt created, with `recovered: true`.
  */
-export async function recoverCreatedUser(
+export async function recoverCreatedUser<U extends RecoverableUser>(
   error: SCIMApiError,
-  sent: User,
-  deps: RecoveryDeps,
-): Promise<UserResponse> {
+  sent: U,
+  deps: RecoveryDeps<U>,
+): Promise<ResourceResponse<"user", U>> {
   // Only when the create may have been applied (an attempt got no answer, or a 2xx came whose
   // body was lost): an answered 429 or 503 before the 409 applied nothing.
   if (!error.mayHaveBeenApplied) throw error;
@@ -83,7 +89,7 @@ export async function recoverCreatedUser(
   let attempts = error.attempts;
   let totalRetryDelay = error.totalRetryDelay;
   for (const name of names) {
-    let found: SearchUsersResponse;
+    let found: SearchResponse<"users", U>;
     try {
       found = await deps.search(`userName eq ${JSON.stringify(name)}`);
     } catch (lookupError) {
@@ -118,4 +124,39 @@ export async function recoverCreatedUser(
     }
   }
   throw restated(error, `${mayHaveSucceeded}, but no user with that userName and email was found`);
+}
+
+/**
+ * Turns a `deleteGroup` failure into a success when the retry met `no_such_group` after an
+ * attempt that may have deleted the group (it got no answer): that attempt did. Rethrows any
+ * other failure.
+ *
+ * @param error What `DELETE Groups/{id}` threw.
+ * @param id The group's id, for the log line.
+ * @param logger Told when a delete is recovered.
+ * @returns The 404's answer, with `recovered: true`.
+ */
+export function recoverDeletedGroup(
+  error: unknown,
+  id: string,
+  logger: Logger | undefined,
+): EmptyResponse {
+  const recovered = error instanceof SCIMApiError && error.status === 404 &&
+    error.description === "no_such_group" && error.mayHaveBeenApplied;
+  if (!recovered) throw error;
+  logger?.warn(
+    "deleteGroup: the retry met no_such_group; an earlier attempt that got no answer probably deleted it",
+    {
+      id,
+      attempts: error.attempts,
+    },
+  );
+  return {
+    status: error.status,
+    headers: error.response.headers,
+    body: error.response.body,
+    attempts: error.attempts,
+    totalRetryDelay: error.totalRetryDelay,
+    recovered: true,
+  };
 }

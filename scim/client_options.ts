@@ -1,17 +1,18 @@
 /**
- * The options of `SCIMClient` and of its calls, and their validation.
+ * The options of the clients (`SCIMClient`, `SCIM2Client`) and of their calls, and their
+ * validation; the same for every API version but the default base URL.
  *
  * @module
  */
 
-import type { Clock } from "../../retry/clock.ts";
-import { quote } from "../../retry/_quote.ts";
-import { checkTimeout } from "../../retry/_timeout.ts";
-import { checkHandlers } from "../../retry/_arm.ts";
-import { checkBaseUrl } from "../base_url.ts";
-import type { RetryHandler } from "../../retry/handler.ts";
-import type { Logger } from "../../retry/logger.ts";
-import type { CallOptions, Pacer } from "../transport.ts";
+import type { Clock } from "../retry/clock.ts";
+import { quote } from "../retry/_quote.ts";
+import { checkTimeout } from "../retry/_timeout.ts";
+import { checkHandlers } from "../retry/_arm.ts";
+import { checkBaseUrl } from "./base_url.ts";
+import type { RetryHandler } from "../retry/handler.ts";
+import type { Logger } from "../retry/logger.ts";
+import type { CallOptions, Pacer } from "./transport.ts";
 
 export type { CallOptions };
 
@@ -39,21 +40,6 @@ export type { CallOptions };
  * ```
  */
 export const VERSION = "0.1.0";
-
-/**
- * Slack's SCIM v1 base URL, the default `baseUrl`.
- *
- * @example A client without `baseUrl` talks to Slack
- * ```ts
- * import { DEFAULT_BASE_URL, SCIMClient } from "@org/slack-scim";
- * import assert from "node:assert/strict";
- *
- * const client = new SCIMClient({ token: "xoxp-test" }); // no request is made
- * assert.equal(client.baseUrl, DEFAULT_BASE_URL);
- * assert.equal(DEFAULT_BASE_URL, "https://api.slack.com/scim/v1/");
- * ```
- */
-export const DEFAULT_BASE_URL = "https://api.slack.com/scim/v1/";
 
 /**
  * The default timeout of a call, retries and waits included, in milliseconds.
@@ -99,9 +85,11 @@ export interface SCIMClientOptions {
   /** An org admin user token (`xoxp-…`) with the `admin` scope. Kept private; never logged. */
   token: string;
   /**
-   * The API's base URL. Default `https://api.slack.com/scim/v1/`. Must be `https://`, except for
-   * a loopback host (`localhost`, `127.0.0.0/8`, `::1`), such as a local simulator; its path must
-   * end in `/scim/v1/` (a proxy or gateway must keep it), and it has no query or fragment.
+   * The API's base URL. Default `https://api.slack.com/scim/v1/` (`SCIM2Client`:
+   * `https://api.slack.com/scim/v2/`). Must be `https://`, except for a loopback host
+   * (`localhost`, `127.0.0.0/8`, `::1`), such as a local simulator; its path must end in
+   * `/scim/v1/` (`/scim/v2/` for `SCIM2Client`; a proxy or gateway must keep it), and it has no
+   * query or fragment.
    */
   baseUrl?: string;
   /**
@@ -200,19 +188,19 @@ export interface ResolvedOptions {
  *
  * @param token The caller's value.
  */
-function checkToken(token: unknown): asserts token is string {
+function checkToken(client: string, token: unknown): asserts token is string {
   if (typeof token !== "string") {
-    throw new TypeError(`Cannot create SCIMClient: token must be a string, got ${typeof token}`);
+    throw new TypeError(`Cannot create ${client}: token must be a string, got ${typeof token}`);
   }
   if (token.trim() === "") {
-    throw new TypeError("Cannot create SCIMClient: token is empty");
+    throw new TypeError(`Cannot create ${client}: token is empty`);
   }
   // A control character or space would break (or split) the Authorization header, and a
   // character past ASCII is no header value at all (the runtime would throw its own words, or
   // send mangled bytes): Slack's tokens are printable ASCII.
   if (/[^\x21-\x7e]/.test(token)) {
     throw new TypeError(
-      "Cannot create SCIMClient: token has whitespace, control or non-ASCII characters (value not shown)",
+      `Cannot create ${client}: token has whitespace, control or non-ASCII characters (value not shown)`,
     );
   }
 }
@@ -240,14 +228,22 @@ function headersOf(value: unknown): Headers {
  * The handlers are checked as every call checks them (`client.retryHandlers` may change later).
  *
  * @param options The caller's options.
+ * @param defaultBaseUrl The API version's base URL, when `options.baseUrl` is left out.
+ * @param name The client's name, for the messages.
  * @returns What the client keeps.
  */
-export function resolveOptions(options: SCIMClientOptions): ResolvedOptions {
+export function resolveOptions(
+  options: SCIMClientOptions,
+  defaultBaseUrl: string,
+  name = "SCIMClient",
+): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`Cannot create SCIMClient: options ${quote(options)} is not an object`);
+    throw new TypeError(`Cannot create ${name}: options ${quote(options)} is not an object`);
   }
-  checkToken(options.token);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, "v1");
+  checkToken(name, options.token);
+  // The version the client speaks is the one its default base URL names.
+  const version = /\/scim\/(v\d+)\/$/.exec(defaultBaseUrl)?.[1] ?? "v1";
+  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl, version);
   const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT);
   const { userAgentPrefix, userAgentSuffix, retryHandlers } = options;
   const headers = headersOf(options.headers);

@@ -1,10 +1,10 @@
 // Internal: a call's answer (read by the transport, scim/transport.ts) turned into a response:
 // the body checked to hold what the method promises.
 
-import type { Answer } from "../transport.ts";
-import type { SCIMResponse } from "../response.ts";
-import { SCIMApiError } from "../errors.ts";
-import { isObject } from "../_is_object.ts";
+import type { Answer } from "./transport.ts";
+import type { SCIMResponse } from "./response.ts";
+import { SCIMApiError } from "./errors.ts";
+import { isObject } from "./_is_object.ts";
 
 export type { Answer };
 
