@@ -1,0 +1,474 @@
+/**
+ * Pacing to Slack's limits: a fetch wrapper that waits for every pool a request draws from, keeps
+ * one write at a time per user or group, and slows down when Slack answers 429.
+ *
+ * @module
+ */
+
+import { type Clock, systemClock } from "../retry/clock.ts";
+import type { Logger } from "../retry/logger.ts";
+import { parseRetryAfter } from "../retry/retry_after.ts";
+import { MemoryLimitStore } from "./memory_store.ts";
+import {
+  checkRatePools,
+  RATE_POOL_NAMES,
+  type RatePool,
+  type RatePoolName,
+  type RatePools,
+  SLACK_RATE_LIMITS,
+  slackRatePools,
+} from "./slack_limits.ts";
+import type { LimitStore, PoolCharge } from "./store.ts";
+
+/**
+ * Options of {@linkcode SlackRateLimiter}. All optional.
+ *
+ * @example One org's limiter, on a test clock, with Slack's table scaled 60 times
+ * ```ts
+ * import {
+ *   SLACK_RATE_LIMITS,
+ *   SlackRateLimiter,
+ *   type SlackRateLimiterOptions,
+ * } from "@org/slack-scim/limits";
+ * import assert from "node:assert/strict";
+ *
+ * const fast = Object.fromEntries(
+ *   Object.entries(SLACK_RATE_LIMITS).map(([name, p]) => [name, { ...p, perMinute: p.perMinute * 60 }]),
+ * );
+ * const options: SlackRateLimiterOptions = { org: "acme", limits: fast, spareBurst: 0 };
+ * const limiter = new SlackRateLimiter(options);
+ * assert.equal(limiter.stats().pools.userWrites.perMinute, 180 * 60);
+ * ```
+ */
+export interface SlackRateLimiterOptions {
+  /**
+   * Where the pools' state lives. Default a {@linkcode MemoryLimitStore} of this limiter's own;
+   * give several limiters (or processes, with a Redis or Deno KV store) one store to share one budget.
+   */
+  store?: LimitStore;
+  /** The pools; any left out keep Slack's numbers ({@linkcode SLACK_RATE_LIMITS}). */
+  limits?: Partial<RatePools>;
+  /**
+   * The org's name in the store's keys (letters, digits, `.`, `_`, `:`, `-`; at most 100). Default
+   * `"default"`. Limiters of one org share its budget; never put a token here.
+   */
+  org?: string;
+  /** Where time comes from and how to wait. Default the system clock. */
+  clock?: Pick<Clock, "now" | "sleep">;
+  /**
+   * The share of each pool's burst left unused (0 to 1, default 0.1; at least one request when the
+   * burst allows): requests bunched up by the network then still find a token.
+   */
+  spareBurst?: number;
+  /** Whether a 429 lowers the pool's target rate, which climbs back once 429s stop. Default true. */
+  adaptive?: boolean;
+  /** Receives the one warning when the store fails. Default `console`. */
+  logger?: Logger;
+  /** How long a store call may take before the limiter paces locally instead (ms). Default 2000. */
+  storeTimeout?: number;
+}
+
+/**
+ * One pool in {@linkcode SlackRateLimiterStats}.
+ *
+ * @example The user-write pool after a 429
+ * ```ts
+ * import { type PoolStats, SlackRateLimiter } from "@org/slack-scim/limits";
+ * import assert from "node:assert/strict";
+ *
+ * const limiter = new SlackRateLimiter({ clock: { now: () => 0, sleep: () => Promise.resolve() } });
+ * const fetch = limiter.wrap(() =>
+ *   Promise.resolve(new Response(null, { status: 429, headers: { "retry-after": "2" } }))
+ * );
+ * await fetch(new Request("https://api.slack.com/scim/v1/Users", { method: "POST" }));
+ * const pool: PoolStats = limiter.stats().pools.userWrites;
+ * assert.equal(pool.perMinute, 180 * 0.7);
+ * assert.equal(pool.blockedUntil, 2_000);
+ * ```
+ */
+export interface PoolStats {
+  /** The rate aimed at now: the pool's limit, lowered after 429s. */
+  readonly perMinute: number;
+  /** The pool's burst (before `spareBurst`). */
+  readonly burst: number;
+  /** Until when (ms since the epoch) a 429's `Retry-After` holds the pool, if it still does. */
+  readonly blockedUntil?: number;
+}
+
+/**
+ * What a limiter did so far.
+ *
+ * @example Counting a job's waits
+ * ```ts
+ * import { SlackRateLimiter, type SlackRateLimiterStats } from "@org/slack-scim/limits";
+ * import assert from "node:assert/strict";
+ *
+ * let now = 0;
+ * const clock = { now: () => now, sleep: (ms: number) => (now += ms, Promise.resolve()) };
+ * const limiter = new SlackRateLimiter({ clock, limits: { reads: { perMinute: 60, burst: 1 } } });
+ * const fetch = limiter.wrap(() => Promise.resolve(new Response("{}")));
+ * for (let i = 0; i < 3; i++) await fetch(new Request("https://api.slack.com/scim/v1/Users"));
+ * const stats: SlackRateLimiterStats = limiter.stats();
+ * assert.equal(stats.calls, 3);
+ * assert.equal(stats.waited, 2);
+ * assert.equal(stats.waitedMs, 2_000);
+ * assert.equal(stats.rateLimited, 0);
+ * ```
+ */
+export interface SlackRateLimiterStats {
+  /** Requests that went through the limiter. */
+  readonly calls: number;
+  /** Requests that had to wait (for a pool or for another write to the same resource). */
+  readonly waited: number;
+  /** Milliseconds waited in all. */
+  readonly waitedMs: number;
+  /** 429 answers seen. */
+  readonly rateLimited: number;
+  /** Whether the store failed and the limiter paces locally until it answers again. */
+  readonly degraded: boolean;
+  /** Each pool's current target rate. */
+  readonly pools: Readonly<Record<RatePoolName, PoolStats>>;
+}
+
+// AWS's adaptive limiter drops to 0.7 of its rate on a throttle; so do we.
+const DECREASE = 0.7;
+const MIN_FACTOR = 0.05;
+// From the lowest rate back to the full one over 2,000 of the pool's intervals (a user-write
+// pool climbs from 0.7 back to 1 in about 3 minutes of Slack time).
+const RECOVERY_INTERVALS = 2000;
+// After a store failure, try it again after this long.
+const STORE_RETRY_MS = 5_000;
+const ORG = /^[\w.:-]{1,100}$/;
+
+interface PoolState {
+  readonly limit: RatePool;
+  /** ms per request at the full rate. */
+  readonly interval: number;
+  readonly tolerance: number;
+  /** The factor right after the last decrease, and when it happened. */
+  floor: number;
+  since: number;
+  blockedUntil: number;
+}
+
+/**
+ * Paces requests to Slack's SCIM rate limits. {@linkcode SlackRateLimiter.wrap} turns a fetch into
+ * one that, for each request:
+ *
+ * 1. finds the pools it draws from ({@linkcode slackRatePools}): the org pool *and* the endpoint's;
+ * 2. waits for any write to the same user or group still under way (one at a time, as Slack
+ *    requires; writes to different resources go on together);
+ * 3. reserves the earliest moment every pool admits it, atomically in the store (GCRA: bursts up
+ *    to each pool's burst, then its rate), and sleeps until then — abortable by `request.signal`,
+ *    giving the reservation back if aborted;
+ * 4. sends it; on a 429, blocks its pools for `Retry-After` for everyone sharing the store and
+ *    lowers their target rate to 0.7×, which climbs back while no 429 comes (the caller's retry
+ *    handlers still retry the 429).
+ *
+ * A store that fails or hangs (Redis down mid-run) does not fail the call: the limiter logs one
+ * warning and paces with a local store until the shared one answers again.
+ *
+ * @example 25 user creates at once: the first 18 go out together, the rest at 180 a minute
+ * ```ts
+ * import { SlackRateLimiter } from "@org/slack-scim/limits";
+ * import assert from "node:assert/strict";
+ *
+ * let now = 0;
+ * const clock = { now: () => now, sleep: (ms: number) => (now = Math.max(now, ms + now), Promise.resolve()) };
+ * const limiter = new SlackRateLimiter({ clock });
+ * const sent: number[] = [];
+ * const fetch = limiter.wrap((request) => {
+ *   sent.push(now);
+ *   return Promise.resolve(new Response("{}", { status: 201 }));
+ * });
+ * const post = () => fetch(new Request("https://api.slack.com/scim/v1/Users", { method: "POST" }));
+ * await Promise.all(Array.from({ length: 25 }, post));
+ * assert.equal(sent.filter((at) => at === 0).length, 18); // the burst of 20, less its spare 2
+ * assert.ok(now >= 7 * 333);
+ * ```
+ */
+export class SlackRateLimiter {
+  #store: LimitStore;
+  #fallback: LimitStore;
+  #org: string;
+  #clock: Pick<Clock, "now" | "sleep">;
+  #adaptive: boolean;
+  #logger: Logger;
+  #storeTimeout: number;
+  #pools: Record<RatePoolName, PoolState>;
+  #locks = new Map<string, (() => void)[]>();
+  #chain: Promise<unknown> = Promise.resolve();
+  #degradedUntil = -Infinity;
+  #warned = false;
+  #calls = 0;
+  #waited = 0;
+  #waitedMs = 0;
+  #rateLimited = 0;
+
+  /**
+   * Creates a limiter; every pool starts full.
+   *
+   * @param options The store, the limits, the org and the clock.
+   * @throws {RangeError} For a bad rate, burst, `spareBurst` or `storeTimeout`.
+   * @throws {TypeError} For an org name that is not a plain name (or looks like a token).
+   */
+  constructor(options: SlackRateLimiterOptions = {}) {
+    const { limits = {}, org = "default", spareBurst = 0.1, storeTimeout = 2_000 } = options;
+    checkRatePools(limits);
+    if (!ORG.test(org) || /^xox/i.test(org)) {
+      throw new TypeError(
+        `Cannot use org "${
+          org.slice(0, 8)
+        }…": use a plain name (letters, digits, . _ : -), never a token`,
+      );
+    }
+    if (!(spareBurst >= 0 && spareBurst < 1)) {
+      throw new RangeError(
+        `Cannot use spareBurst "${spareBurst}": it must be at least 0 and below 1`,
+      );
+    }
+    if (!(storeTimeout > 0)) {
+      throw new RangeError(
+        `Cannot use storeTimeout "${storeTimeout}": it must be a positive number`,
+      );
+    }
+    this.#clock = options.clock ?? systemClock;
+    this.#org = org;
+    this.#adaptive = options.adaptive ?? true;
+    this.#logger = options.logger ?? console;
+    this.#storeTimeout = storeTimeout;
+    this.#fallback = new MemoryLimitStore({ clock: this.#clock });
+    this.#store = options.store ?? this.#fallback;
+    const pools = {} as Record<RatePoolName, PoolState>;
+    for (const name of RATE_POOL_NAMES) {
+      const limit = limits[name] ?? SLACK_RATE_LIMITS[name];
+      const interval = 60_000 / limit.perMinute;
+      const spare = Math.min(limit.burst - 1, Math.max(1, Math.round(limit.burst * spareBurst)));
+      const usable = spareBurst === 0 ? limit.burst : limit.burst - spare;
+      pools[name] = {
+        limit: { perMinute: limit.perMinute, burst: limit.burst },
+        interval,
+        tolerance: (usable - 1) * interval,
+        floor: 1,
+        since: -Infinity,
+        blockedUntil: -Infinity,
+      };
+    }
+    this.#pools = pools;
+  }
+
+  /**
+   * Wraps a fetch so that every request it is given is paced first.
+   *
+   * @param fetch The fetch to pace (the transport, or the simulator's handler).
+   * @returns A fetch with the same contract; its waits end with `request.signal`.
+   *
+   * @example Under a client, against the simulator enforcing Slack's limits
+   * ```ts
+   * import { SCIMClient } from "@org/slack-scim";
+   * import { SlackRateLimiter } from "@org/slack-scim/limits";
+   * import { SlackScimSimulator } from "@org/slack-scim/testing";
+   * import assert from "node:assert/strict";
+   *
+   * const sim = new SlackScimSimulator({ rateLimits: true });
+   * const limiter = new SlackRateLimiter();
+   * const client = new SCIMClient({ token: "xoxp-test", fetch: limiter.wrap(sim.fetch) });
+   * const results = await Promise.all(["ann", "bob", "cal"].map((userName) =>
+   *   client.createUser({ userName, emails: [{ value: `${userName}@example.com` }] })
+   * ));
+   * assert.deepEqual(results.map((result) => result.status), [201, 201, 201]);
+   * assert.equal(limiter.stats().calls, 3);
+   * ```
+   */
+  wrap(
+    fetch: (request: Request) => Promise<Response>,
+  ): (request: Request) => Promise<Response> {
+    return async (request) => {
+      const { pools, resource } = slackRatePools(request.method, new URL(request.url).pathname);
+      if (pools.length === 0) return await fetch(request);
+      this.#calls++;
+      const started = this.#clock.now();
+      const lock = resource === undefined ? undefined : await this.#lock(resource, request.signal);
+      try {
+        const { reservedAt, slept } = await this.#admit(pools, request.signal);
+        if (slept || lock?.queued) {
+          this.#waited++;
+          this.#waitedMs += this.#clock.now() - started;
+        }
+        const response = await fetch(request);
+        if (response.status === 429) this.#throttled(pools, response, reservedAt);
+        return response;
+      } finally {
+        lock?.unlock();
+      }
+    };
+  }
+
+  /**
+   * What the limiter did so far, and each pool's target rate now.
+   *
+   * @returns Counts, time waited, and the pools.
+   *
+   * @example Before any request
+   * ```ts
+   * import { SlackRateLimiter } from "@org/slack-scim/limits";
+   * import assert from "node:assert/strict";
+   *
+   * const stats = new SlackRateLimiter().stats();
+   * assert.equal(stats.calls, 0);
+   * assert.deepEqual(stats.pools.writes, { perMinute: 600, burst: 180 });
+   * ```
+   */
+  stats(): SlackRateLimiterStats {
+    const now = this.#clock.now();
+    const pools = {} as Record<RatePoolName, PoolStats>;
+    for (const name of RATE_POOL_NAMES) {
+      const state = this.#pools[name];
+      const perMinute = state.limit.perMinute * this.#factor(state, now);
+      pools[name] = state.blockedUntil > now
+        ? { perMinute, burst: state.limit.burst, blockedUntil: state.blockedUntil }
+        : { perMinute, burst: state.limit.burst };
+    }
+    return {
+      calls: this.#calls,
+      waited: this.#waited,
+      waitedMs: this.#waitedMs,
+      rateLimited: this.#rateLimited,
+      degraded: this.#degradedUntil > now,
+      pools,
+    };
+  }
+
+  #factor(state: PoolState, now: number): number {
+    if (state.floor >= 1) return 1;
+    const climbed = state.floor + (now - state.since) / (RECOVERY_INTERVALS * state.interval);
+    if (climbed < 1) return climbed;
+    state.floor = 1;
+    return 1;
+  }
+
+  #charges(pools: readonly RatePoolName[], now: number): PoolCharge[] {
+    return pools.map((pool) => {
+      const state = this.#pools[pool];
+      const interval = state.interval / this.#factor(state, now);
+      return { pool, interval, tolerance: state.tolerance };
+    });
+  }
+
+  /** Waits for a slot in every pool; answers when the reservation was made, and if it slept. */
+  async #admit(
+    pools: readonly RatePoolName[],
+    signal: AbortSignal,
+  ): Promise<{ reservedAt: number; slept: boolean }> {
+    let slept = false;
+    for (;;) {
+      signal.throwIfAborted();
+      const reservedAt = this.#clock.now();
+      const charges = this.#charges(pools, reservedAt);
+      const wait = await this.#withStore((store) => store.reserve(this.#org, charges));
+      try {
+        if (wait > 0) {
+          slept = true;
+          await this.#clock.sleep(wait, signal);
+        } else signal.throwIfAborted();
+      } catch (error) {
+        void this.#withStore((store) => store.refund(this.#org, charges));
+        throw error;
+      }
+      const blockedUntil = Math.max(...pools.map((pool) => this.#pools[pool].blockedUntil));
+      if (blockedUntil <= this.#clock.now()) return { reservedAt, slept };
+      // A 429 blocked a pool while we slept: our slot falls in the block; give it back, queue again.
+      await this.#withStore((store) => store.refund(this.#org, charges));
+    }
+  }
+
+  #throttled(pools: readonly RatePoolName[], response: Response, reservedAt: number): void {
+    this.#rateLimited++;
+    const now = this.#clock.now();
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"), now) ?? 1_000;
+    for (const pool of pools) {
+      const state = this.#pools[pool];
+      state.blockedUntil = Math.max(state.blockedUntil, now + retryAfter);
+      // One decrease per throttle: requests reserved before the last decrease say nothing new.
+      if (this.#adaptive && reservedAt > state.since) {
+        state.floor = Math.max(MIN_FACTOR, this.#factor(state, now) * DECREASE);
+        state.since = now;
+      }
+    }
+    const charges = this.#charges(pools, now);
+    void this.#withStore((store) => store.block(this.#org, charges, retryAfter));
+  }
+
+  async #lock(
+    resource: string,
+    signal: AbortSignal,
+  ): Promise<{ unlock: () => void; queued: boolean }> {
+    const unlock = () => {
+      const queue = this.#locks.get(resource);
+      const next = queue?.shift();
+      if (next !== undefined) next();
+      else this.#locks.delete(resource);
+    };
+    const queue = this.#locks.get(resource);
+    if (queue === undefined) {
+      this.#locks.set(resource, []);
+      return { unlock, queued: false };
+    }
+    signal.throwIfAborted();
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        const at = queue.indexOf(go);
+        if (at >= 0) queue.splice(at, 1);
+        reject(signal.reason);
+      };
+      const go = () => {
+        signal.removeEventListener("abort", onAbort);
+        resolve();
+      };
+      queue.push(go);
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
+    return { unlock, queued: true };
+  }
+
+  /** Runs one store call at a time; a failing or hanging store hands over to the local one. */
+  #withStore<T>(call: (store: LimitStore) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (this.#store === this.#fallback || this.#degradedUntil > this.#clock.now()) {
+        return await call(this.#fallback);
+      }
+      try {
+        const result = await withTimeout(call(this.#store), this.#storeTimeout);
+        if (this.#degradedUntil > -Infinity) {
+          this.#degradedUntil = -Infinity;
+          this.#logger.debug("Rate-limit store answers again: pacing with it");
+        }
+        return result;
+      } catch (error) {
+        this.#degradedUntil = this.#clock.now() + STORE_RETRY_MS;
+        if (!this.#warned) {
+          this.#warned = true;
+          const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+          this.#logger.warn(
+            `Rate-limit store failed, pacing in this process only until it answers: ${reason}`,
+          );
+        }
+        return await call(this.#fallback);
+      }
+    };
+    const result = this.#chain.then(run, run);
+    this.#chain = result.catch(() => {});
+    return result;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the store did not answer within ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
