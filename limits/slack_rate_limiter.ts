@@ -140,8 +140,6 @@ const MIN_FACTOR = 0.05;
 const RECOVERY_INTERVALS = 2000;
 // After a store failure, try it again after this long.
 const STORE_RETRY_MS = 5_000;
-// How many times a request late for its slot takes a new one.
-const MAX_ANCHORS = 2;
 const ORG = /^[\w.:-]{1,100}$/;
 
 interface PoolState {
@@ -365,16 +363,11 @@ export class SlackRateLimiter {
     signal: AbortSignal,
   ): Promise<{ reservedAt: number; slept: boolean }> {
     let slept = false;
-    let anchors = 0;
     for (;;) {
       signal.throwIfAborted();
       const reservedAt = this.#clock.now();
       const charges = this.#charges(pools, reservedAt);
-      let asked = reservedAt;
-      const wait = await this.#withStore((store) => {
-        asked = this.#clock.now();
-        return store.reserve(this.#org, charges);
-      });
+      const wait = await this.#withStore((store) => store.reserve(this.#org, charges));
       try {
         if (wait > 0) {
           slept = true;
@@ -384,13 +377,9 @@ export class SlackRateLimiter {
         void this.#withStore((store) => store.refund(this.#org, charges));
         throw error;
       }
-      const now = this.#clock.now();
       const blockedUntil = Math.max(...pools.map((pool) => this.#pools[pool].blockedUntil));
-      // Late for the slot (a busy event loop, a slow store): requests held up together would reach
-      // Slack together. Give the slot back and take one as of now — twice at most, then go.
-      const late = now - (asked + wait) > Math.min(...charges.map((charge) => charge.interval));
-      if (blockedUntil <= now && !(late && anchors++ < MAX_ANCHORS)) return { reservedAt, slept };
-      // Or a 429 blocked a pool while we slept: our slot falls in the block; give it back, queue again.
+      if (blockedUntil <= this.#clock.now()) return { reservedAt, slept };
+      // A 429 blocked a pool while we slept: our slot falls in the block; give it back, queue again.
       await this.#withStore((store) => store.refund(this.#org, charges));
     }
   }

@@ -40,7 +40,8 @@ const run = crypto.randomUUID().slice(0, 8);
 
 /**
  * Two (or more) processes create users at once against one simulator enforcing Slack's limits
- * x60, each paced by its own limiter on `store`.
+ * x20, each paced by its own limiter on `store`. (x20 rather than the benchmark's x60: a user
+ * write every 17 ms leaves room for a loaded machine's stalls, so the test does not flake.)
  */
 async function processesShare(
   store: WorkerConfig["store"],
@@ -48,7 +49,7 @@ async function processesShare(
   processes = 2,
   each = 30,
 ) {
-  const sim = new SlackScimSimulator({ token: TOKEN, rateLimits: { timeScale: 60 } });
+  const sim = new SlackScimSimulator({ token: TOKEN, rateLimits: { timeScale: 20 } });
   const server = await sim.listen();
   try {
     const prefix = `test-${run}-${crypto.randomUUID().slice(0, 8)}`;
@@ -58,11 +59,11 @@ async function processesShare(
       store,
       org: "acme",
       prefix,
-      limits: scaledLimits(60),
+      limits: scaledLimits(20),
       count: each,
       namePrefix: `p${i}u`,
       // Loopback delays are not scaled down with the limits: keep half the burst for them.
-      jitter: 60,
+      jitter: 170,
       ...where,
     }));
     const { results, elapsedMs } = await runWorkers(configs);
@@ -81,8 +82,8 @@ redisTest("two processes sharing Redis stay within the limits together", async (
   ]);
   assert.equal(refused, 0);
   assert.ok(results.some((r) => r.waited > 0));
-  // 60 creates, 10 of them in the usable burst, the rest at 180 a (scaled) minute: >= 278 ms.
-  assert.ok(elapsedMs >= 50 / 180 * 1000, `${elapsedMs}`);
+  // 60 creates, 10 of them in the usable burst, the rest at 180 a (scaled) minute: >= 833 ms.
+  assert.ok(elapsedMs >= 50 / 60 * 1000, `${elapsedMs}`);
 });
 
 Deno.test("two processes sharing a Deno KV file stay within the limits together", async () => {
@@ -94,7 +95,7 @@ Deno.test("two processes sharing a Deno KV file stay within the limits together"
       [30, 0, []],
     ]);
     assert.equal(refused, 0);
-    assert.ok(elapsedMs >= 50 / 180 * 1000, `${elapsedMs}`);
+    assert.ok(elapsedMs >= 50 / 60 * 1000, `${elapsedMs}`);
   } finally {
     await removeKv(path);
   }
@@ -110,13 +111,15 @@ redisTest("concurrent reservations on Redis lose no update", async (url) => {
   const clients = await Promise.all([1, 2].map(() => createClient({ url }).connect()));
   try {
     const stores = clients.map((client) => new RedisLimitStore(client, { prefix: `t-${run}` }));
-    const charge = { pool: "reads", interval: 10, tolerance: 0 };
+    const charge = { pool: "reads", interval: 1000, tolerance: 0 };
     const waits = await Promise.all(
       Array.from({ length: 50 }, (_, i) => stores[i % 2]!.reserve("race", [charge])),
     );
-    // 50 requests, one each 10 ms: the last slot is about 490 ms away.
-    assert.ok(Math.max(...waits) >= 470, `${Math.max(...waits)}`);
-    assert.equal(new Set(waits.map((wait) => Math.round(wait / 10))).size, 50);
+    // 50 requests, one a second: 50 distinct slots, the last 49 s away (less the time taken).
+    assert.deepEqual(
+      waits.map((wait) => Math.round(wait / 1000)).sort((a, b) => a - b),
+      Array.from({ length: 50 }, (_, i) => i),
+    );
   } finally {
     await Promise.all(clients.map((client) => client.quit()));
   }
