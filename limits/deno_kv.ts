@@ -63,7 +63,7 @@ export interface DenoKvLimitStoreOptions {
  * Keeps the limiter's pools in Deno KV: reads a pool's entries, decides, and commits only if no
  * one changed them meanwhile (`atomic().check()`), else tries again.
  *
- * @example A reservation, a refund and a block
+ * @example Reservations and a block
  * ```ts
  * import { DenoKvLimitStore } from "@org/slack-scim/limits/deno-kv";
  * import assert from "node:assert/strict";
@@ -75,7 +75,6 @@ export interface DenoKvLimitStoreOptions {
  * assert.equal(await store.reserve("acme", [writes]), 0);
  * assert.equal(await store.reserve("acme", [writes]), 0);
  * assert.equal(await store.reserve("acme", [writes]), 100);
- * await store.refund("acme", [writes]);
  * await store.block("acme", [writes], 5_000);
  * assert.equal(await store.reserve("acme", [writes]), 5_000);
  * kv.close();
@@ -117,22 +116,6 @@ export class DenoKvLimitStore implements LimitStore {
         set(i, "tat", Math.max(times[i] ?? now, slot) + charge.interval);
       });
       return slot - now;
-    });
-  }
-
-  /**
-   * Gives back an unused reservation.
-   *
-   * @param org The org's name.
-   * @param charges The reservation's charges.
-   */
-  async refund(org: string, charges: readonly PoolCharge[]): Promise<void> {
-    await this.#decide(org, charges, (_now, times, _blocks, set) => {
-      charges.forEach((charge, i) => {
-        const tat = times[i];
-        if (tat !== undefined) set(i, "tat", tat - charge.interval);
-      });
-      return 0;
     });
   }
 

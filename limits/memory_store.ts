@@ -44,8 +44,8 @@ export interface MemoryLimitStoreOptions {
  * assert.equal(await store.reserve("acme", [userWrites]), 333);
  * now = 333;
  * assert.equal(await store.reserve("acme", [userWrites]), 333); // the slot after the last one
- * await store.refund("acme", [userWrites]);
- * assert.equal(await store.reserve("acme", [userWrites]), 333);
+ * await store.block("acme", [userWrites], 1_000);
+ * assert.equal(await store.reserve("acme", [userWrites]), 1_000);
  * ```
  */
 export class MemoryLimitStore implements LimitStore {
@@ -84,24 +84,6 @@ export class MemoryLimitStore implements LimitStore {
       this.#times.set(k, Math.max(this.#times.get(k) ?? now, slot) + charge.interval);
     }
     return Promise.resolve(slot - now);
-  }
-
-  /**
-   * Gives back an unused reservation.
-   *
-   * @param org The org's name.
-   * @param charges The reservation's charges.
-   */
-  refund(org: string, charges: readonly PoolCharge[]): Promise<void> {
-    const now = this.#clock.now();
-    for (const charge of charges) {
-      const k = key(org, charge);
-      const tat = this.#times.get(k);
-      if (tat === undefined) continue;
-      if (tat - charge.interval <= now) this.#times.delete(k);
-      else this.#times.set(k, tat - charge.interval);
-    }
-    return Promise.resolve();
   }
 
   /**

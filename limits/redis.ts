@@ -103,12 +103,6 @@ if op == 'reserve' then
     put(KEYS[2 * i - 1], math.max(tat, slot) + tonumber(ARGV[1 + 2 * i]))
   end
   return string.format('%.3f', slot - now)
-elseif op == 'refund' then
-  for i = 1, n do
-    local tat = tonumber(redis.call('GET', KEYS[2 * i - 1]) or 0)
-    local back = tat - tonumber(ARGV[1 + 2 * i])
-    if back > now then put(KEYS[2 * i - 1], back) else redis.call('DEL', KEYS[2 * i - 1]) end
-  end
 elseif op == 'block' then
   local untilT = now + tonumber(ARGV[2])
   for i = 1, n do
@@ -207,16 +201,6 @@ export class RedisLimitStore implements LimitStore {
       throw new TypeError(`Cannot read the Redis script's answer: "${String(reply).slice(0, 40)}"`);
     }
     return Math.max(0, wait);
-  }
-
-  /**
-   * Gives back an unused reservation.
-   *
-   * @param org The org's name.
-   * @param charges The reservation's charges.
-   */
-  async refund(org: string, charges: readonly PoolCharge[]): Promise<void> {
-    await this.#script("refund", 0, org, charges);
   }
 
   /**

@@ -161,8 +161,8 @@ interface PoolState {
  * 2. waits for any write to the same user or group still under way (one at a time, as Slack
  *    requires; writes to different resources go on together);
  * 3. reserves the earliest moment every pool admits it, atomically in the store (GCRA: bursts up
- *    to each pool's burst, then its rate), and sleeps until then — abortable by `request.signal`,
- *    giving the reservation back if aborted;
+ *    to each pool's burst, then its rate), and sleeps until then — abortable by `request.signal`;
+ *    a slot given up that way goes to the next request of the same kind in this process;
  * 4. sends it; on a 429, blocks its pools for `Retry-After` for everyone sharing the store and
  *    lowers their target rate to 0.7×, which climbs back while no 429 comes (the caller's retry
  *    handlers still retry the 429).
@@ -199,6 +199,8 @@ export class SlackRateLimiter {
   #storeTimeout: number;
   #pools: Record<RatePoolName, PoolState>;
   #locks = new Map<string, (() => void)[]>();
+  /** Slots given up by aborted waits, by the pools they draw from (local clock), ascending. */
+  #freed = new Map<string, number[]>();
   #chain: Promise<unknown> = Promise.resolve();
   #degradedUntil = -Infinity;
   #warned = false;
@@ -363,25 +365,53 @@ export class SlackRateLimiter {
     signal: AbortSignal,
   ): Promise<{ reservedAt: number; slept: boolean }> {
     let slept = false;
+    const kind = pools.join(",");
     for (;;) {
       signal.throwIfAborted();
       const reservedAt = this.#clock.now();
-      const charges = this.#charges(pools, reservedAt);
-      const wait = await this.#withStore((store) => store.reserve(this.#org, charges));
+      let slot = this.#takeFreed(kind, reservedAt, pools);
+      let wait: number;
+      if (slot !== undefined) wait = slot - reservedAt;
+      else {
+        const charges = this.#charges(pools, reservedAt);
+        wait = await this.#withStore((store) => store.reserve(this.#org, charges));
+        slot = this.#clock.now() + wait;
+      }
       try {
         if (wait > 0) {
           slept = true;
           await this.#clock.sleep(wait, signal);
         } else signal.throwIfAborted();
       } catch (error) {
-        void this.#withStore((store) => store.refund(this.#org, charges));
+        // The caller gave up: the next request of the same kind here takes this very slot. (Giving
+        // it back to the store would let a new request double-book a later, taken slot.)
+        this.#free(kind, slot);
         throw error;
       }
       const blockedUntil = Math.max(...pools.map((pool) => this.#pools[pool].blockedUntil));
       if (blockedUntil <= this.#clock.now()) return { reservedAt, slept };
-      // A 429 blocked a pool while we slept: our slot falls in the block; give it back, queue again.
-      await this.#withStore((store) => store.refund(this.#org, charges));
+      // A 429 blocked a pool while we slept: our slot falls in the block, its capacity is gone;
+      // queue again.
     }
+  }
+
+  #free(kind: string, slot: number): void {
+    const freed = this.#freed.get(kind) ?? [];
+    freed.push(slot);
+    freed.sort((a, b) => a - b);
+    this.#freed.set(kind, freed);
+  }
+
+  /** The earliest slot a request of this kind gave up, if one is still usable. */
+  #takeFreed(kind: string, now: number, pools: readonly RatePoolName[]): number | undefined {
+    const freed = this.#freed.get(kind);
+    if (freed === undefined) return undefined;
+    // A slot long past is gone: using it now would be a late request bunching up with others.
+    const stale = Math.min(...pools.map((pool) => this.#pools[pool].interval));
+    while (freed.length > 0 && (freed[0] as number) < now - stale) freed.shift();
+    const slot = freed.shift();
+    if (freed.length === 0) this.#freed.delete(kind);
+    return slot;
   }
 
   #throttled(pools: readonly RatePoolName[], response: Response, reservedAt: number): void {
@@ -397,6 +427,8 @@ export class SlackRateLimiter {
         state.since = now;
       }
     }
+    // Slots given up before the 429 were planned at the old rate, and most fall in the block.
+    this.#freed.clear();
     const charges = this.#charges(pools, now);
     void this.#withStore((store) => store.block(this.#org, charges, retryAfter));
   }

@@ -34,7 +34,6 @@ export interface PoolCharge {
  * - `reserve` finds the earliest time every pool admits one more request (`slot = max(now,
  *   max(tat - tolerance))`), moves each pool's time to `max(tat, slot) + interval`, and answers
  *   how long to wait for that slot (ms from the store's now).
- * - `refund` gives back a reservation that was not used (the caller gave up waiting).
  * - `block` pushes each pool's time so that nothing is admitted for `ms` (a 429's `Retry-After`).
  *
  * Keys expire once their time has passed: an idle pool is a full pool.
@@ -46,7 +45,6 @@ export interface PoolCharge {
  *
  * const unlimited: LimitStore = {
  *   reserve: () => Promise.resolve(0),
- *   refund: () => Promise.resolve(),
  *   block: () => Promise.resolve(),
  * };
  * const limiter = new SlackRateLimiter({ store: unlimited });
@@ -64,13 +62,6 @@ export interface LimitStore {
    * @returns Milliseconds until the slot (0 = go now).
    */
   reserve(org: string, charges: readonly PoolCharge[]): Promise<number>;
-  /**
-   * Gives back a reservation that was never used.
-   *
-   * @param org The org's name.
-   * @param charges The same charges as the reservation.
-   */
-  refund(org: string, charges: readonly PoolCharge[]): Promise<void>;
   /**
    * Admits nothing in these pools for `ms`.
    *

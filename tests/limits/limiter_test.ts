@@ -175,6 +175,24 @@ Deno.test("a 429 blocks its pools for Retry-After and lowers their target rate",
   assert.equal(sent.at(-1), 3000);
 });
 
+Deno.test("requests queued into a 429's block queue again without double-booking later slots", async () => {
+  const clock = fakeClock();
+  const limits = { userWrites: { perMinute: 60, burst: 1 } }; // one a second
+  const limiter = new SlackRateLimiter({ clock, limits, jitter: 0, adaptive: false });
+  const sent: number[] = [];
+  const paced = limiter.wrap(() => {
+    sent.push(clock.now());
+    const refused = sent.length === 1;
+    return Promise.resolve(
+      new Response("{}", { status: refused ? 429 : 201, headers: { "retry-after": "2" } }),
+    );
+  });
+  // Slots 0, 1, 2, 3 and 4 s; the first is refused and blocks the pool until 2 s.
+  await Promise.all(Array.from({ length: 5 }, () => paced(request("POST", "Users"))));
+  // The 1 s request lost its slot to the block and goes after the last one, not beside it.
+  assert.deepEqual(sent, [0, 2000, 3000, 4000, 5000]);
+});
+
 Deno.test("the target rate climbs back to the limit once 429s stop", async () => {
   const clock = fakeClock();
   const limiter = new SlackRateLimiter({ clock });
@@ -208,7 +226,7 @@ Deno.test("429s of requests sent before a decrease lower the rate once, not once
   assert.equal(limiter.stats().pools.userWrites.perMinute, 180 * 0.7);
 });
 
-Deno.test("an aborted wait rejects with the signal's reason and gives its slot back", async () => {
+Deno.test("an aborted wait rejects with the signal's reason, and its slot goes to the next call", async () => {
   const clock = fakeClock();
   const limits = { reads: { perMinute: 60, burst: 1 } };
   const limiter = new SlackRateLimiter({ clock, limits, jitter: 0 });
@@ -244,7 +262,6 @@ Deno.test("a failing store degrades to local pacing with one warning, never fail
   const warnings: string[] = [];
   const broken: LimitStore = {
     reserve: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:6399")),
-    refund: () => Promise.reject(new Error("down")),
     block: () => Promise.reject(new Error("down")),
   };
   const limiter = new SlackRateLimiter({
@@ -263,7 +280,6 @@ Deno.test("a hanging store is given up after storeTimeout", async () => {
   const warnings: string[] = [];
   const hanging: LimitStore = {
     reserve: () => new Promise(() => {}),
-    refund: () => new Promise(() => {}),
     block: () => new Promise(() => {}),
   };
   const limiter = new SlackRateLimiter({
