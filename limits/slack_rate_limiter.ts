@@ -35,7 +35,7 @@ import type { LimitStore, PoolCharge } from "./store.ts";
  * const fast = Object.fromEntries(
  *   Object.entries(SLACK_RATE_LIMITS).map(([name, p]) => [name, { ...p, perMinute: p.perMinute * 60 }]),
  * );
- * const options: SlackRateLimiterOptions = { org: "acme", limits: fast, jitter: 0 };
+ * const options: SlackRateLimiterOptions = { org: "acme", limits: fast, jitter: 0, headroom: 0 };
  * const limiter = new SlackRateLimiter(options);
  * assert.equal(limiter.stats().pools.userWrites.perMinute, 180 * 60);
  * ```
@@ -62,6 +62,12 @@ export interface SlackRateLimiterOptions {
    * then still find a token. 0 uses whole bursts.
    */
   jitter?: number;
+  /**
+   * The share of each pool's rate left unused (0 to 0.5, default 0.02: user writes at 176.4 a
+   * minute, not 180). After the network or a busy host delays a run of requests, Slack's buckets
+   * refill this much faster than they are drawn, so the next delay still finds tokens.
+   */
+  headroom?: number;
   /** Whether a 429 lowers the pool's target rate, which climbs back once 429s stop. Default true. */
   adaptive?: boolean;
   /** Receives the one warning when the store fails. Default `console`. */
@@ -78,7 +84,8 @@ export interface SlackRateLimiterOptions {
  * import { type PoolStats, SlackRateLimiter } from "@org/slack-scim/limits";
  * import assert from "node:assert/strict";
  *
- * const limiter = new SlackRateLimiter({ clock: { now: () => 0, sleep: () => Promise.resolve() } });
+ * const clock = { now: () => 0, sleep: () => Promise.resolve() };
+ * const limiter = new SlackRateLimiter({ clock, headroom: 0 });
  * const fetch = limiter.wrap(() =>
  *   Promise.resolve(new Response(null, { status: 429, headers: { "retry-after": "2" } }))
  * );
@@ -89,7 +96,7 @@ export interface SlackRateLimiterOptions {
  * ```
  */
 export interface PoolStats {
-  /** The rate aimed at now: the pool's limit, lowered after 429s. */
+  /** The rate aimed at now: the pool's limit less `headroom`, lowered after 429s. */
   readonly perMinute: number;
   /** The pool's burst (before `jitter` leaves some of it unused). */
   readonly burst: number;
@@ -107,7 +114,11 @@ export interface PoolStats {
  *
  * let now = 0;
  * const clock = { now: () => now, sleep: (ms: number) => (now += ms, Promise.resolve()) };
- * const limiter = new SlackRateLimiter({ clock, limits: { reads: { perMinute: 60, burst: 1 } } });
+ * const limiter = new SlackRateLimiter({
+ *   clock,
+ *   limits: { reads: { perMinute: 60, burst: 1 } },
+ *   headroom: 0,
+ * });
  * const fetch = limiter.wrap(() => Promise.resolve(new Response("{}")));
  * for (let i = 0; i < 3; i++) await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * const stats: SlackRateLimiterStats = limiter.stats();
@@ -213,11 +224,12 @@ export class SlackRateLimiter {
    * Creates a limiter; every pool starts full.
    *
    * @param options The store, the limits, the org and the clock.
-   * @throws {RangeError} For a bad rate, burst, `jitter` or `storeTimeout`.
+   * @throws {RangeError} For a bad rate, burst, `jitter`, `headroom` or `storeTimeout`.
    * @throws {TypeError} For an org name that is not a plain name (or looks like a token).
    */
   constructor(options: SlackRateLimiterOptions = {}) {
-    const { limits = {}, org = "default", jitter = 1_000, storeTimeout = 2_000 } = options;
+    const { limits = {}, org = "default", jitter = 1_000, headroom = 0.02, storeTimeout = 2_000 } =
+      options;
     checkRatePools(limits);
     if (!ORG.test(org) || /^xox/i.test(org)) {
       throw new TypeError(
@@ -225,6 +237,9 @@ export class SlackRateLimiter {
           org.slice(0, 8)
         }…": use a plain name (letters, digits, . _ : -), never a token`,
       );
+    }
+    if (!(headroom >= 0 && headroom <= 0.5)) {
+      throw new RangeError(`Cannot use headroom "${headroom}": it must be between 0 and 0.5`);
     }
     if (!(jitter >= 0 && jitter < Infinity)) {
       throw new RangeError(
@@ -246,11 +261,12 @@ export class SlackRateLimiter {
     const pools = {} as Record<RatePoolName, PoolState>;
     for (const name of RATE_POOL_NAMES) {
       const limit = limits[name] ?? SLACK_RATE_LIMITS[name];
-      const interval = 60_000 / limit.perMinute;
+      const perMinute = limit.perMinute * (1 - headroom);
+      const interval = 60_000 / perMinute;
       const spare = Math.min(Math.floor(limit.burst / 2), Math.ceil(jitter / interval));
       const usable = limit.burst - spare;
       pools[name] = {
-        limit: { perMinute: limit.perMinute, burst: limit.burst },
+        limit: { perMinute, burst: limit.burst },
         interval,
         tolerance: (usable - 1) * interval,
         floor: 1,
@@ -320,7 +336,7 @@ export class SlackRateLimiter {
    *
    * const stats = new SlackRateLimiter().stats();
    * assert.equal(stats.calls, 0);
-   * assert.deepEqual(stats.pools.writes, { perMinute: 600, burst: 180 });
+   * assert.deepEqual(stats.pools.writes, { perMinute: 588, burst: 180 }); // 2% headroom
    * ```
    */
   stats(): SlackRateLimiterStats {

@@ -68,7 +68,7 @@ Deno.test("a request waits for the stricter of the org pool and the endpoint's p
     writes: { perMinute: 60, burst: 2 }, // one a second: the stricter
     userWrites: { perMinute: 600, burst: 10 },
   };
-  const limiter = new SlackRateLimiter({ clock, limits, jitter: 0 });
+  const limiter = new SlackRateLimiter({ headroom: 0, clock, limits, jitter: 0 });
   const { sent, fetch } = recorder(clock);
   const paced = limiter.wrap(fetch);
   await Promise.all(Array.from({ length: 5 }, () => paced(request("POST", "Users"))));
@@ -81,7 +81,7 @@ Deno.test("the endpoint pool binds when it is the stricter one", async () => {
     writes: { perMinute: 600, burst: 10 },
     groupUpdates: { perMinute: 120, burst: 1 }, // one every 500 ms
   };
-  const limiter = new SlackRateLimiter({ clock, limits, jitter: 0 });
+  const limiter = new SlackRateLimiter({ headroom: 0, clock, limits, jitter: 0 });
   const { sent, fetch } = recorder(clock);
   const paced = limiter.wrap(fetch);
   const ids = ["S1", "S2", "S3"];
@@ -91,7 +91,7 @@ Deno.test("the endpoint pool binds when it is the stricter one", async () => {
 
 Deno.test("a burst goes out at once, less what is kept for network jitter", async () => {
   const clock = fakeClock();
-  const limiter = new SlackRateLimiter({ clock }); // Slack's table: userWrites burst 20
+  const limiter = new SlackRateLimiter({ headroom: 0, clock }); // Slack's table: userWrites burst 20
   const { sent, fetch } = recorder(clock);
   const paced = limiter.wrap(fetch);
   await Promise.all(Array.from({ length: 22 }, () => paced(request("POST", "Users"))));
@@ -109,7 +109,7 @@ Deno.test("reads draw from reads, reading one also from readOne, writes never fr
     reads: { perMinute: 60, burst: 1 },
     readOne: { perMinute: 60, burst: 1 },
   };
-  const limiter = new SlackRateLimiter({ clock, limits, jitter: 0 });
+  const limiter = new SlackRateLimiter({ headroom: 0, clock, limits, jitter: 0 });
   const { sent, fetch } = recorder(clock);
   const paced = limiter.wrap(fetch);
   await paced(request("GET", "Users/U1"));
@@ -152,7 +152,7 @@ Deno.test("concurrent writes to one user go one at a time; writes to other users
 
 Deno.test("a 429 blocks its pools for Retry-After and lowers their target rate", async () => {
   const clock = fakeClock();
-  const limiter = new SlackRateLimiter({ clock, jitter: 0 });
+  const limiter = new SlackRateLimiter({ headroom: 0, clock, jitter: 0 });
   let status = 429;
   const sent: number[] = [];
   const paced = limiter.wrap(() => {
@@ -178,7 +178,7 @@ Deno.test("a 429 blocks its pools for Retry-After and lowers their target rate",
 Deno.test("requests queued into a 429's block queue again without double-booking later slots", async () => {
   const clock = fakeClock();
   const limits = { userWrites: { perMinute: 60, burst: 1 } }; // one a second
-  const limiter = new SlackRateLimiter({ clock, limits, jitter: 0, adaptive: false });
+  const limiter = new SlackRateLimiter({ headroom: 0, clock, limits, jitter: 0, adaptive: false });
   const sent: number[] = [];
   const paced = limiter.wrap(() => {
     sent.push(clock.now());
@@ -195,7 +195,7 @@ Deno.test("requests queued into a 429's block queue again without double-booking
 
 Deno.test("the target rate climbs back to the limit once 429s stop", async () => {
   const clock = fakeClock();
-  const limiter = new SlackRateLimiter({ clock });
+  const limiter = new SlackRateLimiter({ headroom: 0, clock });
   const paced = limiter.wrap(() =>
     Promise.resolve(new Response("{}", { status: 429, headers: { "retry-after": "1" } }))
   );
@@ -211,7 +211,7 @@ Deno.test("the target rate climbs back to the limit once 429s stop", async () =>
 
 Deno.test("429s of requests sent before a decrease lower the rate once, not once each", async () => {
   const clock = fakeClock();
-  const limiter = new SlackRateLimiter({ clock });
+  const limiter = new SlackRateLimiter({ headroom: 0, clock });
   // Five requests in flight together, all answered 429 once the fifth is out.
   let answer = () => {};
   const allSent = new Promise<void>((resolve) => answer = resolve);
@@ -229,7 +229,7 @@ Deno.test("429s of requests sent before a decrease lower the rate once, not once
 Deno.test("an aborted wait rejects with the signal's reason, and its slot goes to the next call", async () => {
   const clock = fakeClock();
   const limits = { reads: { perMinute: 60, burst: 1 } };
-  const limiter = new SlackRateLimiter({ clock, limits, jitter: 0 });
+  const limiter = new SlackRateLimiter({ headroom: 0, clock, limits, jitter: 0 });
   const { sent, fetch } = recorder(clock);
   const paced = limiter.wrap(fetch);
   await paced(request("GET", "Users"));
@@ -296,9 +296,16 @@ Deno.test("limiters sharing one store share one budget", async () => {
   const clock = fakeClock();
   const store = new MemoryLimitStore({ clock });
   const limits = { groupCreateDelete: { perMinute: 60, burst: 1 } };
-  const a = new SlackRateLimiter({ clock, store, limits, jitter: 0, org: "acme" });
-  const b = new SlackRateLimiter({ clock, store, limits, jitter: 0, org: "acme" });
-  const other = new SlackRateLimiter({ clock, store, limits, jitter: 0, org: "globex" });
+  const a = new SlackRateLimiter({ headroom: 0, clock, store, limits, jitter: 0, org: "acme" });
+  const b = new SlackRateLimiter({ headroom: 0, clock, store, limits, jitter: 0, org: "acme" });
+  const other = new SlackRateLimiter({
+    headroom: 0,
+    clock,
+    store,
+    limits,
+    jitter: 0,
+    org: "globex",
+  });
   const { sent, fetch } = recorder(clock);
   await Promise.all([
     a.wrap(fetch)(request("POST", "Groups")),
@@ -310,7 +317,7 @@ Deno.test("limiters sharing one store share one budget", async () => {
 
 Deno.test("requests outside Slack's pools pass untouched", async () => {
   const clock = fakeClock();
-  const limiter = new SlackRateLimiter({ clock });
+  const limiter = new SlackRateLimiter({ headroom: 0, clock });
   const { sent, fetch } = recorder(clock);
   await limiter.wrap(fetch)(request("OPTIONS", "Users"));
   assert.equal(sent.length, 1);
@@ -337,7 +344,7 @@ Deno.test("against the simulator enforcing Slack's limits x60, 60 creates at onc
   // One virtual clock for the simulator, the limiter and the client: no machine load in the way.
   const clock = fakeClock();
   const sim = new SlackScimSimulator({ rateLimits: { timeScale: 60 }, clock });
-  const limiter = new SlackRateLimiter({ limits: scaled, clock, jitter: 0 });
+  const limiter = new SlackRateLimiter({ limits: scaled, clock, jitter: 0, headroom: 0 });
   const client = new SCIMClient({
     token: "xoxp-test",
     fetch: limiter.wrap(sim.fetch),
