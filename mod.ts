@@ -57,6 +57,7 @@
  */
 
 export { type ApiCallOptions, AsyncSCIMClient, SCIMClient } from "./scim/v1/client.ts";
+export type { Pacer } from "./scim/transport.ts";
 export {
   type CallOptions,
   DEFAULT_BASE_URL,

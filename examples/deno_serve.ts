@@ -4,6 +4,8 @@
  *
  * Run: `SLACK_ORG_ADMIN_USER_TOKEN=xoxp-… DEACTIVATE_API_KEY=… deno run --allow-env
  * --allow-net examples/deno_serve.ts` (on Deno Deploy, set both as environment variables).
+ * `SLACK_SCIM_BASE_URL` is optional: set it to `http://127.0.0.1:8080/scim/v1/` with
+ * `deno task simulator --port 8080` running (token `xoxp-test`) to try it without Slack.
  *
  * @module
  */
@@ -74,5 +76,9 @@ if (import.meta.main) {
     console.error("Set SLACK_ORG_ADMIN_USER_TOKEN and DEACTIVATE_API_KEY");
     Deno.exit(1);
   }
-  Deno.serve(createHandler({ client: new SCIMClient({ token }), apiKey }));
+  // Optional: point it at the simulator (`deno task simulator --port 8080` serves
+  // http://127.0.0.1:8080/scim/v1/, token xoxp-test) instead of Slack.
+  const baseUrl = Deno.env.get("SLACK_SCIM_BASE_URL");
+  const client = new SCIMClient({ token, ...(baseUrl ? { baseUrl } : {}) });
+  Deno.serve(createHandler({ client, apiKey }));
 }

@@ -1,12 +1,11 @@
 // Internal: what a call of the retrying fetch is armed with before its first attempt: the checked
 // dependencies every call shares, the handler list, and the call's signals and deadline.
 //
-// Shared by `createRetryingFetch` and the SCIM client, which build the request between `arm` and
-// `sendAttempts` (see _attempts.ts) so it already carries the call's final signal.
+// Used by `createRetryingFetch` only: every caller enters the retry engine through it.
 
 import type { RetryHandler } from "./handler.ts";
 import type { Logger } from "./logger.ts";
-import { abortableSleep } from "./_sleep.ts";
+import { type Clock, systemClock } from "./clock.ts";
 
 /** What every call of one retrying fetch shares. */
 export interface CallDeps {
@@ -22,16 +21,34 @@ export interface CallDeps {
 export interface CallDepsOptions {
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   retryHandlers: () => readonly RetryHandler[];
-  sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
-  now?: (() => number) | undefined;
-  timeoutSignal?: ((ms: number) => AbortSignal) | undefined;
+  clock?: Partial<Clock> | undefined;
   logger?: Logger | undefined;
+}
+
+/**
+ * Checks a `clock` option (any of `now`, `sleep`, `timeout`) and fills in the system clock's.
+ *
+ * @param clock The caller's value.
+ * @returns A whole clock.
+ */
+export function clockOf(clock: Partial<Clock> | undefined): Clock {
+  if (clock === undefined) return systemClock;
+  if (typeof clock !== "object" || clock === null) {
+    throw new TypeError(`Cannot use clock: "${String(clock)}" is not an object`);
+  }
+  const { now = systemClock.now, sleep = systemClock.sleep, timeout = systemClock.timeout } = clock;
+  for (const [name, value] of Object.entries({ now, sleep, timeout })) {
+    if (typeof value !== "function") {
+      throw new TypeError(`Cannot use clock.${name}: "${String(value)}" is not a function`);
+    }
+  }
+  return { now, sleep, timeout };
 }
 
 /**
  * Checks the options of a retrying fetch and fills in the defaults.
  *
- * @param options The transport, the handlers and the injectable clock, sleep and logger.
+ * @param options The transport, the handlers, the clock and the logger.
  * @returns What every call shares.
  */
 export function callDeps(options: CallDepsOptions): CallDeps {
@@ -40,12 +57,10 @@ export function callDeps(options: CallDepsOptions): CallDeps {
       `Cannot create a retrying fetch: options "${String(options)}" is not an object`,
     );
   }
-  const { retryHandlers, fetch, sleep = abortableSleep, now = Date.now, logger } = options;
-  const timeoutSignal = options.timeoutSignal ?? ((ms: number) => AbortSignal.timeout(ms));
-  // Only fetch may be left out (it is then looked up at every call); the rest have defaults.
-  for (
-    const [name, value] of Object.entries({ retryHandlers, fetch, sleep, now, timeoutSignal })
-  ) {
+  const { retryHandlers, fetch, logger } = options;
+  const clock = clockOf(options.clock);
+  // Only fetch may be left out (it is then looked up at every call).
+  for (const [name, value] of Object.entries({ retryHandlers, fetch })) {
     if (typeof value !== "function" && !(name === "fetch" && value === undefined)) {
       throw new TypeError(`Cannot use ${name}: "${String(value)}" is not a function`);
     }
@@ -56,7 +71,14 @@ export function callDeps(options: CallDepsOptions): CallDeps {
   ) {
     throw new TypeError(`Cannot use logger: "${String(logger)}" has no debug and warn methods`);
   }
-  return { retryHandlers, fetch, sleep, now, timeoutSignal, logger };
+  return {
+    retryHandlers,
+    fetch,
+    sleep: (ms, signal) => clock.sleep(ms, signal),
+    now: () => clock.now(),
+    timeoutSignal: (ms) => clock.timeout(ms),
+    logger,
+  };
 }
 
 /** A call's signals, made before its request is built. */
@@ -104,25 +126,10 @@ export function arm(deps: CallDeps, callerSignal: AbortSignal | undefined, timeo
 
 /** One call to send. */
 export interface Sending extends Armed {
-  /**
-   * The request. May be a getter that builds it on first read: with `sendFirst`, a call whose
-   * first attempt succeeds never reads it.
-   */
+  /** The request as the caller gave it; never sent itself (each attempt is a copy). */
   request: Request;
-  /**
-   * Sends the first attempt without reading `request`: the SCIM client's `fetch(url, init)` on
-   * the global fetch, which spares building a Request object per call (about 5 µs). Later
-   * attempts, the handlers' view and any error read `request` as usual.
-   */
-  sendFirst?: () => Promise<Response>;
-  /** The body every rebuilt attempt carries (read once, re-sent identically); null when none. */
+  /** The body every attempt carries (read once, re-sent identically); null when none. */
   body: BodyInit | null;
-  /**
-   * Which attempts send `request` itself rather than a copy carrying `signal` and `body`:
-   * "always" when it was built with the call's signal and has no body, "first" when it was built
-   * with the call's signal and its body is unread, "never" otherwise.
-   */
-  reuse: "always" | "first" | "never";
   /** False for writes that must never be re-sent after a transport failure. */
   retryAfterSendFailure: boolean;
 }

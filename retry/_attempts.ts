@@ -1,11 +1,9 @@
-// Internal: the attempts of one call, as the handlers decide: send, classify the outcome, choose
-// a retry, then wait or give up. Shared by `createRetryingFetch` and the SCIM client.
+// Internal: the attempts of one call of `createRetryingFetch`, as the handlers decide: send,
+// classify the outcome, choose a retry, then wait or give up.
 //
-// The client builds its request once with the final signal already on it (caller's signal and
-// timeout combined, see `arm` in _arm.ts), so the common call sends that very Request: no second
-// `Request`, no `AbortSignal.any` when the caller gave no signal, no body copy unless an attempt
-// is retried. On the global fetch it does not even build that Request for the first attempt
-// (`sendFirst`: `fetch(url, init)`); the Request is made only if something needs it.
+// Every attempt is a Request of its own, made from the caller's with the call's signal and the
+// body read once: the transport under it may add headers (the SCIM client's Authorization) to it
+// without the caller, its middleware or a later attempt seeing them.
 
 import type { HttpRequest, HttpResponse, RetryContext, RetryHandler } from "./handler.ts";
 import type { CallDeps, Sending } from "./_arm.ts";
@@ -51,7 +49,7 @@ export async function sendAttempts(
   // allocates only its outcome (no call progress, shared stats).
   let sent: Outcome | undefined; // an attempt sent but not yet classified
   if (deps.logger === undefined) {
-    sent = await send(sending, transport, 1);
+    sent = await send(sending, transport);
     if (sent.response?.ok) return { response: sent.response, stats: FIRST_TRY };
   }
 
@@ -67,7 +65,7 @@ export async function sendAttempts(
         path: call.path,
         attempt: state.attempts,
       });
-      sent = await send(sending, transport, state.attempts);
+      sent = await send(sending, transport);
     }
     const { response, error, threw } = sent;
     sent = undefined;
@@ -149,32 +147,22 @@ export async function sendAttempts(
 }
 
 /**
- * Sends one attempt: the first through `sendFirst` when there is one (`sending.request` is then
- * not read), any other as `request` itself or a copy carrying the body and signal. The copy is
+ * Sends one attempt: a copy of the request carrying the call's signal and the body. The copy is
  * built outside the `try`: only what the transport throws is a failed attempt.
  *
  * @param sending The call.
  * @param transport The fetch.
- * @param attempts Which attempt this is, from 1.
  * @returns Its answer, or what the transport threw.
  */
 async function send(
   sending: Sending,
   transport: (request: Request) => Promise<Response>,
-  attempts: number,
 ): Promise<Outcome> {
-  const first = attempts === 1 ? sending.sendFirst : undefined;
-  let request: Request | undefined;
-  if (first === undefined) {
-    request = sending.request;
-    if (sending.reuse === "never" || (sending.reuse === "first" && attempts > 1)) {
-      const { body } = sending;
-      const signal = sending.signal ?? request.signal;
-      request = new Request(request, body === null ? { signal } : { body, signal });
-    }
-  }
+  const { body, request } = sending;
+  const signal = sending.signal ?? request.signal;
+  const attempt = new Request(request, body === null ? { signal } : { body, signal });
   try {
-    return { response: await (first === undefined ? transport(request!) : first()) };
+    return { response: await transport(attempt) };
   } catch (error) {
     return { error, threw: true };
   }

@@ -5,6 +5,7 @@
 import type { RetryState } from "./handler.ts";
 import type { Logger } from "./logger.ts";
 import type { Sending } from "./_arm.ts";
+import { mayHaveBeenApplied } from "./may_have_been_applied.ts";
 import { pathOf } from "./_path.ts";
 import type { RetryErrorDetails } from "./request_failed_error.ts";
 import { RequestTimeoutError } from "./request_timeout_error.ts";
@@ -24,8 +25,6 @@ export const FIRST_TRY: RetryStats = Object.freeze({
   totalRetryDelay: 0,
   failedAttempts: NO_FAILURES,
 });
-// Request normalises these methods to upper case; `i` as the SCIM client writes the same test.
-const SAFE_METHODS = /^(GET|HEAD|OPTIONS)$/i;
 
 /** One call past its first attempt: made only once that attempt failed, or when logging. */
 export class CallProgress {
@@ -116,7 +115,7 @@ export class CallProgress {
       url,
       attempts: state.attempts,
       totalRetryDelay: state.totalRetryDelay,
-      mayHaveBeenApplied: this.#sendFailed && !SAFE_METHODS.test(method),
+      mayHaveBeenApplied: mayHaveBeenApplied(method, { unanswered: this.#sendFailed }),
       failedAttempts: this.#failedAttempts ?? NO_FAILURES,
     };
   }

@@ -23,7 +23,7 @@ import { parseRetryAfter } from "./retry_after.ts";
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new ConnectionErrorRetryHandler()],
  *   fetch: () => ++calls === 1 ? Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } })) : Promise.resolve(new Response("ok")),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * assert.equal(await response.text(), "ok");
@@ -59,7 +59,7 @@ export class ConnectionErrorRetryHandler extends RetryHandler {
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new RateLimitErrorRetryHandler(options)],
  *   fetch: () => Promise.resolve(new Response(null, { status: 429, headers: { "Retry-After": "30" } })),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * assert.equal(response.status, 429); // 30 s is beyond the cap: the 429 comes back at once
@@ -91,7 +91,7 @@ export interface RateLimitErrorRetryHandlerOptions extends RetryHandlerOptions {
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new RateLimitErrorRetryHandler()],
  *   fetch: () => Promise.resolve(++calls === 1 ? new Response(null, { status: 429, headers: { "Retry-After": "2" } }) : new Response("ok")),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * assert.equal(retryStatsOf(response)?.totalRetryDelay, 2000);
@@ -171,7 +171,7 @@ export class RateLimitErrorRetryHandler extends RetryHandler {
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new ServerErrorRetryHandler(options)],
  *   fetch: () => Promise.resolve(new Response(null, { status: answers.shift()! })),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * assert.equal(response.status, 200);

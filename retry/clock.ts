@@ -48,7 +48,7 @@ const never = new AbortController().signal;
  * assert.throws(() => systemClock.timeout(MAX_TIMEOUT + 1), RangeError);
  * ```
  */
-export const MAX_TIMEOUT = 2 ** 31 - 1;
+export const MAX_TIMEOUT: number = 2 ** 31 - 1;
 
 function timeoutSignal(ms: number): AbortSignal {
   // AbortSignal.timeout fires at once past MAX_TIMEOUT (Node throws): say so instead.

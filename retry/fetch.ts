@@ -6,10 +6,11 @@
 
 import type { RetryHandler } from "./handler.ts";
 import type { Logger } from "./logger.ts";
+import type { Clock } from "./clock.ts";
 import { arm, type CallDeps, callDeps, handlersOf } from "./_arm.ts";
 import { sendAttempts } from "./_attempts.ts";
 import { readBody } from "./_read_body.ts";
-import { recordStats } from "./stats.ts";
+import { recordEnding, recordStats } from "./stats.ts";
 
 /**
  * A standard fetch handler: one `Request` in, one `Response` out.
@@ -35,7 +36,7 @@ export type Transport = (request: Request) => Promise<Response>;
 /**
  * Options for {@linkcode createRetryingFetch}.
  *
- * @example A fixed clock, a recording sleep and a logger
+ * @example A fixed clock whose sleeps are recorded, and a logger
  * ```ts
  * import {
  *   createRetryingFetch,
@@ -53,8 +54,10 @@ export type Transport = (request: Request) => Promise<Response>;
  * const options: RetryingFetchOptions = {
  *   fetch: () => Promise.resolve(answers.shift()!),
  *   retryHandlers: () => [new RateLimitErrorRetryHandler()],
- *   sleep: (ms) => (waits.push(ms), Promise.resolve()),
- *   now: () => Date.parse("Wed, 21 Oct 2015 07:28:00 GMT"),
+ *   clock: {
+ *     sleep: (ms) => (waits.push(ms), Promise.resolve()),
+ *     now: () => Date.parse("Wed, 21 Oct 2015 07:28:00 GMT"),
+ *   },
  *   logger: { debug: () => {}, warn: (message) => warnings.push(message) },
  * };
  * const response = await createRetryingFetch(options)(new Request("https://api.slack.com/scim/v1/Users"));
@@ -68,12 +71,13 @@ export interface RetryingFetchOptions {
   fetch?: Transport;
   /** Returns the handlers to consult; called at every call, so a live, mutable list works. */
   retryHandlers: () => readonly RetryHandler[];
-  /** Waits `ms`, rejecting with `signal.reason` when `signal` aborts. Defaults to an abortable `setTimeout`. */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** The clock, in milliseconds since the epoch, for HTTP-date `Retry-After` and deadlines. Defaults to `Date.now`. */
-  now?: () => number;
-  /** Makes the signal that fires when a call's timeout elapses. Defaults to `AbortSignal.timeout`; tests inject one. */
-  timeoutSignal?: (ms: number) => AbortSignal;
+  /**
+   * The time: `now` (for HTTP-date `Retry-After` and deadlines), `sleep` (the waits between
+   * attempts; it must reject with `signal.reason` when `signal` aborts) and `timeout` (the signal
+   * that fires when a call's timeout elapses). Each one left out is `systemClock`'s; tests give
+   * a fake one so they never wait.
+   */
+  clock?: Partial<Clock>;
   /** Receives a debug line per attempt and a warning per retry or give-up, never headers. */
   logger?: Logger;
 }
@@ -95,7 +99,7 @@ export interface RetryingFetchOptions {
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new ConnectionErrorRetryHandler()],
  *   fetch: () => (calls++, Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } }))),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const call: RetryCallOptions = { timeout: 30_000, retryAfterSendFailure: false };
  * const request = new Request("https://api.slack.com/scim/v1/Users", { method: "POST", body: "{}" });
@@ -106,6 +110,12 @@ export interface RetryingFetchOptions {
  * ```
  */
 export interface RetryCallOptions {
+  /**
+   * The caller's signal: it cancels the call, its attempts and its waits (rejecting with
+   * `signal.reason`). Defaults to `request.signal`; `null` when the call has none (a caller that
+   * built the request without one spares combining it with the timeout's).
+   */
+  signal?: AbortSignal | null;
   /** Milliseconds for the whole call, attempts and waits included; 0 or undefined means none. */
   timeout?: number;
   /**
@@ -132,7 +142,7 @@ export interface RetryCallOptions {
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new ServerErrorRetryHandler()],
  *   fetch: () => Promise.resolve(answers.shift()!),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * assert.equal(await countUsers(fetch), 42);
  * ```
@@ -143,7 +153,8 @@ export { type FailedAttempt, type RetryStats, retryStatsOf } from "./stats.ts";
 
 /**
  * Wraps a transport so that failed attempts are retried as the handlers decide. Each call sends
- * the request, and for every failed attempt (a transport error, or an answer outside 2xx)
+ * a copy of the request (so the transport may add headers to it unseen by the caller), and for
+ * every failed attempt (a transport error, or an answer outside 2xx)
  * consults the handlers in order; the first whose `canRetry` is true gives the wait before the
  * next attempt. All handlers share one retry counter per call. Waits are cancelled by the
  * request's signal (the call then rejects with `signal.reason`) and by the call's `timeout`
@@ -165,7 +176,7 @@ export { type FailedAttempt, type RetryStats, retryStatsOf } from "./stats.ts";
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new ServerErrorRetryHandler()],
  *   fetch: () => Promise.resolve(new Response(null, { status: answers.shift()! })),
- *   sleep: () => Promise.resolve(), // don't really wait in an example
+ *   clock: { sleep: () => Promise.resolve() }, // don't really wait in an example
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"), { timeout: 30_000 });
  * assert.equal(response.status, 200);
@@ -197,17 +208,23 @@ async function retryingCall(
     );
   }
   const handlers = handlersOf(deps);
-  if (request.signal.aborted) throw request.signal.reason;
-  const armed = arm(deps, request.signal, timeout);
+  const { signal = request.signal } = call;
+  if (signal !== null && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`Cannot use signal: "${String(signal)}" is not an AbortSignal`);
+  }
+  signal?.throwIfAborted();
+  const armed = arm(deps, signal ?? undefined, timeout);
   // Read the body once: a Request body can be sent only once, and every attempt must carry it.
   const body = await readBody(request, armed);
   const { response, stats } = await sendAttempts(deps, {
     ...armed,
     request,
     body,
-    // A bodiless request without a timeout is sent as is: the common GET costs nothing extra.
-    reuse: body === null && armed.signal === request.signal ? "always" : "never",
     retryAfterSendFailure,
   }, handlers);
+  // The timeout and the caller's signal still run while the body streams in: readText() says so.
+  const { method, url } = request;
+  const { callerSignal, timeoutSignal } = armed;
+  recordEnding(response, { method, url, callerSignal, timeoutSignal, timeout });
   return recordStats(response, stats);
 }

@@ -40,7 +40,7 @@ import {
  *     new BudgetedRetryHandler({ maxRetryCount: 10, intervalCalculator: new FixedValueRetryIntervalCalculator({ fixedInterval: 400 }) }),
  *   ],
  *   fetch: () => Promise.resolve(new Response(null, { status: 503 })),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const stats = retryStatsOf(await fetch(new Request("https://api.slack.com/scim/v1/Users")));
  * assert.equal(stats?.giveUpReason, "already waited 1200 ms in 4 attempts");
@@ -80,7 +80,7 @@ export interface RetryState {
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new ReadOnlyRetryHandler()],
  *   fetch: () => Promise.resolve(new Response(null, { status: 503 })),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const headers = { Authorization: "Bearer xoxp-test" };
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users/U1", { method: "DELETE", headers }));
@@ -129,7 +129,7 @@ export interface HttpRequest {
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new UnavailableRetryHandler()],
  *   fetch: () => Promise.resolve(answers.shift()!),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * assert.equal(retryStatsOf(response)?.totalRetryDelay, 3000);
@@ -166,7 +166,7 @@ export interface HttpResponse {
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new RecordingRetryHandler({ maxRetryCount: 2 })],
  *   fetch: () => script.shift()!(),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * assert.equal(await response.text(), "ok");
@@ -211,7 +211,7 @@ export interface RetryContext {
  *     ++calls <= 3
  *       ? Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }))
  *       : Promise.resolve(new Response("ok")),
- *   sleep: (ms) => (waits.push(ms), Promise.resolve()),
+ *   clock: { sleep: (ms) => (waits.push(ms), Promise.resolve()) },
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * assert.equal(await response.text(), "ok");

@@ -143,7 +143,7 @@ export class BackoffRetryIntervalCalculator implements RetryIntervalCalculator {
  *     new RateLimitErrorRetryHandler({ intervalCalculator: new FixedValueRetryIntervalCalculator(options) }),
  *   ],
  *   fetch: () => Promise.resolve(answers.shift()!),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * assert.equal(retryStatsOf(response)?.totalRetryDelay, 2000);

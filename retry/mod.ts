@@ -17,7 +17,7 @@
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => handlers,
  *   fetch: () => Promise.resolve(answers.shift()!),
- *   sleep: () => Promise.resolve(), // a real client really waits
+ *   clock: { sleep: () => Promise.resolve() }, // a real client really waits
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * assert.equal(await response.text(), "ok");
@@ -39,3 +39,5 @@ export * from "./request_timeout_error.ts";
 export * from "./defaults.ts";
 export type * from "./logger.ts";
 export * from "./clock.ts";
+export * from "./may_have_been_applied.ts";
+export * from "./read_text.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { FailedAttempt } from "./fetch.ts";
+import type { FailedAttempt } from "./stats.ts";
 import { pathOf } from "./_path.ts";
 
 /**
@@ -27,7 +27,7 @@ import { pathOf } from "./_path.ts";
  * const fetch = createRetryingFetch({
  *   retryHandlers: () => [new ConnectionErrorRetryHandler()],
  *   fetch: () => Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } })),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const error = await fetch(new Request("https://api.slack.com/scim/v1/Users/U1", { method: "DELETE" })).catch((e) => e);
  * assert.ok(isRequestFailedError(error));

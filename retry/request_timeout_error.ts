@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { FailedAttempt } from "./fetch.ts";
+import type { FailedAttempt } from "./stats.ts";
 import { pathOf } from "./_path.ts";
 import type { RetryErrorDetails } from "./request_failed_error.ts";
 

@@ -30,7 +30,7 @@
  *   // the handlers share one retry counter: the second retry needs maxRetryCount 2
  *   retryHandlers: () => [new ConnectionErrorRetryHandler(), new ServerErrorRetryHandler({ maxRetryCount: 2 })],
  *   fetch: () => script.shift()!(),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * assert.deepEqual(retryStatsOf(response)?.failedAttempts.map(describe), ["no answer: TypeError: fetch failed", "HTTP 503"]);
@@ -60,7 +60,7 @@ export type FailedAttempt =
  *     new ServerErrorRetryHandler({ maxRetryCount: 2, intervalCalculator: new FixedValueRetryIntervalCalculator({ fixedInterval: 300 }) }),
  *   ],
  *   fetch: () => Promise.resolve(new Response(null, { status: answers.shift()! })),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"));
  * const stats: RetryStats | undefined = retryStatsOf(response);
@@ -115,4 +115,42 @@ export function retryStatsOf(response: Response): RetryStats | undefined {
 export function recordStats(response: Response, stats: RetryStats): Response {
   statsByResponse.set(response, stats);
   return response;
+}
+
+/** What reading an answer's body needs to know about its call (see `readText`). */
+export interface CallEnding {
+  /** The HTTP method. */
+  method: string;
+  /** The request URL. */
+  url: string;
+  /** The caller's signal. */
+  callerSignal: AbortSignal | undefined;
+  /** The call's timeout signal, if it has a timeout. */
+  timeoutSignal: AbortSignal | undefined;
+  /** The timeout in milliseconds. */
+  timeout: number;
+}
+
+const endings = new WeakMap<Response, CallEnding>();
+
+/**
+ * Internal (not exported by `./retry`): records how a call that may still end while its answer's
+ * body streams in can end (its signals), for `readText`.
+ *
+ * @param response The response returned.
+ * @param ending The call's method, URL and signals.
+ */
+export function recordEnding(response: Response, ending: CallEnding): void {
+  endings.set(response, ending);
+}
+
+/**
+ * Internal (not exported by `./retry`): the signals of the call that returned `response`.
+ *
+ * @param response A response.
+ * @returns Its call's ending, or `undefined` when it has no signal or did not come from a
+ * retrying fetch.
+ */
+export function endingOf(response: Response): CallEnding | undefined {
+  return endings.get(response);
 }

@@ -4,7 +4,8 @@
  * @module
  */
 
-import type { FailedAttempt } from "../retry/fetch.ts";
+import type { FailedAttempt } from "../retry/stats.ts";
+import { mayHaveBeenApplied } from "../retry/may_have_been_applied.ts";
 import { parseRetryAfter } from "../retry/retry_after.ts";
 
 /**
@@ -54,9 +55,9 @@ export interface SCIMApiErrorResponse {
  */
 export interface SCIMApiErrorOptions {
   /** The HTTP method of the call, such as `"GET"`. */
-  method?: string;
+  method?: string | undefined;
   /** The path of the call relative to the API base, such as `"Users/U123"`. */
-  path?: string;
+  path?: string | undefined;
   /** Attempts sent, 1 meaning no retry. Default 1. */
   attempts?: number;
   /** Milliseconds waited between attempts. Default 0. */
@@ -207,11 +208,10 @@ export class SCIMApiError extends Error {
       body,
       succeeded ? options.expected ?? "the expected JSON" : undefined,
     );
-    const mayHaveBeenApplied = method !== undefined && !/^(GET|HEAD|OPTIONS)$/i.test(method) &&
-      (succeeded || failedAttempts.some((attempt) => attempt.kind === "error"));
+    const applied = mayHaveBeenApplied(method, { answered2xx: succeeded, failedAttempts });
     // What the client concluded, then why the write may have been applied (unless it said so).
     const notes = [note];
-    if (mayHaveBeenApplied && !/may have/.test(note ?? "")) {
+    if (applied && !/may have/.test(note ?? "")) {
       notes.push(
         succeeded
           ? "Slack applied the write but its answer was unusable"
@@ -235,7 +235,7 @@ export class SCIMApiError extends Error {
     this.failedAttempts = failedAttempts;
     this.method = method;
     this.path = path;
-    this.mayHaveBeenApplied = mayHaveBeenApplied;
+    this.mayHaveBeenApplied = applied;
   }
 }
 

@@ -4,11 +4,17 @@
  *
  * - JavaScript: one `deno bundle --code-splitting` run over all entries, so code shared by
  *   `.`, `./retry` and `./testing` (the retry handlers and error classes) lives in one chunk and
- *   `instanceof` works across entries. The package has no runtime dependencies: the client
- *   builds its requests itself (typed by the generated schema), so nothing from npm is bundled.
+ *   `instanceof` works across entries. openapi-fetch (the transport) is bundled in: the
+ *   JavaScript imports no package, so it runs as installed on Node, Bun and Workers.
  * - Types: TypeScript's `transpileDeclaration` per source file (isolated declarations: our exports
- *   carry explicit types for JSR anyway), relative `.ts` specifiers rewritten to `.js`. A `.d.ts`
- *   that imports an npm package fails the build: the public API must expose our own types.
+ *   carry explicit types for JSR anyway), relative `.ts` specifiers rewritten to `.js`. The public
+ *   API exposes openapi-fetch's own types (`client.openapi` is its `Client`, `client.use` takes
+ *   its `Middleware`), so a package the declarations import becomes a dependency of the package,
+ *   at the range deno.json maps it to (`npm:openapi-fetch@^0.17` → `"openapi-fetch": "^0.17"`).
+ *   A declaration importing a package deno.json does not map to npm fails the build.
+ *
+ * Then packs it with `npm pack` into the folder above it (`build/org-slack-scim-<version>.tgz`), the
+ * tarball an app installs with `npm install`.
  *
  * Usage: `deno task build` (or `deno run -A scripts/build_npm.ts [--out DIR]`).
  *
@@ -36,6 +42,34 @@ interface DenoConfig {
   version: string;
   license?: string;
   exports: Record<string, string>;
+  imports?: Record<string, string>;
+}
+
+/**
+ * The npm dependencies of the package: each bare specifier the public declarations import, at
+ * the range deno.json's import map gives it.
+ *
+ * @param bare The bare specifiers the declarations import.
+ * @param imports deno.json's `imports`.
+ * @returns The `dependencies` of package.json, and the specifiers that map to no npm package.
+ */
+export function dependenciesOf(
+  bare: readonly string[],
+  imports: Readonly<Record<string, string>>,
+): { dependencies: Record<string, string>; unmapped: string[] } {
+  const dependencies: Record<string, string> = {};
+  const unmapped: string[] = [];
+  for (const spec of bare) {
+    const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!;
+    const target = imports[name] ?? "";
+    const match = /^npm:(@?[^@]+)@(.+)$/.exec(target);
+    if (match === null || match[1] !== name) {
+      unmapped.push(spec);
+      continue;
+    }
+    dependencies[name] = match[2]!;
+  }
+  return { dependencies, unmapped };
 }
 
 /**
@@ -65,11 +99,19 @@ export async function buildNpm(
 
   await bundle(root, join(outDir, "esm"), entries.map((e) => e.source));
   await checkSelfContained(join(outDir, "esm"));
-  await emitDeclarations(
+  const bare = await emitDeclarations(
     root,
     join(outDir, "types"),
     entries.map((e) => e.source),
   );
+  const { dependencies, unmapped } = dependenciesOf(bare, config.imports ?? {});
+  if (unmapped.length > 0) {
+    throw new Error(
+      `Cannot emit declarations: they import ${
+        unmapped.map((s) => `"${s}"`).join(", ")
+      }, which deno.json maps to no npm package`,
+    );
+  }
 
   const exportsMap: Record<string, unknown> = {};
   for (const { key, source } of entries) {
@@ -106,6 +148,8 @@ export async function buildNpm(
     main: `./esm/${mainBase}.js`,
     types: `./types/${mainBase}.d.ts`,
     files: ["esm", "types", ...extras],
+    // For the types the public API shares with them; the JavaScript has them bundled in.
+    ...(Object.keys(dependencies).length > 0 ? { dependencies } : {}),
     sideEffects: false,
     engines: { node: ">=20" },
     keywords: ["slack", "scim", "scim-v1", "deno", "cloudflare-workers", "bun"],
@@ -274,7 +318,7 @@ async function emitDeclarations(
   root: string,
   outDir: string,
   sources: string[],
-): Promise<void> {
+): Promise<string[]> {
   const compilerOptions: ts.CompilerOptions = {
     declaration: true,
     isolatedDeclarations: true,
@@ -318,9 +362,10 @@ async function emitDeclarations(
     emitted.set(file, { dts, bare, local });
   }
 
-  // Only the declarations the entries' types reach go in the package; an internal module (one
-  // that wraps an npm package, say) may import packages as long as no public type leads to it.
+  // Only the declarations the entries' types reach go in the package; the packages they import
+  // are the package's dependencies.
   const reached = new Set<string>();
+  const packages = new Set<string>();
   const queue = [...sources];
   while (queue.length > 0) {
     const file = queue.shift()!;
@@ -333,11 +378,7 @@ async function emitDeclarations(
       continue;
     }
     reached.add(file);
-    for (const spec of entry.bare) {
-      problems.push(
-        `${file}: its declarations import "${spec}"; the public API must expose our own types`,
-      );
-    }
+    for (const spec of entry.bare) packages.add(spec);
     queue.push(...entry.local);
   }
   if (problems.length > 0) {
@@ -348,6 +389,7 @@ async function emitDeclarations(
     await Deno.mkdir(dirname(target), { recursive: true });
     await Deno.writeTextFile(target, emitted.get(file)!.dts);
   }
+  return [...packages].sort();
 }
 
 function lineOf(text: string, offset: number): number {
@@ -374,4 +416,16 @@ if (import.meta.main) {
     `Built ${result.files.length} files in ${relative(root, result.outDir)}/:`,
   );
   for (const file of result.files) console.log(`  ${file}`);
+  // The tarball users `npm install`, beside the package folder.
+  const packed = await new Deno.Command("npm", {
+    args: ["pack", result.outDir, "--pack-destination", dirname(result.outDir), "--silent"],
+    stdout: "piped",
+    stderr: "piped",
+  }).output().catch((error: Error) => ({ success: false, stdout: new Uint8Array(), error }));
+  if (packed.success) {
+    const name = new TextDecoder().decode(packed.stdout).trim();
+    console.log(`Packed ${relative(root, join(dirname(result.outDir), name))} (npm install it)`);
+  } else {
+    console.log("Not packed: npm pack failed or npm is not installed");
+  }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runtime smoke suites: builds the npm package, installs it into tests/runtimes/node_modules the
-# way `npm install` of the published tarball would, checks its types with Node's TypeScript, then
+# Runtime smoke suites: builds the npm package, installs it into tests/runtimes/node_modules with
+# `npm install` of the packed tarball, checks its types with Node's TypeScript, then
 # runs the walkthrough on Node 20, Bun, workerd (Miniflare) and Deno (from source).
 #
 # Usage: scripts/runtime_smoke.sh [types] [node] [bun] [workerd] [deno]   (default: all)
@@ -27,10 +27,12 @@ echo "== build the npm package"
 deno run --allow-read --allow-write=build --allow-run --allow-env scripts/build_npm.ts >/dev/null ||
   exit 1
 tarball=$(cd build && npm pack ./npm --silent) || exit 1
-installed=$runtimes/node_modules/@org/slack-scim
-rm -rf "$installed" && mkdir -p "$installed"
-tar -xzf "build/$tarball" -C "$installed" --strip-components=1 || exit 1
-echo "installed build/$tarball into $installed"
+# `npm install` of the tarball, as a user installs it: its dependencies (openapi-fetch, whose types
+# the API shares; its code is bundled in) come along. --no-save leaves package.json and the lock.
+rm -rf $runtimes/node_modules/@org/slack-scim
+npm install --prefix $runtimes --no-save --no-audit --no-fund --loglevel=error "$PWD/build/$tarball" ||
+  exit 1
+echo "installed build/$tarball into $runtimes/node_modules/@org/slack-scim"
 
 ok=0
 bad=0

@@ -1,8 +1,7 @@
 // Internal: argument checks the client makes before any request.
 
 import { MAX_PAGE_SIZE } from "../paging.ts";
-import { checkTimeout } from "./client_options.ts";
-import type { CallOptions, SearchOptions } from "./client_options.ts";
+import type { SearchOptions } from "./client_options.ts";
 import { isObject } from "./_exchange.ts";
 
 /** Slack serves at most 1000 results per page (1001+ is treated as 1000): refuse more up front. */
@@ -54,30 +53,6 @@ export function checkId(method: string, name: string, id: unknown): string {
     );
   }
   return id;
-}
-
-/**
- * Checks the per-call options.
- *
- * @param method The method's name, for the message.
- * @param options The caller's value.
- * @param defaultTimeout The client's timeout.
- * @returns The signal and timeout to use.
- */
-export function checkCallOptions(
-  method: string,
-  options: CallOptions | undefined,
-  defaultTimeout: number,
-): { signal: AbortSignal | undefined; timeout: number } {
-  if (options === undefined) return { signal: undefined, timeout: defaultTimeout };
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`Cannot call ${method}: options "${String(options)}" is not an object`);
-  }
-  const { signal, timeout } = options;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError(`Cannot call ${method}: signal "${String(signal)}" is not an AbortSignal`);
-  }
-  return { signal, timeout: timeout === undefined ? defaultTimeout : checkTimeout(timeout) };
 }
 
 function checkInteger(method: string, name: string, value: unknown, min: number, max: number) {

@@ -1,115 +1,11 @@
-// Internal: the answer of a call read safely, and turned into a response. The body is read as
-// text first: a proxy's HTML page must become an error that shows it, not a JSON.parse crash,
-// and an error needs the raw text.
+// Internal: a call's answer (read by the transport, scim/transport.ts) turned into a response:
+// the body checked to hold what the method promises.
 
-import type { Armed } from "../../retry/_arm.ts";
-import { RequestTimeoutError } from "../../retry/request_timeout_error.ts";
-import type { FailedAttempt, RetryStats } from "../../retry/stats.ts";
+import type { Answer } from "../transport.ts";
 import type { SCIMResponse } from "../response.ts";
 import { SCIMApiError } from "../errors.ts";
 
-/**
- * What came back from one call, its body read. Its call fields (method, path, attempts,
- * totalRetryDelay, failedAttempts) are the options of a `SCIMApiError` about it, so an answer is
- * passed as they are.
- */
-export interface Answer {
-  /** The HTTP status. */
-  status: number;
-  /** The response headers. */
-  headers: Headers;
-  /** The body text (`""` when empty). */
-  text: string;
-  /** The body parsed as JSON; `undefined` when empty. Non-JSON 2xx bodies throw instead. */
-  body: unknown;
-  /** Attempts sent. */
-  attempts: number;
-  /** Milliseconds waited between attempts. */
-  totalRetryDelay: number;
-  /** Every attempt but the last. */
-  failedAttempts: readonly FailedAttempt[];
-  /** The HTTP method. */
-  method: string;
-  /** The path relative to the base URL, without the query (for messages). */
-  path: string;
-}
-
-/**
- * Reads the answer of one call. Rejects with `SCIMApiError` for an answer outside 2xx or a 2xx
- * body that is not JSON; a timeout or an abort while the body streams in propagates as such.
- *
- * @param request The request sent, or its method and URL (its path as sent: the query may be
- * less percent-encoded than a Request would write it).
- * @param response The answer of its last attempt.
- * @param stats What its attempts went through.
- * @param armed The call's signals.
- * @param baseUrl The base URL, to show paths relative to it.
- * @returns The answer.
- */
-export async function readAnswer(
-  request: { readonly method: string; readonly url: string },
-  response: Response,
-  stats: RetryStats,
-  armed: Armed,
-  baseUrl: string,
-): Promise<Answer> {
-  const { method, url } = request;
-  const { attempts, totalRetryDelay, failedAttempts } = stats;
-  let text = "";
-  let readError: unknown;
-  try {
-    text = await response.text();
-  } catch (error) {
-    if (armed.callerSignal?.aborted) throw armed.callerSignal.reason;
-    // The timeout elapsed while the body streamed in: a timeout, not an answer Slack gave. A 2xx
-    // means Slack applied the write; only its body was lost.
-    if (armed.timeoutSignal?.aborted) {
-      throw new RequestTimeoutError({
-        method,
-        url: new URL(url).href, // as a Request would show it
-        timeout: armed.timeout,
-        attempts,
-        totalRetryDelay,
-        mayHaveBeenApplied: !/^(GET|HEAD|OPTIONS)$/i.test(method) &&
-          (response.ok || failedAttempts.some((attempt) => attempt.kind === "error")),
-        failedAttempts,
-      }, { cause: error });
-    }
-    readError = error;
-  }
-  const query = url.indexOf("?");
-  const withoutQuery = query < 0 ? url : url.slice(0, query);
-  const answer: Answer = {
-    status: response.status,
-    headers: response.headers,
-    text,
-    body: undefined,
-    attempts,
-    totalRetryDelay,
-    failedAttempts,
-    method,
-    path: withoutQuery.startsWith(baseUrl) ? withoutQuery.slice(baseUrl.length) : withoutQuery,
-  };
-  if (readError !== undefined) {
-    // `expected` only counts for a 2xx.
-    throw new SCIMApiError(answer, {
-      ...answer,
-      expected: "a complete body",
-      note: `the body could not be read (${messageOf(readError)})`,
-      cause: readError,
-    });
-  }
-  if (!response.ok) throw new SCIMApiError(answer, answer);
-  // A blank body is an empty one; anything else must be JSON.
-  if (text.trim() !== "") {
-    try {
-      answer.body = JSON.parse(text);
-    } catch {
-      throw unexpected(answer, "JSON");
-    }
-  }
-  return answer;
-}
+export type { Answer };
 
 /**
  * An error's message, or the thrown value as text.

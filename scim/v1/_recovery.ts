@@ -62,11 +62,13 @@ export async function recoverCreatedUser(
   sent: User,
   deps: RecoveryDeps,
 ): Promise<UserResponse> {
-  const sendFailed = error.failedAttempts.some((attempt) => attempt.kind === "error");
-  const takenAfterSendFailure = error.status === 409 && TAKEN.has(error.description) && sendFailed;
+  // Only when the create may have been applied (an attempt got no answer, or a 2xx came whose
+  // body was lost): an answered 429 or 503 before the 409 applied nothing.
+  if (!error.mayHaveBeenApplied) throw error;
   // A 2xx whose body was lost (empty, truncated, a proxy's page): Slack created the user.
   const createdUnreadable = error.status >= 200 && error.status < 300;
-  if (!takenAfterSendFailure && !createdUnreadable) throw error;
+  const taken = error.status === 409 && TAKEN.has(error.description);
+  if (!taken && !createdUnreadable) throw error;
 
   const mayHaveSucceeded = createdUnreadable
     ? `Slack answered ${error.status} but its body was unusable, so the user was created`

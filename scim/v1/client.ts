@@ -4,10 +4,9 @@
  * @module
  */
 
+import type { Client, Middleware } from "openapi-fetch";
 import { defaultRetryHandlers } from "../../retry/defaults.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
-import { isRequestFailedError } from "../../retry/request_failed_error.ts";
-import { isSCIMApiError } from "../errors.ts";
 import type {
   ApiCallResponse,
   EmptyResponse,
@@ -18,18 +17,19 @@ import type {
   ServiceProviderConfigResponse,
   UserResponse,
 } from "../response.ts";
-import type { Group, Schema, ServiceProviderConfig, User } from "./models.ts";
-import { apiCallTarget, checkId, checkReplaced, checkResource, searchQuery } from "./_arguments.ts";
-import type { CallOptions, SCIMClientOptions, SearchOptions } from "./client_options.ts";
-import { Core } from "./_core.ts";
-import { type Answer, emptyBody, listBody, meta, objectBody, resourceBody } from "./_exchange.ts";
-import { recoverCreatedUser } from "./_recovery.ts";
+import { type CallOptions, SCIMTransport } from "../transport.ts";
+import type { Group, User } from "./models.ts";
+import type { paths } from "./schema.gen.ts";
+import { resolveOptions, type SCIMClientOptions, type SearchOptions } from "./client_options.ts";
+import { checkId } from "./_arguments.ts";
+import * as discovery from "./_discovery.ts";
+import * as groups from "./_groups.ts";
+import * as users from "./_users.ts";
 import {
   deleteValuesPatch,
   removeAttributesPatch,
   type UserValuesToDelete,
 } from "./patch_helpers.ts";
-import { forReplace, withGroupSchemas, withUserSchemas } from "./schemas.ts";
 
 /**
  * Options of {@linkcode SCIMClient.apiCall}.
@@ -62,22 +62,6 @@ export interface ApiCallOptions extends CallOptions {
 }
 
 const REDACTED = "[redacted]";
-
-function callOnly(options: CallOptions | undefined): CallOptions {
-  if (options === undefined) return {};
-  const { signal, timeout } = options;
-  return { ...(signal ? { signal } : {}), ...(timeout !== undefined ? { timeout } : {}) };
-}
-
-/** The response of a call that returns a user. */
-function userOf(answer: Answer): UserResponse {
-  return { ...meta(answer), user: resourceBody(answer, "a user") as User };
-}
-
-/** The response of a call that returns a group. */
-function groupOf(answer: Answer): GroupResponse {
-  return { ...meta(answer), group: resourceBody(answer, "a group") as Group };
-}
 
 /**
  * A client for Slack's SCIM v1 API (`https://api.slack.com/scim/v1/`), with the methods of the
@@ -118,7 +102,7 @@ function groupOf(answer: Answer): GroupResponse {
 export class SCIMClient {
   /** The retry handlers, consulted in order at every call; change it at any time. */
   retryHandlers: RetryHandler[];
-  readonly #core: Core;
+  readonly #transport: SCIMTransport<paths>;
 
   /**
    * Checks the options; no request is made.
@@ -126,18 +110,142 @@ export class SCIMClient {
    * @param options The token and the optional settings.
    */
   constructor(options: SCIMClientOptions) {
-    this.#core = new Core(options, () => this.retryHandlers);
+    const { baseUrl, timeout, headers } = resolveOptions(options);
+    const { token, fetch, logger, rateLimiter, sleep } = options;
+    let { clock } = options;
+    // The deprecated `sleep` option is `clock.sleep`.
+    if (sleep !== undefined) {
+      if (typeof sleep !== "function") {
+        throw new TypeError(`Cannot use sleep: "${String(sleep)}" is not a function`);
+      }
+      clock = { sleep, ...clock };
+    }
+    this.#transport = new SCIMTransport<paths>({
+      token,
+      baseUrl,
+      timeout,
+      headers,
+      fetch,
+      clock,
+      logger,
+      rateLimiter,
+      retryHandlers: () => this.retryHandlers,
+    });
     this.retryHandlers = options.retryHandlers ?? defaultRetryHandlers();
   }
 
   /** The API's base URL, ending with `/`. */
   get baseUrl(): string {
-    return this.#core.baseUrl;
+    return this.#transport.baseUrl;
   }
 
   /** The default timeout of a call in milliseconds (0: none). */
   get timeout(): number {
-    return this.#core.timeout;
+    return this.#transport.timeout;
+  }
+
+  /**
+   * The typed escape hatch: openapi-fetch's client over Slack's v1 spec
+   * (`spec/scim-v1.openapi.yaml`), for any operation of the spec, with this client's token,
+   * retries, timeout, pacing and middleware. It keeps openapi-fetch's contract: an answer outside
+   * 2xx is a value, `{ error, response }` (`error` being the body, parsed when JSON), not a
+   * throw; a call that got no answer throws `RequestFailedError`, one past its timeout
+   * `RequestTimeoutError`, as the methods do. Per call, `timeout` and `retryAfterSendFailure`
+   * may be given beside `params` and `body` (openapi-fetch carries them on the request to the
+   * client; a middleware that replaces the request drops them). Bodies are read in full, within
+   * the timeout, before openapi-fetch parses them. No method checks the arguments or the
+   * answer's shape here, and no write is recovered: that is what the methods add.
+   *
+   * @example Read the schema, and patch a user with a call the methods do not make
+   * ```ts
+   * import { SCIMClient } from "@org/slack-scim";
+   * import { SlackScimSimulator } from "@org/slack-scim/testing";
+   * import assert from "node:assert/strict";
+   *
+   * const sim = new SlackScimSimulator({ users: 1 });
+   * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+   * const schema = await client.openapi.GET("/Schemas/Users");
+   * assert.equal(schema.response.status, 200);
+   *
+   * const [user] = (await client.searchUsers({ count: 1 })).users;
+   * const { data, error } = await client.openapi.PATCH("/Users/{id}", {
+   *   params: { path: { id: user!.id! } },
+   *   body: { schemas: ["urn:scim:schemas:core:1.0"], title: "Captain" },
+   *   timeout: 10_000,
+   * });
+   * assert.equal(error, undefined);
+   * assert.equal(data?.title, "Captain");
+   *
+   * const missing = await client.openapi.GET("/Users/{id}", { params: { path: { id: "U404" } } });
+   * assert.equal(missing.response.status, 404); // a value, not a throw
+   * ```
+   */
+  get openapi(): Client<paths> {
+    return this.#transport.openapi;
+  }
+
+  /**
+   * Adds openapi-fetch middleware (`{ onRequest, onResponse, onError }`) to every call: the
+   * methods, the paging and membership helpers, `apiCall` and `openapi`. For logging, metrics and
+   * tracing: it sees each call once (retries happen beneath it), without the `Authorization`
+   * header, which is added to each attempt underneath. It must not read a response's body
+   * (clone it first): the client reads it. `onError` sees what a call throws when no answer came.
+   *
+   * @param middleware The middleware, run in the order given (`onResponse` in reverse).
+   *
+   * @example Log every call's method, path, status and duration
+   * ```ts
+   * import { SCIMClient } from "@org/slack-scim";
+   * import { SlackScimSimulator } from "@org/slack-scim/testing";
+   * import assert from "node:assert/strict";
+   *
+   * const lines: string[] = [];
+   * const started = new Map<string, number>();
+   * const sim = new SlackScimSimulator({ users: 3 });
+   * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+   * client.use({
+   *   onRequest({ request, id }) {
+   *     assert.equal(request.headers.get("authorization"), null); // never the token
+   *     started.set(id, performance.now());
+   *   },
+   *   onResponse({ request, response, id }) {
+   *     const ms = performance.now() - started.get(id)!;
+   *     lines.push(`${request.method} ${new URL(request.url).pathname} ${response.status} ${ms >= 0}`);
+   *   },
+   * });
+   * await client.searchUsers({ count: 1 });
+   * await client.readUser("U404").catch(() => {});
+   * assert.deepEqual(lines, ["GET /scim/v1/Users 200 true", "GET /scim/v1/Users/U404 404 true"]);
+   * ```
+   */
+  use(...middleware: Middleware[]): void {
+    this.#transport.use(...middleware);
+  }
+
+  /**
+   * Removes middleware added with {@linkcode SCIMClient.use}.
+   *
+   * @param middleware The same objects given to `use`.
+   *
+   * @example Trace one call only
+   * ```ts
+   * import { SCIMClient } from "@org/slack-scim";
+   * import { SlackScimSimulator } from "@org/slack-scim/testing";
+   * import assert from "node:assert/strict";
+   *
+   * const seen: string[] = [];
+   * const trace = { onRequest: ({ schemaPath }: { schemaPath: string }) => void seen.push(schemaPath) };
+   * const sim = new SlackScimSimulator({ users: 1 });
+   * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+   * client.use(trace);
+   * await client.searchUsers({ count: 1 });
+   * client.eject(trace);
+   * await client.searchGroups({ count: 1 });
+   * assert.deepEqual(seen, ["/Users"]);
+   * ```
+   */
+  eject(...middleware: Middleware[]): void {
+    this.#transport.eject(...middleware);
   }
 
   // ---- Users ------------------------------------------------------------------------------
@@ -148,13 +256,8 @@ export class SCIMClient {
    * @param options Paging (`startIndex` from 1, `count` 1 to 1000), `filter`, signal, timeout.
    * @returns The page's `users` and `totalResults`, `itemsPerPage`, `startIndex`.
    */
-  async searchUsers(options: SearchOptions = {}): Promise<SearchUsersResponse> {
-    const query = searchQuery("searchUsers", options);
-    const answer = await this.#core.send("searchUsers", options, "GET", "/Users", {
-      params: { query },
-    });
-    const { resources, page } = listBody(answer, "a list of users");
-    return { ...page, users: resources as User[] };
+  searchUsers(options: SearchOptions = {}): Promise<SearchUsersResponse> {
+    return users.searchUsers(this.#transport, options);
   }
 
   /**
@@ -164,13 +267,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The `user`.
    */
-  async readUser(id: string, options?: CallOptions): Promise<UserResponse> {
-    checkId("readUser", "id", id);
-    return userOf(
-      await this.#core.send("readUser", options, "GET", "/Users/{id}", {
-        params: { path: { id } },
-      }),
-    );
+  readUser(id: string, options?: CallOptions): Promise<UserResponse> {
+    return users.readUser(this.#transport, id, options);
   }
 
   /**
@@ -186,19 +284,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The created `user` (status 201).
    */
-  async createUser(user: User, options?: CallOptions): Promise<UserResponse> {
-    checkResource("createUser", "user", user);
-    const body = withUserSchemas(user);
-    const core = this.#core;
-    try {
-      return userOf(await core.send("createUser", options, "POST", "/Users", { body }));
-    } catch (error) {
-      if (!isSCIMApiError(error)) throw error;
-      return await recoverCreatedUser(error, body, {
-        search: (filter) => this.searchUsers({ ...callOnly(options), count: 10, filter }),
-        logger: core.logger,
-      });
-    }
+  createUser(user: User, options?: CallOptions): Promise<UserResponse> {
+    return users.createUser(this.#transport, user, options);
   }
 
   /**
@@ -211,15 +298,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The `user` after the change.
    */
-  async patchUser(id: string, partialUser: User, options?: CallOptions): Promise<UserResponse> {
-    checkId("patchUser", "id", id);
-    checkResource("patchUser", "partialUser", partialUser);
-    return userOf(
-      await this.#core.send("patchUser", options, "PATCH", "/Users/{id}", {
-        params: { path: { id } },
-        body: withUserSchemas(partialUser),
-      }),
-    );
+  patchUser(id: string, partialUser: User, options?: CallOptions): Promise<UserResponse> {
+    return users.patchUser(this.#transport, id, partialUser, options);
   }
 
   /**
@@ -230,14 +310,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The `user` after the replace.
    */
-  async updateUser(user: User, options?: CallOptions): Promise<UserResponse> {
-    const id = checkReplaced("updateUser", "user", user);
-    return userOf(
-      await this.#core.send("updateUser", options, "PUT", "/Users/{id}", {
-        params: { path: { id } },
-        body: withUserSchemas(forReplace(user)),
-      }),
-    );
+  updateUser(user: User, options?: CallOptions): Promise<UserResponse> {
+    return users.updateUser(this.#transport, user, options);
   }
 
   /**
@@ -247,13 +321,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns Slack's empty answer.
    */
-  async deleteUser(id: string, options?: CallOptions): Promise<EmptyResponse> {
-    checkId("deleteUser", "id", id);
-    return emptyBody(
-      await this.#core.send("deleteUser", options, "DELETE", "/Users/{id}", {
-        params: { path: { id } },
-      }),
-    );
+  deleteUser(id: string, options?: CallOptions): Promise<EmptyResponse> {
+    return users.deleteUser(this.#transport, id, options);
   }
 
   /**
@@ -301,13 +370,8 @@ export class SCIMClient {
    * @param options Paging (`startIndex` from 1, `count` 1 to 1000), `filter`, signal, timeout.
    * @returns The page's `groups` and `totalResults`, `itemsPerPage`, `startIndex`.
    */
-  async searchGroups(options: SearchOptions = {}): Promise<SearchGroupsResponse> {
-    const query = searchQuery("searchGroups", options);
-    const answer = await this.#core.send("searchGroups", options, "GET", "/Groups", {
-      params: { query },
-    });
-    const { resources, page } = listBody(answer, "a list of groups");
-    return { ...page, groups: resources as Group[] };
+  searchGroups(options: SearchOptions = {}): Promise<SearchGroupsResponse> {
+    return groups.searchGroups(this.#transport, options);
   }
 
   /**
@@ -317,13 +381,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The `group`.
    */
-  async readGroup(id: string, options?: CallOptions): Promise<GroupResponse> {
-    checkId("readGroup", "id", id);
-    return groupOf(
-      await this.#core.send("readGroup", options, "GET", "/Groups/{id}", {
-        params: { path: { id } },
-      }),
-    );
+  readGroup(id: string, options?: CallOptions): Promise<GroupResponse> {
+    return groups.readGroup(this.#transport, id, options);
   }
 
   /**
@@ -336,20 +395,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The created `group` (status 201).
    */
-  async createGroup(group: Group, options?: CallOptions): Promise<GroupResponse> {
-    checkResource("createGroup", "group", group);
-    const body = withGroupSchemas(group);
-    try {
-      return groupOf(
-        await this.#core.send("createGroup", options, "POST", "/Groups", { body }, false),
-      );
-    } catch (error) {
-      if (isRequestFailedError(error) && error.mayHaveBeenApplied) {
-        error.message += "; not retried: the group may have been created and a retry could " +
-          "create a duplicate (display names are not unique), so search by displayName first";
-      }
-      throw error;
-    }
+  createGroup(group: Group, options?: CallOptions): Promise<GroupResponse> {
+    return groups.createGroup(this.#transport, group, options);
   }
 
   /**
@@ -361,15 +408,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns Slack's empty answer.
    */
-  async patchGroup(id: string, partialGroup: Group, options?: CallOptions): Promise<EmptyResponse> {
-    checkId("patchGroup", "id", id);
-    checkResource("patchGroup", "partialGroup", partialGroup);
-    return emptyBody(
-      await this.#core.send("patchGroup", options, "PATCH", "/Groups/{id}", {
-        params: { path: { id } },
-        body: withGroupSchemas(partialGroup),
-      }),
-    );
+  patchGroup(id: string, partialGroup: Group, options?: CallOptions): Promise<EmptyResponse> {
+    return groups.patchGroup(this.#transport, id, partialGroup, options);
   }
 
   /**
@@ -379,14 +419,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The `group` after the replace.
    */
-  async updateGroup(group: Group, options?: CallOptions): Promise<GroupResponse> {
-    const id = checkReplaced("updateGroup", "group", group);
-    return groupOf(
-      await this.#core.send("updateGroup", options, "PUT", "/Groups/{id}", {
-        params: { path: { id } },
-        body: withGroupSchemas(group),
-      }),
-    );
+  updateGroup(group: Group, options?: CallOptions): Promise<GroupResponse> {
+    return groups.updateGroup(this.#transport, group, options);
   }
 
   /**
@@ -397,33 +431,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns Slack's empty answer.
    */
-  async deleteGroup(id: string, options?: CallOptions): Promise<EmptyResponse> {
-    checkId("deleteGroup", "id", id);
-    const core = this.#core;
-    try {
-      return emptyBody(
-        await core.send("deleteGroup", options, "DELETE", "/Groups/{id}", {
-          params: { path: { id } },
-        }),
-      );
-    } catch (error) {
-      const recovered = isSCIMApiError(error) && error.status === 404 &&
-        error.description === "no_such_group" &&
-        error.failedAttempts.some((attempt) => attempt.kind === "error");
-      if (!recovered) throw error;
-      core.logger?.warn("deleteGroup: the retry met no_such_group; an earlier attempt deleted it", {
-        id,
-        attempts: error.attempts,
-      });
-      return {
-        status: error.status,
-        headers: error.response.headers,
-        body: error.response.body,
-        attempts: error.attempts,
-        totalRetryDelay: error.totalRetryDelay,
-        recovered: true,
-      };
-    }
+  deleteGroup(id: string, options?: CallOptions): Promise<EmptyResponse> {
+    return groups.deleteGroup(this.#transport, id, options);
   }
 
   // ---- Discovery and anything else ----------------------------------------------------------
@@ -434,16 +443,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The `serviceProviderConfig`.
    */
-  async readServiceProviderConfigs(options?: CallOptions): Promise<ServiceProviderConfigResponse> {
-    const answer = await this.#core.send(
-      "readServiceProviderConfigs",
-      options,
-      "GET",
-      "/ServiceProviderConfigs",
-      {},
-    );
-    const config = objectBody(answer, "a service provider configuration");
-    return { ...meta(answer), serviceProviderConfig: config as ServiceProviderConfig };
+  readServiceProviderConfigs(options?: CallOptions): Promise<ServiceProviderConfigResponse> {
+    return discovery.readServiceProviderConfigs(this.#transport, options);
   }
 
   /**
@@ -452,9 +453,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The `schema`.
    */
-  async readUserSchema(options?: CallOptions): Promise<SchemaResponse> {
-    const answer = await this.#core.send("readUserSchema", options, "GET", "/Schemas/Users", {});
-    return { ...meta(answer), schema: objectBody(answer, "a schema") as Schema };
+  readUserSchema(options?: CallOptions): Promise<SchemaResponse> {
+    return discovery.readSchema(this.#transport, "readUserSchema", options);
   }
 
   /**
@@ -463,9 +463,8 @@ export class SCIMClient {
    * @param options Signal and timeout.
    * @returns The `schema`.
    */
-  async readGroupSchema(options?: CallOptions): Promise<SchemaResponse> {
-    const answer = await this.#core.send("readGroupSchema", options, "GET", "/Schemas/Groups", {});
-    return { ...meta(answer), schema: objectBody(answer, "a schema") as Schema };
+  readGroupSchema(options?: CallOptions): Promise<SchemaResponse> {
+    return discovery.readSchema(this.#transport, "readGroupSchema", options);
   }
 
   /**
@@ -493,21 +492,12 @@ export class SCIMClient {
    * assert.equal(typeof page.body?.totalResults, "number");
    * ```
    */
-  async apiCall<T = unknown>(
+  apiCall<T = unknown>(
     method: string,
     path: string,
     options: ApiCallOptions = {},
   ): Promise<ApiCallResponse<T>> {
-    const { verb, url } = apiCallTarget(method, path);
-    const { body, query, retryAfterSendFailure } = options;
-    // The path is not one of the spec's, so it is sent untyped (apiCallTarget checked it).
-    const answer = await this.#core.sendTarget("apiCall", options, {
-      method: verb,
-      path: url,
-      params: { query },
-      body,
-    }, retryAfterSendFailure ?? true);
-    return { ...meta(answer), body: answer.body as T | undefined };
+    return discovery.apiCall<T>(this.#transport, method, path, options);
   }
 
   // ---- Never show the token ---------------------------------------------------------------

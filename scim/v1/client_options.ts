@@ -4,8 +4,12 @@
  * @module
  */
 
+import type { Clock } from "../../retry/clock.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type { Logger } from "../../retry/logger.ts";
+import { type CallOptions, checkTimeout, type Pacer } from "../transport.ts";
+
+export type { CallOptions };
 
 /**
  * The library's version, sent in the `User-Agent` header.
@@ -80,7 +84,7 @@ export const DEFAULT_TIMEOUT = 30_000;
  *   timeout: 10_000,
  *   userAgentPrefix: "hr-sync/2.0",
  *   retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 1 })],
- *   sleep: () => Promise.resolve(), // Retry-After is honored without waiting
+ *   clock: { sleep: () => Promise.resolve() }, // Retry-After is honored without waiting
  * };
  * const client = new SCIMClient(options);
  * const page = await client.searchUsers({ count: 10 }); // the 429 was retried
@@ -98,10 +102,9 @@ export interface SCIMClientOptions {
   /** Milliseconds a call may take, retries and waits included; 0 means no limit. Default 30000. */
   timeout?: number;
   /**
-   * The transport (proxies, tests, edge runtimes); it gets a `Request`. Default: the global
-   * `fetch`, looked up per call. The runtime's own fetch (the one global when the library loaded)
-   * gets a typed call's first attempt as `fetch(url, init)`, sparing a `Request` object; a
-   * global fetch installed later gets a `Request`, like this option.
+   * The transport (proxies, tests, edge runtimes): it gets each attempt as a `Request`, with the
+   * `Authorization` header, which nothing above it sees. Default: the global `fetch`, looked up
+   * per attempt.
    */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. `Authorization` and `User-Agent` are the client's own. */
@@ -118,36 +121,24 @@ export interface SCIMClientOptions {
    */
   retryHandlers?: RetryHandler[];
   /**
-   * Waits between retries; default an abortable `setTimeout`. For tests, so they never wait.
-   * Must reject with `signal.reason` when `signal` aborts.
+   * The time the retries use: `now`, `sleep` (the waits between attempts; it must reject with
+   * `signal.reason` when `signal` aborts) and `timeout` (the signal of a call's timeout). Each
+   * one left out is `systemClock`'s (from `@org/slack-scim/retry`). Tests give
+   * `{ sleep: () => Promise.resolve() }` so they never wait.
+   */
+  clock?: Partial<Clock>;
+  /**
+   * Paces every attempt (retries included) under the retrying fetch, such as a limiter that
+   * keeps to Slack's rate limits. Default: none.
+   */
+  rateLimiter?: Pacer;
+  /**
+   * Waits between retries.
+   *
+   * @deprecated Use `clock: { sleep }`, the one time option the client, the retrying fetch and
+   * the simulator share. Ignored when `clock.sleep` is given.
    */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-}
-
-/**
- * Options of one call.
- *
- * @example A shorter timeout for one call, and cancelling calls
- * ```ts
- * import { type CallOptions, SCIMClient } from "@org/slack-scim";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator({ users: 3 });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const [user] = (await client.searchUsers({ count: 1 })).users;
- * const shutdown = new AbortController();
- * const options: CallOptions = { timeout: 5_000, signal: shutdown.signal };
- * assert.equal((await client.readUser(user!.id!, options)).user.id, user!.id);
- * shutdown.abort(new Error("shutting down"));
- * await assert.rejects(client.readUser(user!.id!, options), /shutting down/);
- * ```
- */
-export interface CallOptions {
-  /** Cancels the call, including a wait between retries; it rejects with `signal.reason`. */
-  signal?: AbortSignal;
-  /** Milliseconds this call may take, retries included; overrides the client's `timeout`. */
-  timeout?: number;
 }
 
 /**
@@ -216,21 +207,6 @@ function checkToken(token: unknown): asserts token is string {
 }
 
 /**
- * Checks a timeout in milliseconds, the client's or a call's.
- *
- * @param value The caller's value.
- * @returns The timeout.
- */
-export function checkTimeout(value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(
-      `Cannot use timeout: "${String(value)}" is not a number of milliseconds >= 0`,
-    );
-  }
-  return value;
-}
-
-/**
  * Checks the base URL: absolute, http(s), `https://` unless loopback, no query, fragment or
  * credentials.
  *
@@ -269,7 +245,7 @@ function checkBaseUrl(value: unknown): string {
 }
 
 /**
- * Validates the client options but the handlers' contents, `sleep` and `logger` (the retrying
+ * Validates the client options but the handlers' contents, `clock`, `logger` and `rateLimiter` (the retrying
  * fetch checks those), in the order the errors are reported.
  *
  * @param options The caller's options.

@@ -41,7 +41,7 @@ export function setup(
   const sent: Sent[] = [];
   const client = new SCIMClient({
     token: TOKEN,
-    sleep: () => Promise.resolve(),
+    clock: { sleep: () => Promise.resolve() },
     ...clientOptions,
     fetch: async (request) => {
       const body = await request.clone().text();

@@ -195,7 +195,7 @@ Deno.test("the token is not in errors, their inspect output or log lines", async
       new SCIMClient({
         token: TOKEN,
         fetch: () => Promise.reject(new TypeError("connection reset")),
-        sleep: () => Promise.resolve(),
+        clock: { sleep: () => Promise.resolve() },
       }).readUser("U1"),
     ),
   ];

@@ -218,9 +218,11 @@ Deno.test("responses and errors report the time waited between attempts (totalRe
   const waits: number[] = [];
   const { client, sim } = setup({}, {
     retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 2 })],
-    sleep: (ms) => {
-      waits.push(ms);
-      return Promise.resolve();
+    clock: {
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
     },
   });
   sim.faults.script({

@@ -19,7 +19,7 @@ async function setUp(count: number, options: { rateLimits?: boolean } = {}) {
   const client = new SCIMClient({
     token: TOKEN,
     fetch: sim.fetch,
-    sleep: () => Promise.resolve(),
+    clock: { sleep: () => Promise.resolve() },
   });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -135,10 +135,12 @@ Deno.test("group PATCHes that meet Slack's rate limits are absorbed by the RateL
     token: TOKEN,
     fetch: sim.fetch,
     retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 100 })],
-    sleep: (ms) => {
-      waits.push(ms);
-      now += ms;
-      return Promise.resolve();
+    clock: {
+      sleep: (ms) => {
+        waits.push(ms);
+        now += ms;
+        return Promise.resolve();
+      },
     },
   });
   const ids: string[] = [];
@@ -180,9 +182,11 @@ Deno.test("overlapping PATCHes of one group meet Slack's one-write-at-a-time loc
     token: TOKEN,
     fetch: sim.fetch,
     retryHandlers: [new RateLimitErrorRetryHandler()],
-    sleep: (ms) => {
-      waits.push(ms);
-      return Promise.resolve();
+    clock: {
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
     },
   });
   const both = await Promise.all([patch(retrying, users[2]!), patch(retrying, users[3]!)]);

@@ -1,7 +1,9 @@
-// The npm package declares no dependencies: the build refuses a bundle that imports a package.
+// The npm package's JavaScript imports no package (openapi-fetch is bundled in): the build refuses
+// a bundle that imports one. Its declarations may import the packages whose types the API shares,
+// which become dependencies at the range deno.json maps them to.
 
 import assert from "node:assert/strict";
-import { checkSelfContained } from "../../scripts/build_npm.ts";
+import { checkSelfContained, dependenciesOf } from "../../scripts/build_npm.ts";
 
 async function bundleDir(files: Record<string, string>): Promise<string> {
   // Under .tmp: the test task may write there and in build/ only.
@@ -42,4 +44,20 @@ Deno.test("a bundle that still imports an npm package is refused, naming the fil
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("a package the declarations import is a dependency at deno.json's range; an unmapped one is refused", () => {
+  const imports = {
+    "openapi-fetch": "npm:openapi-fetch@^0.17",
+    "@scope/pkg": "npm:@scope/pkg@1.2.3",
+    "local": "./local.ts",
+  };
+  assert.deepEqual(dependenciesOf(["openapi-fetch", "@scope/pkg/sub"], imports), {
+    dependencies: { "openapi-fetch": "^0.17", "@scope/pkg": "1.2.3" },
+    unmapped: [],
+  });
+  assert.deepEqual(dependenciesOf(["zod", "local"], imports), {
+    dependencies: {},
+    unmapped: ["zod", "local"],
+  });
 });

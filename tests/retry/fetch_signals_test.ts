@@ -46,7 +46,7 @@ Deno.test("the caller's abort during a wait rejects with signal.reason unchanged
   const fetch = createRetryingFetch({
     retryHandlers: serverError,
     fetch: server.fetch,
-    sleep: sleepUntilAborted(() => controller.abort()),
+    clock: { sleep: sleepUntilAborted(() => controller.abort()) },
   });
   const error = await fetch(new Request(USERS, { signal: controller.signal })).catch((e) => e);
   assert.ok(error instanceof DOMException);
@@ -65,7 +65,7 @@ Deno.test("the caller's abort during an attempt is never retried nor wrapped", a
       queueMicrotask(() => controller.abort());
       return hangs(request);
     },
-    sleep: recordingSleep().sleep,
+    clock: { sleep: recordingSleep().sleep },
   });
   const error = await fetch(new Request(USERS, { signal: controller.signal })).catch((e) => e);
   assert.equal(error, controller.signal.reason);
@@ -79,14 +79,16 @@ Deno.test("a timeout during a wait throws RequestTimeoutError with the attempts 
   const fetch = createRetryingFetch({
     retryHandlers: serverError,
     fetch: server.fetch,
-    sleep: sleepUntilAborted(() =>
-      timeout.abort(new DOMException("Signal timed out.", "TimeoutError"))
-    ),
-    timeoutSignal: (ms) => {
-      asked.push(ms);
-      return timeout.signal;
+    clock: {
+      sleep: sleepUntilAborted(() =>
+        timeout.abort(new DOMException("Signal timed out.", "TimeoutError"))
+      ),
+      timeout: (ms) => {
+        asked.push(ms);
+        return timeout.signal;
+      },
+      now: () => 0,
     },
-    now: () => 0,
   });
   const error = await fetch(new Request(USERS), { timeout: 5000 }).catch((e) => e);
   assert.ok(isRequestTimeoutError(error));
@@ -110,7 +112,7 @@ Deno.test("a timeout during a write's attempt says it may have been applied", as
       queueMicrotask(() => timeout.abort(new DOMException("Signal timed out.", "TimeoutError")));
       return hangs(request);
     },
-    timeoutSignal: () => timeout.signal,
+    clock: { timeout: () => timeout.signal },
   });
   const error = await fetch(new Request(USERS, { method: "POST", body: "{}" }), { timeout: 100 })
     .catch((e) => e);
@@ -138,9 +140,7 @@ Deno.test("a 429 whose Retry-After ends after the timeout is returned at once, s
   const fetch = createRetryingFetch({
     retryHandlers: () => [new RateLimitErrorRetryHandler()],
     fetch: server.fetch,
-    sleep,
-    now: () => clock,
-    timeoutSignal: () => new AbortController().signal,
+    clock: { sleep, now: () => clock, timeout: () => new AbortController().signal },
     logger,
   });
   const response = await fetch(new Request(USERS), { timeout: 10_000 });
@@ -169,9 +169,7 @@ Deno.test("a backoff that ends after the timeout returns the failed answer, not 
   const fetch = createRetryingFetch({
     retryHandlers: serverError, // waits 1000 ms between attempts
     fetch: server.fetch,
-    sleep,
-    now: () => clock,
-    timeoutSignal: () => new AbortController().signal,
+    clock: { sleep, now: () => clock, timeout: () => new AbortController().signal },
   });
   const response = await fetch(new Request(USERS), { timeout: 2500 });
   assert.equal(response.status, 503);
@@ -200,9 +198,11 @@ Deno.test("a network error whose retry would start after the timeout throws Requ
       new ConnectionErrorRetryHandler({ maxRetryCount: 3, intervalCalculator: fixed(1000) }),
     ],
     fetch: server.fetch,
-    sleep: recordingSleep().sleep,
-    now: () => clock,
-    timeoutSignal: () => new AbortController().signal,
+    clock: {
+      sleep: recordingSleep().sleep,
+      now: () => clock,
+      timeout: () => new AbortController().signal,
+    },
   });
   const error = await fetch(new Request(USERS), { timeout: 5000 }).catch((e) => e);
   assert.ok(isRequestFailedError(error), String(error));
@@ -221,9 +221,11 @@ Deno.test("without a timeout no timeout signal is made", async () => {
   const fetch = createRetryingFetch({
     retryHandlers: defaultRetryHandlers,
     fetch: () => Promise.resolve(new Response("ok")),
-    timeoutSignal: () => {
-      made++;
-      return new AbortController().signal;
+    clock: {
+      timeout: () => {
+        made++;
+        return new AbortController().signal;
+      },
     },
   });
   await fetch(new Request(USERS));
@@ -238,7 +240,7 @@ Deno.test("the default sleep and timeout signal end a call stuck in retries", as
     retryHandlers:
       () => [new ServerErrorRetryHandler({ maxRetryCount: 100, intervalCalculator: fixed(15) })],
     fetch: server.fetch,
-    now: () => 0, // frozen, so only the real timer can end the call
+    clock: { now: () => 0 }, // frozen, so only the real timer can end the call
   });
   const error = await fetch(new Request(USERS), { timeout: 40 }).catch((e) => e);
   assert.ok(isRequestTimeoutError(error));
@@ -258,9 +260,13 @@ Deno.test("createRetryingFetch() rejects bad options up front, naming the option
     name: "TypeError",
     message: /fetch/,
   });
-  assert.throws(bad({ retryHandlers: () => [], sleep: 5 }), {
+  assert.throws(bad({ retryHandlers: () => [], clock: { sleep: 5 } }), {
     name: "TypeError",
-    message: /sleep/,
+    message: /clock\.sleep/,
+  });
+  assert.throws(bad({ retryHandlers: () => [], clock: 5 }), {
+    name: "TypeError",
+    message: /clock/,
   });
   assert.throws(bad({ retryHandlers: () => [], logger: {} }), {
     name: "TypeError",
@@ -301,7 +307,7 @@ Deno.test("a transport error that is not a network error is not retried by defau
   const fetch = createRetryingFetch({
     retryHandlers: defaultRetryHandlers,
     fetch: server.fetch,
-    sleep: recordingSleep().sleep,
+    clock: { sleep: recordingSleep().sleep },
   });
   const error = await fetch(new Request(USERS)).catch((e) => e);
   assert.ok(isRequestFailedError(error));
@@ -313,7 +319,24 @@ Deno.test("workerd's lost connection is retried like any other network error", a
   const fetch = createRetryingFetch({
     retryHandlers: defaultRetryHandlers,
     fetch: server.fetch,
-    sleep: recordingSleep().sleep,
+    clock: { sleep: recordingSleep().sleep },
   });
   assert.equal(await (await fetch(new Request(USERS))).text(), "ok");
+});
+
+Deno.test("a call's signal option stands for the request's: its abort cancels the call", async () => {
+  const server = scriptedServer(new Response("ok"));
+  const fetch = createRetryingFetch({ retryHandlers: defaultRetryHandlers, fetch: server.fetch });
+  const controller = new AbortController();
+  controller.abort(new Error("stop"));
+  await assert.rejects(fetch(new Request(USERS), { signal: controller.signal }), /stop/);
+  assert.equal(server.received.length, 0);
+  // null: the call has no signal of its own, and the request's is not consulted.
+  const request = new Request(USERS, { signal: controller.signal });
+  const response = await fetch(request, { signal: null, timeout: 1000 });
+  assert.equal(await response.text(), "ok");
+  await assert.rejects(
+    fetch(new Request(USERS), { signal: "nope" as unknown as AbortSignal }),
+    { name: "TypeError", message: /signal/ },
+  );
 });

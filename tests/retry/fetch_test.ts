@@ -28,13 +28,29 @@ const status = (code: number, headers?: Record<string, string>) =>
     ...(headers ? { headers } : {}),
   });
 
-Deno.test("a bodiless request that succeeds is handed to the transport as is, with stats", async () => {
-  const server = scriptedServer(status(200));
-  const fetch = createRetryingFetch({ retryHandlers: defaultRetryHandlers, fetch: server.fetch });
-  const request = new Request(USERS);
+Deno.test("each attempt is a copy of the request: headers the transport adds never reach the caller's", async () => {
+  const server = scriptedServer(status(503), status(200));
+  const fetch = createRetryingFetch({
+    retryHandlers: () => [new ServerErrorRetryHandler({ intervalCalculator: fixed(0) })],
+    fetch: (attempt) => {
+      attempt.headers.set("authorization", "Bearer secret");
+      return server.fetch(attempt);
+    },
+  });
+  const request = new Request(USERS, { headers: { "x-trace": "1" } });
   const response = await fetch(request);
-  assert.equal(server.received[0]?.request, request);
-  assert.deepEqual(retryStatsOf(response), { attempts: 1, totalRetryDelay: 0, failedAttempts: [] });
+  assert.equal(server.received.length, 2);
+  for (const { request: attempt } of server.received) {
+    assert.notEqual(attempt, request);
+    assert.equal(attempt.url, request.url);
+    assert.equal(attempt.headers.get("x-trace"), "1");
+  }
+  assert.equal(request.headers.get("authorization"), null);
+  assert.deepEqual(retryStatsOf(response), {
+    attempts: 2,
+    totalRetryDelay: 0,
+    failedAttempts: [{ kind: "response", status: 503 }],
+  });
 });
 
 Deno.test("the default handlers retry a reset connection once after a jittered backoff", async () => {
@@ -43,7 +59,7 @@ Deno.test("the default handlers retry a reset connection once after a jittered b
   const fetch = createRetryingFetch({
     retryHandlers: defaultRetryHandlers,
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   const response = await fetch(new Request(USERS));
   assert.equal(response.status, 200);
@@ -63,7 +79,7 @@ Deno.test("a transport error on the last attempt throws RequestFailedError with 
   const fetch = createRetryingFetch({
     retryHandlers: defaultRetryHandlers,
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   const error = await fetch(new Request(`${USERS}?filter=email%20eq%20%22a%40b.c%22`)).catch((e) =>
     e
@@ -95,7 +111,7 @@ Deno.test("a POST body is re-sent identically, headers included, on every attemp
       new ServerErrorRetryHandler({ maxRetryCount: 3, intervalCalculator: fixed(1) }),
     ],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   const body = JSON.stringify({ userName: "ada", emails: [{ value: "ada@example.com" }] });
   const response = await fetch(
@@ -131,7 +147,7 @@ Deno.test("handlers share one retry counter per call", async () => {
       new ServerErrorRetryHandler({ maxRetryCount: 2, intervalCalculator: fixed(1) }),
     ],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   const response = await fetch(new Request(USERS));
   // reset → retry 1 (connection), 503 → retry 2 (server), 503 → server's 2 are used up.
@@ -153,7 +169,7 @@ Deno.test("the first handler that says yes decides the wait", async () => {
       new ServerErrorRetryHandler({ intervalCalculator: fixed(222) }),
     ],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   await fetch(new Request(USERS));
   assert.deepEqual(delays, [111]);
@@ -183,7 +199,7 @@ Deno.test("the issue's MyRetryHandler retries what it recognises, with its own b
       }),
     ],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   assert.equal((await fetch(new Request(USERS))).status, 200);
   assert.deepEqual(delays, [300]);
@@ -201,7 +217,7 @@ Deno.test("an async shouldRetry is awaited", async () => {
   const fetch = createRetryingFetch({
     retryHandlers: () => [new AsyncHandler({ intervalCalculator: fixed(5) })],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   assert.equal((await fetch(new Request(USERS))).status, 200);
   assert.equal(server.received.length, 2);
@@ -213,7 +229,7 @@ Deno.test("a 429 is retried after exactly Retry-After seconds", async () => {
   const fetch = createRetryingFetch({
     retryHandlers: () => [new RateLimitErrorRetryHandler()],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   const response = await fetch(new Request(USERS));
   assert.equal(response.status, 200);
@@ -235,8 +251,7 @@ Deno.test("a 429 with an HTTP-date Retry-After waits until that date on the inje
   const fetch = createRetryingFetch({
     retryHandlers: () => [new RateLimitErrorRetryHandler()],
     fetch: server.fetch,
-    sleep,
-    now: () => now,
+    clock: { sleep, now: () => now },
   });
   await fetch(new Request(USERS));
   assert.deepEqual(delays, [9000]);
@@ -248,7 +263,7 @@ Deno.test("a 429 with a garbled Retry-After waits what the calculator says", asy
   const fetch = createRetryingFetch({
     retryHandlers: () => [new RateLimitErrorRetryHandler({ intervalCalculator: fixed(321) })],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   await fetch(new Request(USERS));
   assert.deepEqual(delays, [321]);
@@ -261,7 +276,7 @@ Deno.test("a 429 asking longer than maxRetryAfter is returned at once, and the s
   const fetch = createRetryingFetch({
     retryHandlers: () => [new RateLimitErrorRetryHandler({ maxRetryAfter: 60_000 })],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
     logger,
   });
   const response = await fetch(new Request(USERS));
@@ -317,7 +332,7 @@ Deno.test("the body of a retried answer is cancelled", async () => {
   const fetch = createRetryingFetch({
     retryHandlers: () => [new ServerErrorRetryHandler({ intervalCalculator: fixed(1) })],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   await fetch(new Request(USERS));
   assert.equal(cancelled, true);
@@ -351,7 +366,7 @@ Deno.test("retryAfterSendFailure: false still retries HTTP answers", async () =>
   const fetch = createRetryingFetch({
     retryHandlers: () => [new RateLimitErrorRetryHandler()],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
   });
   const response = await fetch(new Request(USERS, { method: "POST", body: "{}" }), {
     retryAfterSendFailure: false,
@@ -363,7 +378,11 @@ Deno.test("the handler list is read at every call", async () => {
   const handlers: RetryHandler[] = [];
   const server = scriptedServer(status(503));
   const { sleep } = recordingSleep();
-  const fetch = createRetryingFetch({ retryHandlers: () => handlers, fetch: server.fetch, sleep });
+  const fetch = createRetryingFetch({
+    retryHandlers: () => handlers,
+    fetch: server.fetch,
+    clock: { sleep },
+  });
   await fetch(new Request(USERS));
   assert.equal(server.received.length, 1);
   handlers.push(new ServerErrorRetryHandler({ intervalCalculator: fixed(1) }));
@@ -401,7 +420,7 @@ Deno.test("logs never contain the token", async () => {
       new ServerErrorRetryHandler({ maxRetryCount: 5, intervalCalculator: fixed(1) }),
     ],
     fetch: server.fetch,
-    sleep,
+    clock: { sleep },
     logger,
   });
   const error = await fetch(

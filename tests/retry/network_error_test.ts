@@ -95,7 +95,7 @@ Deno.test("the default handlers send a call that met Deno 2.9's certificate erro
   const fetch = createRetryingFetch({
     retryHandlers: defaultRetryHandlers,
     fetch: server.fetch,
-    sleep: recordingSleep().sleep,
+    clock: { sleep: recordingSleep().sleep },
   });
   const error = await fetch(new Request(USERS)).catch((e) => e);
   assert.ok(isRequestFailedError(error), String(error));

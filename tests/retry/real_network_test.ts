@@ -29,7 +29,7 @@ Deno.test("isNetworkError() recognises this runtime's connection closed without 
   try {
     const retrying = createRetryingFetch({
       retryHandlers: defaultRetryHandlers,
-      sleep: () => Promise.resolve(),
+      clock: { sleep: () => Promise.resolve() },
     });
     const error = await retrying(
       new Request(`http://127.0.0.1:${port}/scim/v1/Users`, { method: "POST", body: "{}" }),

@@ -37,7 +37,7 @@ Deno.test("a stream body that never closes ends with RequestTimeoutError when th
   const fetch = createRetryingFetch({
     retryHandlers: () => [],
     fetch: server.fetch,
-    timeoutSignal: () => timeout.signal,
+    clock: { timeout: () => timeout.signal },
   });
   const { stream, seen } = stalledBody();
   const call = fetch(post(stream), { timeout: 100 }).catch((e) => e);
@@ -77,8 +77,7 @@ Deno.test("a stream body that closes is sent whole, on every attempt", async () 
       }),
     ],
     fetch: server.fetch,
-    sleep: recordingSleep().sleep,
-    timeoutSignal: () => new AbortController().signal,
+    clock: { sleep: recordingSleep().sleep, timeout: () => new AbortController().signal },
   });
   const parts = ['{"userName":', '"jane"}'];
   const stream = new ReadableStream<Uint8Array>({

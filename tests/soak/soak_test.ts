@@ -68,7 +68,7 @@ async function soakRun(faultSeed: number): Promise<void> {
   const client = new SCIMClient({
     token: TOKEN,
     fetch: sim.fetch,
-    sleep: instant,
+    clock: { sleep: instant },
     retryHandlers: handlers,
   });
   const model = new Model();
@@ -90,7 +90,7 @@ async function soakRun(faultSeed: number): Promise<void> {
   const clean = new SCIMClient({
     token: TOKEN,
     fetch: sim.fetch,
-    sleep: instant,
+    clock: { sleep: instant },
     retryHandlers: [],
   });
   const users = await readAllUsers(clean);

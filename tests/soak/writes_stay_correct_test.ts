@@ -14,7 +14,7 @@ function setup(): { sim: SlackScimSimulator; client: SCIMClient } {
   const client = new SCIMClient({
     token: TOKEN,
     fetch: sim.fetch,
-    sleep: () => Promise.resolve(),
+    clock: { sleep: () => Promise.resolve() },
     retryHandlers: allBuiltinRetryHandlers(),
   });
   return { sim, client };

@@ -1,0 +1,70 @@
+/**
+ * Reading an answer's body while its call's timeout and signal still run.
+ *
+ * @module
+ */
+
+import { mayHaveBeenApplied } from "./may_have_been_applied.ts";
+import { RequestTimeoutError } from "./request_timeout_error.ts";
+import { endingOf, retryStatsOf } from "./stats.ts";
+
+/**
+ * Reads the body of a response from a retrying fetch as text. The call's timeout and the
+ * caller's signal still run while the body streams in: when the timeout elapses first the read
+ * rejects with `RequestTimeoutError` (its `mayHaveBeenApplied` true for a write answered 2xx,
+ * whose answer was lost), when the caller aborts with the signal's reason. Any other failure
+ * rejects as the body's read did. Any other response is read as `response.text()` reads it.
+ *
+ * @param response A response, normally from a {@linkcode RetryingFetch}.
+ * @returns The body as text (`""` when none).
+ *
+ * @example A body that stalls past the timeout
+ * ```ts
+ * import { createRetryingFetch, isRequestTimeoutError, readText } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [],
+ *   // headers at once, then a body that never ends until the request's signal aborts it
+ *   fetch: (request) => {
+ *     const body = new ReadableStream({
+ *       start(controller) {
+ *         controller.enqueue(new TextEncoder().encode('{"id":'));
+ *         request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
+ *       },
+ *     });
+ *     return Promise.resolve(new Response(body, { status: 201 }));
+ *   },
+ * });
+ * const request = new Request("https://api.slack.com/scim/v1/Users", { method: "POST", body: "{}" });
+ * const response = await fetch(request, { timeout: 20 });
+ * const error = await readText(response).catch((e) => e);
+ * assert.ok(isRequestTimeoutError(error));
+ * assert.equal(error.mayHaveBeenApplied, true); // a 201 came: the user may exist
+ * ```
+ */
+export async function readText(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    const ending = endingOf(response);
+    if (ending === undefined) throw error;
+    const { callerSignal, timeoutSignal, method, url, timeout } = ending;
+    if (callerSignal?.aborted) throw callerSignal.reason;
+    if (!timeoutSignal?.aborted) throw error;
+    const stats = retryStatsOf(response);
+    const failedAttempts = stats?.failedAttempts ?? [];
+    throw new RequestTimeoutError({
+      method,
+      url,
+      timeout,
+      attempts: stats?.attempts ?? 1,
+      totalRetryDelay: stats?.totalRetryDelay ?? 0,
+      mayHaveBeenApplied: mayHaveBeenApplied(method, {
+        answered2xx: response.ok,
+        failedAttempts,
+      }),
+      failedAttempts,
+    }, { cause: error });
+  }
+}

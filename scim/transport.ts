@@ -1,0 +1,508 @@
+/**
+ * The transport of every SCIM client, whatever the API version: openapi-fetch's typed client
+ * (`createClient<paths>()`) over the retrying fetch, with the token added beneath both.
+ *
+ * One call, from the caller to the wire:
+ * ```
+ * client method (scim/v1/…)        checks arguments, names the operation of the spec
+ *   openapi-fetch  + middleware    builds the Request (redirect: "manual"); client.use() hooks
+ *     retrying fetch  (retry/)     attempts, handlers, waits, timeout, cancellation
+ *       pacing  (rateLimiter)      waits before each attempt, if configured
+ *         Authorization added      on each attempt's own copy: nothing above sees the token
+ *           fetch                  globalThis.fetch, or the `fetch` option
+ * ```
+ * The answer's body is read by the client method (openapi-fetch's `parseAs: "stream"`), within
+ * the call's timeout; an error answer's body is read under openapi-fetch, so its text is kept.
+ *
+ * @module
+ */
+
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { Clock } from "../retry/clock.ts";
+import {
+  createRetryingFetch,
+  type RetryCallOptions,
+  type RetryingFetch,
+  type Transport,
+} from "../retry/fetch.ts";
+import type { RetryHandler } from "../retry/handler.ts";
+import type { Logger } from "../retry/logger.ts";
+import { readText } from "../retry/read_text.ts";
+import { isRequestTimeoutError } from "../retry/request_timeout_error.ts";
+import { type FailedAttempt, retryStatsOf } from "../retry/stats.ts";
+import { SCIMApiError } from "./errors.ts";
+
+/**
+ * Paces requests: wraps the fetch under the retrying fetch, so every attempt (retries included)
+ * waits its turn before it is sent. A wait must end (rejecting with `request.signal.reason`)
+ * when the attempt's `request.signal` aborts: that signal carries the call's timeout and the
+ * caller's signal. A rate limiter (such as one sharing Slack's limits between processes)
+ * implements it.
+ *
+ * @example A pacer that spaces attempts at least 10 ms apart
+ * ```ts
+ * import { type Pacer, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * let next = 0;
+ * const paced: string[] = [];
+ * const spacing: Pacer = {
+ *   wrap: (fetch) => async (request) => {
+ *     const wait = Math.max(0, next - Date.now());
+ *     next = Date.now() + wait + 10;
+ *     await new Promise((resolve) => setTimeout(resolve, wait));
+ *     request.signal.throwIfAborted();
+ *     paced.push(`${request.method} ${new URL(request.url).pathname}`);
+ *     return fetch(request);
+ *   },
+ * };
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch, rateLimiter: spacing });
+ * await client.searchUsers({ count: 1 });
+ * await client.searchGroups({ count: 1 });
+ * assert.deepEqual(paced, ["GET /scim/v1/Users", "GET /scim/v1/Groups"]);
+ * ```
+ */
+export interface Pacer {
+  /**
+   * Wraps the fetch that sends each attempt.
+   *
+   * @param fetch Sends one attempt.
+   * @returns The same, waiting first as the pacer decides.
+   */
+  wrap(fetch: (request: Request) => Promise<Response>): (request: Request) => Promise<Response>;
+}
+
+/**
+ * Options of one call.
+ *
+ * @example A shorter timeout for one call, and cancelling calls
+ * ```ts
+ * import { type CallOptions, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const [user] = (await client.searchUsers({ count: 1 })).users;
+ * const shutdown = new AbortController();
+ * const options: CallOptions = { timeout: 5_000, signal: shutdown.signal };
+ * assert.equal((await client.readUser(user!.id!, options)).user.id, user!.id);
+ * shutdown.abort(new Error("shutting down"));
+ * await assert.rejects(client.readUser(user!.id!, options), /shutting down/);
+ * ```
+ */
+export interface CallOptions {
+  /** Cancels the call, including a wait between retries; it rejects with `signal.reason`. */
+  signal?: AbortSignal;
+  /** Milliseconds this call may take, retries included; overrides the client's `timeout`. */
+  timeout?: number;
+}
+
+/**
+ * Checks a timeout in milliseconds, the client's or a call's.
+ *
+ * @param value The caller's value.
+ * @returns The timeout.
+ */
+export function checkTimeout(value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(
+      `Cannot use timeout: "${String(value)}" is not a number of milliseconds >= 0`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Checks the per-call options.
+ *
+ * @param method The method's name, for the message.
+ * @param options The caller's value.
+ * @param defaultTimeout The client's timeout.
+ * @returns The signal and timeout to use.
+ */
+export function checkCallOptions(
+  method: string,
+  options: CallOptions | undefined,
+  defaultTimeout: number,
+): { signal: AbortSignal | undefined; timeout: number } {
+  if (options === undefined) return { signal: undefined, timeout: defaultTimeout };
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`Cannot call ${method}: options "${String(options)}" is not an object`);
+  }
+  const { signal, timeout } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`Cannot call ${method}: signal "${String(signal)}" is not an AbortSignal`);
+  }
+  return { signal, timeout: timeout === undefined ? defaultTimeout : checkTimeout(timeout) };
+}
+
+/** What the transport is built from: the client's options, checked. */
+export interface TransportOptions {
+  /** The token, sent as `Authorization: Bearer …` beneath everything else. */
+  token: string;
+  /** The base URL, ending with `/`. */
+  baseUrl: string;
+  /** The default timeout in ms (0: none). */
+  timeout: number;
+  /** Every header but `Authorization`. */
+  headers: Headers;
+  /** The transport under everything; default `globalThis.fetch`, looked up per attempt. */
+  fetch?: Transport | undefined;
+  /** The handlers a call consults, looked up per call. */
+  retryHandlers: () => readonly RetryHandler[];
+  /** The clock (any of now, sleep, timeout). */
+  clock?: Partial<Clock> | undefined;
+  /** Receives the retrying fetch's lines. */
+  logger?: Logger | undefined;
+  /** Paces each attempt. */
+  rateLimiter?: Pacer | undefined;
+}
+
+/** What a client method hands openapi-fetch besides the operation's own `params` and `body`. */
+export interface SendInit {
+  /** The call's fetch: the retrying fetch with this call's options. */
+  fetch: (request: Request) => Promise<Response>;
+  /** The body is read by the transport, within the call's timeout. */
+  parseAs: "stream";
+  /** The caller's signal. */
+  signal: AbortSignal | null;
+  /** A write's Content-Type. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * What came back from one call, its body read. Its call fields (method, path, attempts,
+ * totalRetryDelay, failedAttempts) are the options of a `SCIMApiError` about it, so an answer is
+ * passed as they are.
+ */
+export interface Answer {
+  /** The HTTP status. */
+  status: number;
+  /** The response headers. */
+  headers: Headers;
+  /** The body text (`""` when empty). */
+  text: string;
+  /** The body parsed as JSON; `undefined` when empty. Non-JSON 2xx bodies throw instead. */
+  body: unknown;
+  /** Attempts sent. */
+  attempts: number;
+  /** Milliseconds waited between attempts. */
+  totalRetryDelay: number;
+  /** Every attempt but the last. */
+  failedAttempts: readonly FailedAttempt[];
+  /** The HTTP method. */
+  method: string | undefined;
+  /** The path relative to the base URL, without the query (for messages). */
+  path: string | undefined;
+}
+
+/** What a call's fetch saw, for reading its answer afterwards. */
+interface Exchange {
+  /** The request the retrying fetch got (after middleware). */
+  request?: Request;
+  /** The retrying fetch's answer. */
+  response?: Response;
+  /** An error answer's copy handed to openapi-fetch, its body read into `text`. */
+  copy?: Response;
+  text?: string;
+}
+
+/** Per-call options openapi-fetch carries on the Request (its unknown init keys). */
+interface CarriedOptions {
+  timeout?: unknown;
+  retryAfterSendFailure?: unknown;
+}
+
+const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+const NO_ATTEMPTS: readonly FailedAttempt[] = Object.freeze([]);
+
+/**
+ * Percent-encodes a path or query value, refusing a lone surrogate (which URLSearchParams would
+ * silently send as U+FFFD) with a message naming the parameter.
+ */
+function encode(where: string, name: string, text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new TypeError(`Cannot build ${where}: ${name} is not well-formed Unicode`);
+  }
+}
+
+/** The query as Slack expects it: own values but `undefined`/`null`, spaces as `%20`. */
+function serializeQuery(query: Record<string, unknown>): string {
+  let search = "";
+  for (const [key, value] of Object.entries(query)) {
+    if (value == null) continue;
+    search += `${search === "" ? "" : "&"}${encode("the query", key, key)}=${
+      encode("the query", key, String(value))
+    }`;
+  }
+  return search;
+}
+
+/** An error's message, or the thrown value as text. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The transport of a SCIM client over one spec's `paths`: the typed openapi-fetch client
+ * (`openapi`), its middleware, and `call`, which the client's methods send through.
+ *
+ * @typeParam Paths The spec's generated `paths`.
+ */
+// deno-lint-ignore ban-types -- openapi-fetch's own bound for a spec's `paths`
+export class SCIMTransport<Paths extends {}> {
+  /** The base URL, ending with `/`. */
+  readonly baseUrl: string;
+  /** The default timeout (0: none). */
+  readonly timeout: number;
+  /** The logger, if any. */
+  readonly logger: Logger | undefined;
+  /** openapi-fetch's client over the spec, on this transport. */
+  readonly openapi: Client<Paths>;
+  readonly #retrying: RetryingFetch;
+  readonly #writeHeaders: Record<string, string>;
+
+  /**
+   * Builds the transport; no request is made.
+   *
+   * @param options The checked client options.
+   */
+  constructor(options: TransportOptions) {
+    const { token, baseUrl, timeout, headers, logger, rateLimiter, retryHandlers, clock } = options;
+    const send = options.fetch;
+    if (send !== undefined && typeof send !== "function") {
+      throw new TypeError(`Cannot use fetch: "${String(send)}" is not a function`);
+    }
+    if (
+      rateLimiter !== undefined &&
+      (typeof rateLimiter !== "object" || typeof rateLimiter?.wrap !== "function")
+    ) {
+      throw new TypeError(`Cannot use rateLimiter: "${String(rateLimiter)}" has no wrap method`);
+    }
+    this.baseUrl = baseUrl;
+    this.timeout = timeout;
+    this.logger = logger;
+    const authorization = `Bearer ${token}`;
+    // Each attempt is the retrying fetch's own copy: the header set here is seen by the wire
+    // (and the `fetch` option) only, never by middleware, handlers, logs or errors.
+    const authorize: Transport = (request) => {
+      request.headers.set("authorization", authorization);
+      // Looked up per attempt, so a global fetch installed or replaced later is the one used.
+      return send === undefined ? globalThis.fetch(request) : send(request);
+    };
+    const paced = rateLimiter === undefined ? authorize : rateLimiter.wrap(authorize);
+    if (typeof paced !== "function") {
+      throw new TypeError(`Cannot use rateLimiter: wrap() returned "${String(paced)}"`);
+    }
+    this.#retrying = createRetryingFetch({
+      fetch: paced,
+      retryHandlers,
+      ...(clock === undefined ? {} : { clock }),
+      ...(logger === undefined ? {} : { logger }),
+    });
+    // A write's own Content-Type (from the headers option) wins over the default one.
+    this.#writeHeaders = headers.has("content-type")
+      ? {}
+      : { "content-type": "application/json;charset=utf-8" };
+    this.openapi = createClient<Paths>({
+      baseUrl,
+      headers,
+      redirect: "manual",
+      querySerializer: serializeQuery,
+      pathSerializer: (url, values) => this.#fillPath(url, values),
+      // The escape hatch's calls: options carried on the request, bodies buffered here.
+      fetch: (request) => {
+        const carried = request as Request & CarriedOptions;
+        const timeout = carried.timeout === undefined
+          ? this.timeout
+          : checkTimeout(carried.timeout);
+        const retryAfterSendFailure = carried.retryAfterSendFailure as boolean | undefined;
+        return this.#exchange(
+          request,
+          {
+            timeout,
+            ...(retryAfterSendFailure === undefined ? {} : { retryAfterSendFailure }),
+          },
+          {},
+          true,
+        );
+      },
+    });
+  }
+
+  /**
+   * Registers openapi-fetch middleware for every call, the client's methods and `openapi` alike.
+   *
+   * @param middleware `{ onRequest, onResponse, onError }` objects.
+   */
+  use(...middleware: Middleware[]): void {
+    this.openapi.use(...middleware);
+  }
+
+  /**
+   * Unregisters middleware.
+   *
+   * @param middleware Middleware given to `use`.
+   */
+  eject(...middleware: Middleware[]): void {
+    this.openapi.eject(...middleware);
+  }
+
+  /**
+   * Sends one call of a client method through openapi-fetch and reads its answer.
+   *
+   * @param name The method's name, for argument errors.
+   * @param options The caller's per-call options.
+   * @param send Makes the openapi-fetch call, spreading `init` into its options.
+   * @param write True when the call sends a JSON body.
+   * @param retryAfterSendFailure False for writes that must never be re-sent after a transport
+   * failure.
+   * @returns The answer; a non-2xx answer or a 2xx body that is not JSON throws `SCIMApiError`.
+   */
+  async call(
+    name: string,
+    options: CallOptions | undefined,
+    send: (init: SendInit) => Promise<{ response: Response; error?: unknown }>,
+    write = false,
+    retryAfterSendFailure = true,
+  ): Promise<Answer> {
+    const { signal, timeout } = checkCallOptions(name, options, this.timeout);
+    signal?.throwIfAborted();
+    const exchange: Exchange = {};
+    const init: SendInit = {
+      // The caller's signal, or none: then no signal is combined with the timeout's.
+      fetch: (request) =>
+        this.#exchange(
+          request,
+          { timeout, retryAfterSendFailure, signal: signal ?? null },
+          exchange,
+          false,
+        ),
+      parseAs: "stream",
+      signal: signal ?? null,
+    };
+    if (write) init.headers = this.#writeHeaders;
+    const result = await send(init);
+    return await this.#answer(result, exchange);
+  }
+
+  /**
+   * Sends a request the way every call does: never following a redirect, through the retrying
+   * fetch. Error answers (and every answer of the escape hatch) are read here, within the call's
+   * timeout, and handed on as a copy whose body is that text.
+   */
+  async #exchange(
+    request: Request,
+    call: RetryCallOptions,
+    exchange: Exchange,
+    buffer: boolean,
+  ): Promise<Response> {
+    // Middleware (or an escape-hatch caller) may have asked for another redirect mode.
+    if (request.redirect !== "manual") request = new Request(request, { redirect: "manual" });
+    exchange.request = request;
+    const response = await this.#retrying(request, call);
+    exchange.response = response;
+    if ((response.ok && !buffer) || response.status < 200) return response;
+    let text: string;
+    try {
+      text = await readText(response);
+    } catch (error) {
+      throw this.#unreadable(request, response, error);
+    }
+    const copy = new Response(NULL_BODY_STATUS.has(response.status) ? null : text, response);
+    exchange.copy = copy;
+    exchange.text = text;
+    return copy;
+  }
+
+  /** Reads the answer openapi-fetch returned into an `Answer`, throwing for an error. */
+  async #answer(
+    result: { response: Response; error?: unknown },
+    exchange: Exchange,
+  ): Promise<Answer> {
+    const { response } = result;
+    const { request } = exchange;
+    let text: string;
+    if (response === exchange.copy) {
+      text = exchange.text!;
+    } else if (response.bodyUsed) {
+      // Middleware replaced an error answer that openapi-fetch then read.
+      text = typeof result.error === "string" ? result.error : JSON.stringify(result.error) ?? "";
+    } else {
+      try {
+        text = await readText(response);
+      } catch (error) {
+        throw this.#unreadable(request, response, error);
+      }
+    }
+    const stats = exchange.response === undefined ? undefined : retryStatsOf(exchange.response);
+    const answer: Answer = {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: undefined,
+      attempts: stats?.attempts ?? 0,
+      totalRetryDelay: stats?.totalRetryDelay ?? 0,
+      failedAttempts: stats?.failedAttempts ?? NO_ATTEMPTS,
+      method: request?.method,
+      path: request === undefined ? undefined : this.#pathOf(request.url),
+    };
+    if (!response.ok) throw new SCIMApiError(answer, answer);
+    // A blank body is an empty one; anything else must be JSON.
+    if (text.trim() !== "") {
+      try {
+        answer.body = JSON.parse(text);
+      } catch {
+        throw new SCIMApiError(answer, { ...answer, expected: "JSON" });
+      }
+    }
+    return answer;
+  }
+
+  /**
+   * What a failed body read throws: the call's timeout (`RequestTimeoutError`) or the caller's
+   * abort as they are; anything else is an answer Slack gave that could not be read.
+   */
+  #unreadable(request: Request | undefined, response: Response, error: unknown): unknown {
+    if (isRequestTimeoutError(error) || request?.signal.aborted) return error;
+    const stats = retryStatsOf(response);
+    const answer = { status: response.status, headers: response.headers, text: "" };
+    return new SCIMApiError(answer, {
+      method: request?.method,
+      path: request === undefined ? undefined : this.#pathOf(request.url),
+      attempts: stats?.attempts ?? 1,
+      totalRetryDelay: stats?.totalRetryDelay ?? 0,
+      failedAttempts: stats?.failedAttempts ?? NO_ATTEMPTS,
+      // `expected` only counts for a 2xx.
+      expected: "a complete body",
+      note: `the body could not be read (${messageOf(error)})`,
+      cause: error,
+    });
+  }
+
+  /** Fills a spec path's parameters, percent-encoded; each one is required. */
+  #fillPath(url: string, values: Record<string, unknown>): string {
+    const path = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length - 1) : url;
+    return url.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+      // Every path parameter is required by the types; a gap is a bug, not a request to send.
+      if (!Object.hasOwn(values, name) || values[name] == null) {
+        throw new TypeError(`Cannot build ${path}: no ${name}`);
+      }
+      return encode(path, name, String(values[name]));
+    });
+  }
+
+  /** The path of a URL relative to the base URL, without its query. */
+  #pathOf(url: string): string {
+    const query = url.indexOf("?");
+    const withoutQuery = query < 0 ? url : url.slice(0, query);
+    return withoutQuery.startsWith(this.baseUrl)
+      ? withoutQuery.slice(this.baseUrl.length)
+      : withoutQuery;
+  }
+}
