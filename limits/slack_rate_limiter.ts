@@ -162,6 +162,8 @@ interface PoolState {
   floor: number;
   since: number;
   blockedUntil: number;
+  /** When the last block was recorded. */
+  blockedAt: number;
 }
 
 /**
@@ -272,6 +274,7 @@ export class SlackRateLimiter {
         floor: 1,
         since: -Infinity,
         blockedUntil: -Infinity,
+        blockedAt: -Infinity,
       };
     }
     this.#pools = pools;
@@ -404,10 +407,14 @@ export class SlackRateLimiter {
         this.#free(kind, slot);
         throw error;
       }
-      const blockedUntil = Math.max(...pools.map((pool) => this.#pools[pool].blockedUntil));
-      if (blockedUntil <= this.#clock.now()) return { reservedAt, slept };
-      // A 429 blocked a pool while we slept: our slot falls in the block, its capacity is gone;
-      // queue again.
+      // A 429 blocked a pool after we reserved, and our slot falls in the block: its capacity is
+      // gone; queue again (the new slot respects the block).
+      const now = this.#clock.now();
+      const stale = pools.some((pool) => {
+        const state = this.#pools[pool];
+        return state.blockedAt >= reservedAt && state.blockedUntil > now;
+      });
+      if (!stale) return { reservedAt, slept };
     }
   }
 
@@ -437,6 +444,7 @@ export class SlackRateLimiter {
     for (const pool of pools) {
       const state = this.#pools[pool];
       state.blockedUntil = Math.max(state.blockedUntil, now + retryAfter);
+      state.blockedAt = now;
       // One decrease per throttle: requests reserved before the last decrease say nothing new.
       if (this.#adaptive && reservedAt > state.since) {
         state.floor = Math.max(MIN_FACTOR, this.#factor(state, now) * DECREASE);

@@ -193,6 +193,21 @@ Deno.test("requests queued into a 429's block queue again without double-booking
   assert.deepEqual(sent, [0, 2000, 3000, 4000, 5000]);
 });
 
+Deno.test("a 429's block does not spin a clock whose sleeps pass no time (tests' clocks)", async () => {
+  const clock = { now: () => Date.now(), sleep: () => Promise.resolve() };
+  const limiter = new SlackRateLimiter({ clock });
+  let calls = 0;
+  const paced = limiter.wrap(() => {
+    calls++;
+    const status = calls === 1 ? 429 : 200;
+    return Promise.resolve(new Response("{}", { status, headers: { "retry-after": "30" } }));
+  });
+  assert.equal((await paced(request("GET", "Users"))).status, 429);
+  // Reserved after the block: its slot already respects it, so it goes (its sleep passed at once).
+  assert.equal((await paced(request("GET", "Users"))).status, 200);
+  assert.equal(calls, 2);
+});
+
 Deno.test("the target rate climbs back to the limit once 429s stop", async () => {
   const clock = fakeClock();
   const limiter = new SlackRateLimiter({ headroom: 0, clock });
@@ -349,7 +364,7 @@ Deno.test("against the simulator enforcing Slack's limits x60, 60 creates at onc
     token: "xoxp-test",
     fetch: limiter.wrap(sim.fetch),
     retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 3 })],
-    sleep: clock.sleep,
+    clock,
   });
   const names = Array.from({ length: 60 }, (_, i) => `u${i}`);
   const results = await Promise.all(
