@@ -5,6 +5,8 @@
  */
 
 import type { Client, Middleware } from "openapi-fetch";
+import { SlackRateLimiter } from "../../limits/slack_rate_limiter.ts";
+import { systemClock } from "../../retry/clock.ts";
 import { defaultRetryHandlers } from "../../retry/defaults.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type {
@@ -120,6 +122,7 @@ export class SCIMClient {
       }
       clock = { sleep, ...clock };
     }
+    const time = { ...systemClock, ...clock };
     this.#transport = new SCIMTransport<paths>({
       token,
       baseUrl,
@@ -128,7 +131,11 @@ export class SCIMClient {
       fetch,
       clock,
       logger,
-      rateLimiter,
+      // On by default: Slack's limits, paced in memory on the client's clock.
+      rateLimiter: rateLimiter === false ? undefined : rateLimiter ?? new SlackRateLimiter({
+        clock: { now: time.now, sleep: time.sleep },
+        ...(logger === undefined ? {} : { logger }),
+      }),
       retryHandlers: () => this.retryHandlers,
     });
     this.retryHandlers = options.retryHandlers ?? defaultRetryHandlers();

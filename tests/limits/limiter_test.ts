@@ -362,7 +362,8 @@ Deno.test("against the simulator enforcing Slack's limits x60, 60 creates at onc
   const limiter = new SlackRateLimiter({ limits: scaled, clock, jitter: 0, headroom: 0 });
   const client = new SCIMClient({
     token: "xoxp-test",
-    fetch: limiter.wrap(sim.fetch),
+    fetch: sim.fetch,
+    rateLimiter: limiter,
     retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 3 })],
     clock,
   });
