@@ -14,7 +14,7 @@
  *
  * const sim = new SlackScimSimulator({ rateLimits: true });
  * const limiter = new SlackRateLimiter({ limits: SLACK_RATE_LIMITS, org: "acme" });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: limiter.wrap(sim.fetch) });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch, rateLimiter: limiter });
  * const names = Array.from({ length: 10 }, (_, i) => `user${i}`);
  * await Promise.all(names.map((userName) =>
  *   client.createUser({ userName, emails: [{ value: `${userName}@example.com` }] })

@@ -18,7 +18,7 @@
  *
  * const userWrites: RatePool = { perMinute: 60, burst: 2 };
  * const sim = new SlackScimSimulator({ rateLimits: { userWrites }, clock: { now: () => 0 } });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch, rateLimiter: false });
  * const create = (userName: string) =>
  *   client.createUser({ userName, emails: [{ value: `${userName}@example.com` }] });
  * await create("ann");
@@ -55,7 +55,7 @@ export interface RatePool {
  * assert.deepEqual(tenth.userWrites, { perMinute: 18, burst: 2 });
  *
  * const sim = new SlackScimSimulator({ users: 1, rateLimits: tenth, clock: { now: () => 0 } });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch, rateLimiter: false });
  * const id = (await client.searchUsers()).users[0]!.id!;
  * for (const title of ["A", "B", "C"]) await client.patchUser(id, { title }).catch(() => {});
  * assert.deepEqual(sim.requests.map((request) => request.status), [200, 200, 200, 429]);

@@ -295,7 +295,8 @@ export class SlackRateLimiter {
    *
    * const sim = new SlackScimSimulator({ rateLimits: true });
    * const limiter = new SlackRateLimiter();
-   * const client = new SCIMClient({ token: "xoxp-test", fetch: limiter.wrap(sim.fetch) });
+   * // The client puts it under its retries; limiter.wrap(fetch) does the same for any fetch.
+   * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch, rateLimiter: limiter });
    * const results = await Promise.all(["ann", "bob", "cal"].map((userName) =>
    *   client.createUser({ userName, emails: [{ value: `${userName}@example.com` }] })
    * ));

@@ -69,7 +69,8 @@ async function main(): Promise<void> {
   const client = new SCIMClient({
     token: config.token,
     baseUrl: config.baseUrl,
-    fetch: limiter ? limiter.wrap(transport) : transport,
+    fetch: transport,
+    rateLimiter: limiter ?? false,
     timeout: 120_000,
     // The Python SDK's way on its own; under the limiter, the same handler retries a rare 429.
     retryHandlers: [new RateLimitErrorRetryHandler()],

@@ -42,10 +42,11 @@ interface Row {
 
 const rows: Row[] = [];
 
-function client(fetch: (request: Request) => Promise<Response>): SCIMClient {
+function client(sim: SlackScimSimulator, limiter: SlackRateLimiter | undefined): SCIMClient {
   return new SCIMClient({
     token: TOKEN,
-    fetch,
+    fetch: sim.fetch,
+    rateLimiter: limiter ?? false,
     timeout: 300_000,
     // The Python SDK's handler with its defaults (one retry after Retry-After), in both columns.
     retryHandlers: [new RateLimitErrorRetryHandler()],
@@ -100,7 +101,7 @@ async function createUsers(paced: boolean): Promise<void> {
   const n = 1000;
   const sim = new SlackScimSimulator({ token: TOKEN, rateLimits: { timeScale: SCALE } });
   const limiter = paced ? new SlackRateLimiter({ limits: LIMITS, jitter: JITTER }) : undefined;
-  const scim = client(limiter ? limiter.wrap(sim.fetch) : sim.fetch);
+  const scim = client(sim, limiter);
   const started = performance.now();
   const surfaced = await allAtOnce(
     Array.from({ length: n }, (_, i) => () => scim.createUser(newUser(`c${i}`))),
@@ -120,7 +121,7 @@ async function createUsers(paced: boolean): Promise<void> {
 async function mixedJob(paced: boolean): Promise<void> {
   const sim = new SlackScimSimulator({ token: TOKEN, rateLimits: { timeScale: SCALE } });
   // 100 users and 40 groups to update, made beforehand (paced), then the buckets fill up again.
-  const setup = client(new SlackRateLimiter({ limits: LIMITS, jitter: JITTER }).wrap(sim.fetch));
+  const setup = client(sim, new SlackRateLimiter({ limits: LIMITS, jitter: JITTER }));
   const users = await Promise.all(
     Array.from(
       { length: 100 },
@@ -136,7 +137,7 @@ async function mixedJob(paced: boolean): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   const from = sim.requests.length;
   const limiter = paced ? new SlackRateLimiter({ limits: LIMITS, jitter: JITTER }) : undefined;
-  const scim = client(limiter ? limiter.wrap(sim.fetch) : sim.fetch);
+  const scim = client(sim, limiter);
   const calls: (() => Promise<unknown>)[] = [];
   for (let i = 0; i < 200; i++) {
     calls.push(() => scim.createUser(newUser(`m${i}`)));
@@ -217,7 +218,7 @@ async function processes(store: "redis" | "kv" | "none", count: number): Promise
 async function anotherApp(paced: boolean): Promise<void> {
   const n = 500;
   const sim = new SlackScimSimulator({ token: TOKEN, rateLimits: { timeScale: SCALE } });
-  const setup = client(new SlackRateLimiter({ limits: LIMITS, jitter: JITTER }).wrap(sim.fetch));
+  const setup = client(sim, new SlackRateLimiter({ limits: LIMITS, jitter: JITTER }));
   const theirUsers = await Promise.all(
     Array.from({ length: 50 }, async (_, i) => (await setup.createUser(newUser(`o${i}`))).user.id!),
   );
@@ -230,7 +231,7 @@ async function anotherApp(paced: boolean): Promise<void> {
     writes: { perMinute: LIMITS.writes.perMinute / 2, burst: LIMITS.writes.burst / 2 },
     userWrites: { perMinute: LIMITS.userWrites.perMinute / 2, burst: LIMITS.userWrites.burst / 2 },
   };
-  const theirs = client(new SlackRateLimiter({ limits: half, jitter: JITTER }).wrap(sim.fetch));
+  const theirs = client(sim, new SlackRateLimiter({ limits: half, jitter: JITTER }));
   let running = true;
   let theirCalls = 0;
   const other = Promise.all(theirUsers.map(async (id, i) => {
@@ -241,7 +242,7 @@ async function anotherApp(paced: boolean): Promise<void> {
   }));
   await new Promise((resolve) => setTimeout(resolve, 500)); // the other app is at its pace
   const limiter = paced ? new SlackRateLimiter({ limits: LIMITS, jitter: JITTER }) : undefined;
-  const scim = client(limiter ? limiter.wrap(sim.fetch) : sim.fetch);
+  const scim = client(sim, limiter);
   const started = performance.now();
   const surfaced = await allAtOnce(
     Array.from({ length: n }, (_, i) => () => scim.createUser(newUser(`a${i}`))),
@@ -261,10 +262,13 @@ async function anotherApp(paced: boolean): Promise<void> {
     minimum: minimumSeconds({ userWrites: n }, 0.5),
     received: ourRefusals,
     surfaced,
-    note: limiter
-      ? `target now ${(limiter.stats().pools.userWrites.perMinute / SCALE).toFixed(0)}/min` +
-        ` (of 180; 90 left by the other app)`
-      : "",
+    note: (limiter ? `ran at ${(n / seconds * 60 / SCALE).toFixed(0)}/min of the 90 left; ` : "") +
+      `the other app: ${theirCalls} calls` +
+      (limiter
+        ? `; target at the end ${
+          (limiter.stats().pools.userWrites.perMinute / SCALE).toFixed(0)
+        }/min, climbing back`
+        : ""),
   });
 }
 
@@ -275,7 +279,9 @@ function table(): string {
   for (const row of rows) {
     lines.push(
       `| ${row.workload} | ${row.pacing} | ${row.calls} | ${row.seconds.toFixed(2)} | ` +
-        `${(row.seconds / row.minimum).toFixed(2)}× | ${row.received} ` +
+        `${
+          row.surfaced > 0 ? "— (calls failed)" : `${(row.seconds / row.minimum).toFixed(2)}×`
+        } | ${row.received} ` +
         `(${(row.received / row.calls * 100).toFixed(1)}%) | ${row.surfaced} | ${row.note} |`,
     );
   }
