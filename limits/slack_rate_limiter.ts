@@ -5,7 +5,8 @@
  * @module
  */
 
-import { type Clock, systemClock } from "../retry/clock.ts";
+import { abortableSleep } from "../retry/_sleep.ts";
+import type { Clock } from "../retry/clock.ts";
 import type { Logger } from "../retry/logger.ts";
 import { parseRetryAfter } from "../retry/retry_after.ts";
 import { MemoryLimitStore } from "./memory_store.ts";
@@ -53,8 +54,11 @@ export interface SlackRateLimiterOptions {
    * `"default"`. Limiters of one org share its budget; never put a token here.
    */
   org?: string;
-  /** Where time comes from and how to wait. Default the system clock. */
-  clock?: Pick<Clock, "now" | "sleep">;
+  /**
+   * Where time comes from and how to wait (a client hands its own). Each one left out is the
+   * system's: `Date.now`, and a `setTimeout` that ends when the signal aborts.
+   */
+  clock?: Partial<Pick<Clock, "now" | "sleep">>;
   /**
    * How much delay on the way to Slack (ms) a request may meet without finding its pool dry: each
    * pool leaves `ceil(jitter / its interval)` of its burst unused (at most half). Default 1000:
@@ -253,7 +257,13 @@ export class SlackRateLimiter {
         `Cannot use storeTimeout "${storeTimeout}": it must be a positive number`,
       );
     }
-    this.#clock = options.clock ?? systemClock;
+    // Not systemClock: its module creates an AbortController at load, which Workers refuse in
+    // the global scope, and the client's main entry carries this module.
+    this.#clock = {
+      now: options.clock?.now ?? (() => Date.now()),
+      sleep: options.clock?.sleep ??
+        ((ms, signal) => abortableSleep(ms, signal ?? new AbortController().signal)),
+    };
     this.#org = org;
     this.#adaptive = options.adaptive ?? true;
     this.#logger = options.logger ?? console;

@@ -6,7 +6,6 @@
 
 import type { Client, Middleware } from "openapi-fetch";
 import { SlackRateLimiter } from "../../limits/slack_rate_limiter.ts";
-import { systemClock } from "../../retry/clock.ts";
 import { defaultRetryHandlers } from "../../retry/defaults.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import type {
@@ -122,7 +121,6 @@ export class SCIMClient {
       }
       clock = { sleep, ...clock };
     }
-    const time = { ...systemClock, ...clock };
     this.#transport = new SCIMTransport<paths>({
       token,
       baseUrl,
@@ -133,7 +131,7 @@ export class SCIMClient {
       logger,
       // On by default: Slack's limits, paced in memory on the client's clock.
       rateLimiter: rateLimiter === false ? undefined : rateLimiter ?? new SlackRateLimiter({
-        clock: { now: time.now, sleep: time.sleep },
+        ...(clock === undefined ? {} : { clock }),
         ...(logger === undefined ? {} : { logger }),
       }),
       retryHandlers: () => this.retryHandlers,
