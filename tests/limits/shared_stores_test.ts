@@ -148,6 +148,29 @@ redisTest("Redis keys carry a TTL, and a block holds the pool", async (url) => {
   }
 });
 
+redisTest(
+  "a client with ioredis's eval/evalsha shape (key count, flat arguments) works too",
+  async (url) => {
+    const client = await createClient({ url }).connect();
+    try {
+      // ioredis's calling convention, sent as raw commands through node-redis.
+      const ioredisLike = {
+        eval: (script: string, numKeys: number, ...rest: string[]) =>
+          client.sendCommand(["EVAL", script, String(numKeys), ...rest]),
+        evalsha: (sha: string, numKeys: number, ...rest: string[]) =>
+          client.sendCommand(["EVALSHA", sha, String(numKeys), ...rest]),
+      };
+      const store = new RedisLimitStore(ioredisLike, { prefix: `t-${run}-ioredis` });
+      const charge = { pool: "writes", interval: 60_000, tolerance: 0 };
+      assert.equal(await store.reserve("acme", [charge]), 0);
+      const second = await store.reserve("acme", [charge]);
+      assert.ok(second > 59_000 && second <= 60_000, `${second}`);
+    } finally {
+      await client.quit();
+    }
+  },
+);
+
 redisTest("the script is loaded again when Redis lost it (NOSCRIPT)", async (url) => {
   const client = await createClient({ url }).connect();
   try {
