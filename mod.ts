@@ -11,11 +11,15 @@
  *   `createGroup` is never re-sent blindly.
  * - v1 PATCH helpers the SDKs lack: `removeUserAttributes`, `deleteUserValues`.
  *
+ * - openapi-fetch underneath: `client.openapi` (any operation of the spec, typed) and
+ *   `client.use()` middleware, with the client's token, retries and timeout.
+ *
  * The rest has entries of its own, so an app ships only what it imports (this entry stays under
- * 10 KiB gzipped): `@org/slack-scim/filter` (filters from untrusted values, without injection),
- * `@org/slack-scim/paging` (`iterateUsers`, `iterateGroups`), `@org/slack-scim/membership`
- * (chunked group membership), `@org/slack-scim/retry` (the retry handlers, as the Python SDK's
- * `slack_sdk.http_retry`), `@org/slack-scim/testing` (the Slack SCIM simulator).
+ * 13 KiB gzipped, openapi-fetch included): `@org/slack-scim/filter` (filters from untrusted
+ * values, without injection), `@org/slack-scim/paging` (`iterateUsers`, `iterateGroups`),
+ * `@org/slack-scim/membership` (chunked group membership), `@org/slack-scim/retry` (the retry
+ * handlers, as the Python SDK's `slack_sdk.http_retry`), `@org/slack-scim/testing` (the Slack
+ * SCIM simulator).
  *
  * @example Users and groups, against the simulator from "@org/slack-scim/testing"
  * ```ts

@@ -215,7 +215,7 @@ async function retryingCall(
   signal?.throwIfAborted();
   const armed = arm(deps, signal ?? undefined, timeout);
   // Read the body once: a Request body can be sent only once, and every attempt must carry it.
-  const body = await readBody(request, armed);
+  const body = request.body === null ? null : await readBody(request, armed);
   const { response, stats } = await sendAttempts(deps, {
     ...armed,
     request,

@@ -47,24 +47,48 @@ export async function readText(response: Response): Promise<string> {
   try {
     return await response.text();
   } catch (error) {
-    const ending = endingOf(response);
-    if (ending === undefined) throw error;
-    const { callerSignal, timeoutSignal, method, url, timeout } = ending;
-    if (callerSignal?.aborted) throw callerSignal.reason;
-    if (!timeoutSignal?.aborted) throw error;
-    const stats = retryStatsOf(response);
-    const failedAttempts = stats?.failedAttempts ?? [];
-    throw new RequestTimeoutError({
-      method,
-      url,
-      timeout,
-      attempts: stats?.attempts ?? 1,
-      totalRetryDelay: stats?.totalRetryDelay ?? 0,
-      mayHaveBeenApplied: mayHaveBeenApplied(method, {
-        answered2xx: response.ok,
-        failedAttempts,
-      }),
-      failedAttempts,
-    }, { cause: error });
+    throw readFailure(response, error);
   }
+}
+
+/**
+ * Says what a failed read of a retrying fetch's answer means, for code that reads the body
+ * itself (as openapi-fetch does): the call's `RequestTimeoutError` when its timeout elapsed first,
+ * the caller's `signal.reason` when it aborted, otherwise `error` as it is.
+ *
+ * @param response The response whose body could not be read.
+ * @param error What the read threw.
+ * @returns What to throw.
+ *
+ * @example A read that failed for another reason is passed through
+ * ```ts
+ * import { createRetryingFetch, readFailure } from "@org/slack-scim/retry";
+ * import assert from "node:assert/strict";
+ *
+ * const fetch = createRetryingFetch({
+ *   retryHandlers: () => [],
+ *   fetch: () => Promise.resolve(new Response("{}")),
+ * });
+ * const response = await fetch(new Request("https://api.slack.com/scim/v1/Users"), { timeout: 1000 });
+ * const cut = new TypeError("connection reset");
+ * assert.equal(readFailure(response, cut), cut);
+ * ```
+ */
+export function readFailure(response: Response, error: unknown): unknown {
+  const ending = endingOf(response);
+  if (ending === undefined) return error;
+  const { callerSignal, timeoutSignal, method, url, timeout } = ending;
+  if (callerSignal?.aborted) return callerSignal.reason;
+  if (!timeoutSignal?.aborted) return error;
+  const stats = retryStatsOf(response);
+  const failedAttempts = stats?.failedAttempts ?? [];
+  return new RequestTimeoutError({
+    method,
+    url,
+    timeout,
+    attempts: stats?.attempts ?? 1,
+    totalRetryDelay: stats?.totalRetryDelay ?? 0,
+    mayHaveBeenApplied: mayHaveBeenApplied(method, { answered2xx: response.ok, failedAttempts }),
+    failedAttempts,
+  }, { cause: error });
 }

@@ -11,8 +11,9 @@
  *         Authorization added      on each attempt's own copy: nothing above sees the token
  *           fetch                  globalThis.fetch, or the `fetch` option
  * ```
- * The answer's body is read by the client method (openapi-fetch's `parseAs: "stream"`), within
- * the call's timeout; an error answer's body is read under openapi-fetch, so its text is kept.
+ * A 2xx body is read by openapi-fetch as text (`parseAs: "text"`) and parsed by the transport; a
+ * failed read is the call's timeout, the caller's abort, or an unreadable answer. An error
+ * answer's body is read under openapi-fetch, within the timeout too, so its raw text is kept.
  *
  * @module
  */
@@ -27,7 +28,7 @@ import {
 } from "../retry/fetch.ts";
 import type { RetryHandler } from "../retry/handler.ts";
 import type { Logger } from "../retry/logger.ts";
-import { readText } from "../retry/read_text.ts";
+import { readFailure } from "../retry/read_text.ts";
 import { isRequestTimeoutError } from "../retry/request_timeout_error.ts";
 import { type FailedAttempt, retryStatsOf } from "../retry/stats.ts";
 import { SCIMApiError } from "./errors.ts";
@@ -165,8 +166,9 @@ export interface TransportOptions {
 export interface SendInit {
   /** The call's fetch: the retrying fetch with this call's options. */
   fetch: (request: Request) => Promise<Response>;
-  /** The body is read by the transport, within the call's timeout. */
-  parseAs: "stream";
+  /** openapi-fetch reads the body as text; the transport parses it (a proxy's HTML page must
+   * become an error that shows it, not a JSON.parse crash). */
+  parseAs: "text";
   /** The caller's signal. */
   signal: AbortSignal | null;
   /** A write's Content-Type. */
@@ -208,6 +210,8 @@ interface Exchange {
   /** An error answer's copy handed to openapi-fetch, its body read into `text`. */
   copy?: Response;
   text?: string;
+  /** Set once the retrying fetch answered 2xx and openapi-fetch reads the body. */
+  read?: boolean;
 }
 
 /** Per-call options openapi-fetch carries on the Request (its unknown init keys). */
@@ -216,7 +220,6 @@ interface CarriedOptions {
   retryAfterSendFailure?: unknown;
 }
 
-const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 const NO_ATTEMPTS: readonly FailedAttempt[] = Object.freeze([]);
 
 /**
@@ -278,12 +281,6 @@ export class SCIMTransport<Paths extends {}> {
     if (send !== undefined && typeof send !== "function") {
       throw new TypeError(`Cannot use fetch: "${String(send)}" is not a function`);
     }
-    if (
-      rateLimiter !== undefined &&
-      (typeof rateLimiter !== "object" || typeof rateLimiter?.wrap !== "function")
-    ) {
-      throw new TypeError(`Cannot use rateLimiter: "${String(rateLimiter)}" has no wrap method`);
-    }
     this.baseUrl = baseUrl;
     this.timeout = timeout;
     this.logger = logger;
@@ -295,9 +292,15 @@ export class SCIMTransport<Paths extends {}> {
       // Looked up per attempt, so a global fetch installed or replaced later is the one used.
       return send === undefined ? globalThis.fetch(request) : send(request);
     };
-    const paced = rateLimiter === undefined ? authorize : rateLimiter.wrap(authorize);
+    const paced = rateLimiter === undefined
+      ? authorize
+      : typeof rateLimiter?.wrap === "function"
+      ? rateLimiter.wrap(authorize)
+      : undefined;
     if (typeof paced !== "function") {
-      throw new TypeError(`Cannot use rateLimiter: wrap() returned "${String(paced)}"`);
+      throw new TypeError(
+        `Cannot use rateLimiter: "${String(rateLimiter)}" has no wrap method returning a fetch`,
+      );
     }
     this.#retrying = createRetryingFetch({
       fetch: paced,
@@ -311,22 +314,20 @@ export class SCIMTransport<Paths extends {}> {
       : { "content-type": "application/json;charset=utf-8" };
     this.openapi = createClient<Paths>({
       baseUrl,
-      headers,
+      // A plain object: openapi-fetch merges it into every request, faster than a Headers.
+      headers: Object.fromEntries(headers),
       redirect: "manual",
       querySerializer: serializeQuery,
       pathSerializer: (url, values) => this.#fillPath(url, values),
       // The escape hatch's calls: options carried on the request, bodies buffered here.
       fetch: (request) => {
-        const carried = request as Request & CarriedOptions;
-        const timeout = carried.timeout === undefined
-          ? this.timeout
-          : checkTimeout(carried.timeout);
-        const retryAfterSendFailure = carried.retryAfterSendFailure as boolean | undefined;
+        const { timeout, retryAfterSendFailure } = request as Request & CarriedOptions;
+        // The retrying fetch checks retryAfterSendFailure (undefined: true).
         return this.#exchange(
           request,
           {
-            timeout,
-            ...(retryAfterSendFailure === undefined ? {} : { retryAfterSendFailure }),
+            timeout: timeout === undefined ? this.timeout : checkTimeout(timeout),
+            retryAfterSendFailure: retryAfterSendFailure as boolean,
           },
           {},
           true,
@@ -367,7 +368,7 @@ export class SCIMTransport<Paths extends {}> {
   async call(
     name: string,
     options: CallOptions | undefined,
-    send: (init: SendInit) => Promise<{ response: Response; error?: unknown }>,
+    send: (init: SendInit) => Promise<{ response: Response; data?: unknown; error?: unknown }>,
     write = false,
     retryAfterSendFailure = true,
   ): Promise<Answer> {
@@ -383,12 +384,22 @@ export class SCIMTransport<Paths extends {}> {
           exchange,
           false,
         ),
-      parseAs: "stream",
+      parseAs: "text",
       signal: signal ?? null,
     };
     if (write) init.headers = this.#writeHeaders;
-    const result = await send(init);
-    return await this.#answer(result, exchange);
+    let result: { response: Response; data?: unknown; error?: unknown };
+    try {
+      result = await send(init);
+    } catch (error) {
+      // openapi-fetch reading a 2xx body failed: the call's timeout, the caller's abort, or a body
+      // Slack's answer lost (what the retrying fetch threw comes through as it is).
+      const { response } = exchange;
+      // (Middleware that threw, or read a body it replaced, leaves this answer's body unused.)
+      if (exchange.read !== true || response === undefined || !response.bodyUsed) throw error;
+      throw this.#unreadable(exchange.request, response, readFailure(response, error));
+    }
+    return this.#answer(result, exchange);
   }
 
   /**
@@ -407,50 +418,51 @@ export class SCIMTransport<Paths extends {}> {
     exchange.request = request;
     const response = await this.#retrying(request, call);
     exchange.response = response;
-    if ((response.ok && !buffer) || response.status < 200) return response;
+    if (response.ok && !buffer) {
+      exchange.read = true;
+      return response;
+    }
+    if (response.status < 200) return response;
     let text: string;
     try {
-      text = await readText(response);
+      text = await response.text();
     } catch (error) {
-      throw this.#unreadable(request, response, error);
+      throw this.#unreadable(request, response, readFailure(response, error));
     }
-    const copy = new Response(NULL_BODY_STATUS.has(response.status) ? null : text, response);
+    // A 204, 205 or 304 may not have a body, even an empty one.
+    const { status } = response;
+    const copy = new Response(
+      status === 204 || status === 205 || status === 304 ? null : text,
+      response,
+    );
     exchange.copy = copy;
     exchange.text = text;
     return copy;
   }
 
-  /** Reads the answer openapi-fetch returned into an `Answer`, throwing for an error. */
-  async #answer(
-    result: { response: Response; error?: unknown },
+  /** Turns the answer openapi-fetch returned into an `Answer`, throwing for an error. */
+  #answer(
+    result: { response: Response; data?: unknown; error?: unknown },
     exchange: Exchange,
-  ): Promise<Answer> {
-    const { response } = result;
+  ): Answer {
+    const { response, data, error } = result;
     const { request } = exchange;
     let text: string;
     if (response === exchange.copy) {
       text = exchange.text!;
-    } else if (response.bodyUsed) {
-      // Middleware replaced an error answer that openapi-fetch then read.
-      text = typeof result.error === "string" ? result.error : JSON.stringify(result.error) ?? "";
+    } else if (response.ok) {
+      // parseAs "text"; nothing read for a 204, a HEAD or a Content-Length of 0.
+      text = typeof data === "string" ? data : "";
     } else {
-      try {
-        text = await readText(response);
-      } catch (error) {
-        throw this.#unreadable(request, response, error);
-      }
+      // Middleware replaced an error answer, which openapi-fetch then read and parsed.
+      text = typeof error === "string" ? error : JSON.stringify(error) ?? "";
     }
-    const stats = exchange.response === undefined ? undefined : retryStatsOf(exchange.response);
     const answer: Answer = {
       status: response.status,
       headers: response.headers,
       text,
       body: undefined,
-      attempts: stats?.attempts ?? 0,
-      totalRetryDelay: stats?.totalRetryDelay ?? 0,
-      failedAttempts: stats?.failedAttempts ?? NO_ATTEMPTS,
-      method: request?.method,
-      path: request === undefined ? undefined : this.#pathOf(request.url),
+      ...this.#details(request, exchange.response),
     };
     if (!response.ok) throw new SCIMApiError(answer, answer);
     // A blank body is an empty one; anything else must be JSON.
@@ -470,19 +482,26 @@ export class SCIMTransport<Paths extends {}> {
    */
   #unreadable(request: Request | undefined, response: Response, error: unknown): unknown {
     if (isRequestTimeoutError(error) || request?.signal.aborted) return error;
-    const stats = retryStatsOf(response);
     const answer = { status: response.status, headers: response.headers, text: "" };
     return new SCIMApiError(answer, {
-      method: request?.method,
-      path: request === undefined ? undefined : this.#pathOf(request.url),
-      attempts: stats?.attempts ?? 1,
-      totalRetryDelay: stats?.totalRetryDelay ?? 0,
-      failedAttempts: stats?.failedAttempts ?? NO_ATTEMPTS,
+      ...this.#details(request, response),
       // `expected` only counts for a 2xx.
       expected: "a complete body",
       note: `the body could not be read (${messageOf(error)})`,
       cause: error,
     });
+  }
+
+  /** The call fields of an answer or error: method, path, and the retrying fetch's stats. */
+  #details(request: Request | undefined, response: Response | undefined) {
+    const stats = response && retryStatsOf(response);
+    return {
+      method: request?.method,
+      path: request && this.#pathOf(request.url),
+      attempts: stats?.attempts ?? 0,
+      totalRetryDelay: stats?.totalRetryDelay ?? 0,
+      failedAttempts: stats?.failedAttempts ?? NO_ATTEMPTS,
+    };
   }
 
   /** Fills a spec path's parameters, percent-encoded; each one is required. */

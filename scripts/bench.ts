@@ -7,6 +7,7 @@
  *
  *   deno task bench                 # full run (about a minute)
  *   deno task bench --quick         # smaller counts, for a smoke check
+ *   deno task bench --only readUser # one section: readUser, writes or export
  */
 import createClient from "openapi-fetch";
 import { SCIMClient, type User } from "../mod.ts";
@@ -336,9 +337,12 @@ async function writes(): Promise<void> {
   }
 }
 
-await readUserOverhead();
-await writes();
-await directoryExport();
+// `--only readUser|writes|export` runs one section.
+const onlyIndex = Deno.args.indexOf("--only");
+const only = onlyIndex >= 0 ? Deno.args[onlyIndex + 1] : undefined;
+if (only === undefined || only === "readUser") await readUserOverhead();
+if (only === undefined || only === "writes") await writes();
+if (only === undefined || only === "export") await directoryExport();
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
 console.log(`\nslack-scim benchmarks (${quick ? "quick" : "full"}), Deno ${Deno.version.deno}`);

@@ -113,14 +113,8 @@ export class SCIMClient {
   constructor(options: SCIMClientOptions) {
     const { baseUrl, timeout, headers } = resolveOptions(options);
     const { token, fetch, logger, rateLimiter, sleep } = options;
-    let { clock } = options;
-    // The deprecated `sleep` option is `clock.sleep`.
-    if (sleep !== undefined) {
-      if (typeof sleep !== "function") {
-        throw new TypeError(`Cannot use sleep: "${String(sleep)}" is not a function`);
-      }
-      clock = { sleep, ...clock };
-    }
+    // The deprecated `sleep` option is `clock.sleep` (checked there).
+    const clock = sleep === undefined ? options.clock : { sleep, ...options.clock };
     this.#transport = new SCIMTransport<paths>({
       token,
       baseUrl,

@@ -2,6 +2,7 @@
 
 import assert from "node:assert/strict";
 import { isRequestTimeoutError, SCIMClient } from "../../mod.ts";
+import { SlackScimSimulator } from "../../scim/testing/mod.ts";
 import { rejection, TOKEN } from "./_helpers.ts";
 
 /** A transport that never answers; it rejects when the request's signal aborts. */
@@ -93,4 +94,28 @@ Deno.test("a write's 2xx whose body times out may have been applied", async () =
   assert.ok(isRequestTimeoutError(error), String(error));
   assert.equal(error.method, "PATCH");
   assert.equal(error.mayHaveBeenApplied, true);
+});
+
+Deno.test("client.openapi: a timeout while a 2xx body streams in is a RequestTimeoutError too", async () => {
+  const transport = stallingBody(201);
+  const client = new SCIMClient({ token: TOKEN, fetch: transport.fetch, timeout: 5 });
+  const error = await rejection(
+    client.openapi.POST("/Groups", {
+      body: { schemas: ["urn:scim:schemas:core:1.0"], displayName: "Ops", members: [] },
+    }),
+  );
+  assert.ok(isRequestTimeoutError(error), String(error));
+  assert.equal(error.mayHaveBeenApplied, true); // a 201 came: the group may exist
+});
+
+Deno.test("what middleware throws comes through as it is, never as an unreadable answer", async () => {
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 1, groups: 0, seed: 1 });
+  const client = new SCIMClient({ token: TOKEN, fetch: sim.fetch });
+  const boom = new Error("metrics backend down");
+  client.use({
+    onResponse: () => {
+      throw boom;
+    },
+  });
+  assert.equal(await rejection(client.searchUsers({ count: 1 })), boom);
 });
