@@ -237,11 +237,13 @@ export class SlackRateLimiter {
     const { limits = {}, org = "default", jitter = 1_000, headroom = 0.02, storeTimeout = 2_000 } =
       options;
     checkRatePools(limits);
-    if (!ORG.test(org) || /^xox/i.test(org)) {
+    if (/^xox/i.test(org)) {
+      // Not quoted: it may be a token.
+      throw new TypeError("Cannot use org: it looks like a Slack token; use the org's name");
+    }
+    if (!ORG.test(org)) {
       throw new TypeError(
-        `Cannot use org "${
-          org.slice(0, 8)
-        }…": use a plain name (letters, digits, . _ : -), never a token`,
+        `Cannot use org "${org.slice(0, 40)}": use a plain name (letters, digits, . _ : -)`,
       );
     }
     if (!(headroom >= 0 && headroom <= 0.5)) {

@@ -340,8 +340,11 @@ Deno.test("requests outside Slack's pools pass untouched", async () => {
 });
 
 Deno.test("an org name that is not a plain name, or looks like a token, is refused", () => {
-  assert.throws(() => new SlackRateLimiter({ org: "xoxp-123-456" }), TypeError);
-  assert.throws(() => new SlackRateLimiter({ org: "a b" }), /Cannot use org "a b…"/);
+  assert.throws(
+    () => new SlackRateLimiter({ org: "xoxp-123-456" }),
+    (error) => error instanceof TypeError && !error.message.includes("123"),
+  );
+  assert.throws(() => new SlackRateLimiter({ org: "a b" }), /Cannot use org "a b"/);
   assert.throws(() => new SlackRateLimiter({ jitter: -1 }), RangeError);
   assert.throws(
     () => new SlackRateLimiter({ limits: { writes: { perMinute: 0, burst: 1 } } }),
