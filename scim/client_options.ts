@@ -126,10 +126,12 @@ export interface SCIMClientOptions {
    */
   clock?: Partial<Clock>;
   /**
-   * Paces every attempt (retries included) under the retrying fetch, such as a limiter that
-   * keeps to Slack's rate limits. Default: none.
+   * Paces every attempt (retries included) under the retrying fetch to Slack's rate limits, so a
+   * job spends no requests on 429s. Default: a `SlackRateLimiter` of this client's own (Slack's
+   * table, in memory, on the client's clock). Give every client of one org the same limiter (on
+   * a Redis or Deno KV store, every process: `@org/slack-scim/limits`); `false` turns pacing off.
    */
-  rateLimiter?: Pacer;
+  rateLimiter?: Pacer | false;
   /**
    * Waits between retries.
    *

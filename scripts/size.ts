@@ -3,8 +3,9 @@
  *
  * Bundles `mod.ts` with `deno bundle --minify` (everything it imports included, as an edge bundler
  * would), gzips the result (level 9) and prints both sizes in bytes. Exits 1 when the gzipped size
- * is over the budget (14 KiB by default, openapi-fetch included), or when the bundle contains code that must stay out of
- * the main entry: the simulator, or anything Deno- or Node-only.
+ * is over the budget (17 KiB by default, openapi-fetch and the default rate limiter included),
+ * or when the bundle contains code that must stay out of the main entry: the simulator, or
+ * anything Deno- or Node-only.
  *
  * With `--entries` it also prints, for information, what each other library entry of deno.json
  * weighs bundled alone, and all of them together (an app importing everything but the simulator).
@@ -18,7 +19,7 @@ import { gzipSync } from "node:zlib";
 import { denoBundle } from "./_deno_bundle.ts";
 
 /** The gzipped budget of the main entry, in bytes. */
-export const DEFAULT_LIMIT = 14 * 1024;
+export const DEFAULT_LIMIT = 17 * 1024;
 
 /** Strings whose presence in the main bundle means something leaked into it. */
 const FORBIDDEN: readonly { pattern: RegExp; why: string }[] = [

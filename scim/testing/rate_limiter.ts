@@ -5,92 +5,15 @@
  * @module
  */
 
-/**
- * One token bucket: a sustained rate and how many requests may come at once.
- *
- * @example A tight pool for user writes, so a test reaches the 429 after two creates
- * ```ts
- * import { SCIMApiError, SCIMClient } from "@org/slack-scim";
- * import { type RatePool, SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const userWrites: RatePool = { perMinute: 60, burst: 2 };
- * const sim = new SlackScimSimulator({ rateLimits: { userWrites }, clock: { now: () => 0 } });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const create = (userName: string) =>
- *   client.createUser({ userName, emails: [{ value: `${userName}@example.com` }] });
- * await create("ann");
- * await create("bob");
- * await assert.rejects(
- *   create("cal"),
- *   (error) => error instanceof SCIMApiError && error.status === 429 && error.retryAfter === 1000,
- * );
- * ```
- */
-export interface RatePool {
-  /** Requests per minute, refilled continuously. */
-  perMinute: number;
-  /** The bucket's size: how many requests may come back to back after a quiet spell. */
-  burst: number;
-}
+import {
+  type RatePool,
+  type RatePoolName,
+  type RatePools,
+  SLACK_RATE_LIMITS,
+} from "../../limits/slack_limits.ts";
 
-/**
- * The pools of Slack's table; a request must pass every pool that applies to it.
- *
- * @example Slack's table at a tenth of its size
- * ```ts
- * import { SCIMClient } from "@org/slack-scim";
- * import { type RatePools, SLACK_RATE_LIMITS, SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const tenth = Object.fromEntries(
- *   Object.entries(SLACK_RATE_LIMITS).map(([name, pool]) => [
- *     name,
- *     { perMinute: pool.perMinute / 10, burst: Math.ceil(pool.burst / 10) },
- *   ]),
- * ) as unknown as RatePools;
- * assert.deepEqual(tenth.userWrites, { perMinute: 18, burst: 2 });
- *
- * const sim = new SlackScimSimulator({ users: 1, rateLimits: tenth, clock: { now: () => 0 } });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const id = (await client.searchUsers()).users[0]!.id!;
- * for (const title of ["A", "B", "C"]) await client.patchUser(id, { title }).catch(() => {});
- * assert.deepEqual(sim.requests.map((request) => request.status), [200, 200, 200, 429]);
- * ```
- */
-export interface RatePools {
-  /** All writes (POST, PUT, PATCH, DELETE) of the org. */
-  writes: RatePool;
-  /** All reads (GET) of the org. */
-  reads: RatePool;
-  /** GET `Users/{id}` and GET `Groups/{id}`. */
-  readOne: RatePool;
-  /** POST, PUT, PATCH and DELETE on `Users`. */
-  userWrites: RatePool;
-  /** POST and DELETE on `Groups`. */
-  groupCreateDelete: RatePool;
-  /** PUT and PATCH on `Groups/{id}`. */
-  groupUpdates: RatePool;
-}
-
-/**
- * The name of one pool of {@linkcode RatePools}.
- *
- * @example Which pool refused a request
- * ```ts
- * import type { RatePoolName } from "@org/slack-scim/testing";
- * import { RateLimiter } from "./rate_limiter.ts"; // the simulator's own, not exported
- * import assert from "node:assert/strict";
- *
- * const limiter = new RateLimiter({ readOne: { perMinute: 60, burst: 1 } }, { now: () => 0 });
- * limiter.acquire("GET", "/Users/U1");
- * const verdict = limiter.acquire("GET", "/Users/U2");
- * const pool: RatePoolName | "lock" | undefined = verdict.allowed ? undefined : verdict.reason;
- * assert.equal(pool, "readOne");
- * assert.equal(limiter.acquire("GET", "/Users").allowed, true); // only `reads` applies to lists
- * ```
- */
-export type RatePoolName = keyof RatePools;
+// One definition of Slack's limits, in limits/: the simulator enforces the table the client paces to.
+export { type RatePool, type RatePoolName, type RatePools, SLACK_RATE_LIMITS };
 
 /**
  * Rate limits for the simulator. Every pool left out keeps Slack's numbers
@@ -124,26 +47,6 @@ export interface RateLimitOptions extends Partial<RatePools> {
   /** Whether an overlapping write to the same user or group is refused (default true). */
   locks?: boolean;
 }
-
-/**
- * Slack's published SCIM rate limits (per org, shared by every app).
- *
- * @example The org-wide write pool
- * ```ts
- * import { SLACK_RATE_LIMITS } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * assert.deepEqual(SLACK_RATE_LIMITS.writes, { perMinute: 600, burst: 180 });
- * ```
- */
-export const SLACK_RATE_LIMITS: Readonly<RatePools> = Object.freeze({
-  writes: Object.freeze({ perMinute: 600, burst: 180 }),
-  reads: Object.freeze({ perMinute: 1000, burst: 1000 }),
-  readOne: Object.freeze({ perMinute: 300, burst: 300 }),
-  userWrites: Object.freeze({ perMinute: 180, burst: 20 }),
-  groupCreateDelete: Object.freeze({ perMinute: 180, burst: 20 }),
-  groupUpdates: Object.freeze({ perMinute: 180, burst: 80 }),
-});
 
 const POOL_NAMES = Object.keys(SLACK_RATE_LIMITS) as RatePoolName[];
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);

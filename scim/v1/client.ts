@@ -17,11 +17,12 @@ import type {
   ServiceProviderConfigResponse,
   UserResponse,
 } from "./responses.ts";
-import { type CallOptions, SCIMTransport } from "../transport.ts";
+import type { CallOptions, SCIMTransport } from "../transport.ts";
 import type { Group, User } from "./models.ts";
 import type { NewGroup } from "./new_group.ts";
 import type { paths } from "./schema.gen.ts";
-import { resolveOptions, type SCIMClientOptions, type SearchOptions } from "../client_options.ts";
+import type { SCIMClientOptions, SearchOptions } from "../client_options.ts";
+import { clientTransport } from "../_client_transport.ts";
 import { checkId } from "../_arguments.ts";
 import * as discovery from "./_discovery.ts";
 import * as groups from "./_groups.ts";
@@ -126,21 +127,12 @@ export class SCIMClient {
    * @param options The token and the optional settings.
    */
   constructor(options: SCIMClientOptions) {
-    const { baseUrl, timeout, headers } = resolveOptions(options, DEFAULT_BASE_URL);
-    const { token, fetch, logger, rateLimiter, sleep } = options;
-    // The deprecated `sleep` option is `clock.sleep` (checked there).
-    const clock = sleep === undefined ? options.clock : { sleep, ...options.clock };
-    this.#transport = new SCIMTransport<paths>({
-      token,
-      baseUrl,
-      timeout,
-      headers,
-      fetch,
-      clock,
-      logger,
-      rateLimiter,
-      retryHandlers: () => this.retryHandlers,
-    });
+    this.#transport = clientTransport<paths>(
+      options,
+      DEFAULT_BASE_URL,
+      "SCIMClient",
+      () => this.retryHandlers,
+    );
     this.retryHandlers = options.retryHandlers ?? defaultRetryHandlers();
   }
 

@@ -8,9 +8,10 @@
 import type { Client, Middleware } from "openapi-fetch";
 import { defaultRetryHandlers } from "../../retry/defaults.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
-import { resolveOptions, type SCIMClientOptions, type SearchOptions } from "../client_options.ts";
+import type { SCIMClientOptions, SearchOptions } from "../client_options.ts";
+import { clientTransport } from "../_client_transport.ts";
 import type { ApiCallResponse, EmptyResponse } from "../response.ts";
-import { type CallOptions, SCIMTransport } from "../transport.ts";
+import type { CallOptions, SCIMTransport } from "../transport.ts";
 import { apiCall } from "../_api_call.ts";
 import type { Group } from "./group.ts";
 import type { GroupPatchOperation, UntypedOperation, UserPatchOperation } from "./patch_op.ts";
@@ -146,31 +147,12 @@ export class SCIM2Client {
    * @param options The token and the optional settings, as for `SCIMClient`.
    */
   constructor(options: SCIM2ClientOptions) {
-    const { baseUrl, timeout, headers } = resolveOptions(
+    this.#transport = clientTransport<paths>(
       options,
       DEFAULT_BASE_URL_V2,
       "SCIM2Client",
+      () => this.retryHandlers,
     );
-    const { token, fetch, logger, rateLimiter, sleep } = options;
-    let { clock } = options;
-    // The deprecated `sleep` option is `clock.sleep`.
-    if (sleep !== undefined) {
-      if (typeof sleep !== "function") {
-        throw new TypeError(`Cannot use sleep: "${String(sleep)}" is not a function`);
-      }
-      clock = { sleep, ...clock };
-    }
-    this.#transport = new SCIMTransport<paths>({
-      token,
-      baseUrl,
-      timeout,
-      headers,
-      fetch,
-      clock,
-      logger,
-      rateLimiter,
-      retryHandlers: () => this.retryHandlers,
-    });
     this.retryHandlers = options.retryHandlers ?? defaultRetryHandlers();
   }
 

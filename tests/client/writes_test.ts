@@ -118,6 +118,7 @@ Deno.test("responses and errors report the time waited between attempts (totalRe
   const waits: number[] = [];
   const { client, sim } = setup({}, {
     retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 2 })],
+    rateLimiter: false, // only the retries' waits here: no pacing after the 429s
     clock: {
       sleep: (ms) => {
         waits.push(ms);

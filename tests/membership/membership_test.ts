@@ -134,6 +134,7 @@ Deno.test("group PATCHes that meet Slack's rate limits are absorbed by the RateL
   const client = new SCIMClient({
     token: TOKEN,
     fetch: sim.fetch,
+    rateLimiter: false, // reacting only: the pacing is the next test's
     retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 100 })],
     clock: {
       sleep: (ms) => {
@@ -162,7 +163,12 @@ Deno.test("overlapping PATCHes of one group meet Slack's one-write-at-a-time loc
   // The simulator reads a request's body before it answers, so two PATCHes sent together overlap
   // as they do at Slack: the second is refused while the first holds the group.
   const sim = new SlackScimSimulator({ token: TOKEN, users: 4, groups: 0, rateLimits: true });
-  const bare = new SCIMClient({ token: TOKEN, fetch: sim.fetch, retryHandlers: [] });
+  const bare = new SCIMClient({
+    token: TOKEN,
+    fetch: sim.fetch,
+    retryHandlers: [],
+    rateLimiter: false,
+  });
   const users = (await bare.searchUsers({ count: 4 })).users.map((user) => user.id!);
   const { group } = await bare.createGroup({ displayName: "Locked", members: [] });
   const patch = (client: SCIMClient, id: string) =>
@@ -181,6 +187,7 @@ Deno.test("overlapping PATCHes of one group meet Slack's one-write-at-a-time loc
   const retrying = new SCIMClient({
     token: TOKEN,
     fetch: sim.fetch,
+    rateLimiter: false,
     retryHandlers: [new RateLimitErrorRetryHandler()],
     clock: {
       sleep: (ms) => {
@@ -194,6 +201,50 @@ Deno.test("overlapping PATCHes of one group meet Slack's one-write-at-a-time loc
   assert.deepEqual(both.map((r) => r.attempts).sort(), [1, 2]);
   assert.deepEqual(waits, [1000]);
   assert.deepEqual(await memberIds(retrying, group.id!), new Set([users[0]!, ...users.slice(2)]));
+});
+
+Deno.test("with the default rate limiter the same 120 group PATCHes meet no 429: they wait their turn", async () => {
+  let now = Date.parse("2026-01-01T00:00:00Z");
+  const sim = new SlackScimSimulator({ token: TOKEN, rateLimits: true, clock: { now: () => now } });
+  const waits: number[] = [];
+  const client = new SCIMClient({
+    token: TOKEN,
+    fetch: sim.fetch,
+    retryHandlers: [new RateLimitErrorRetryHandler({ maxRetryCount: 100 })],
+    clock: {
+      now: () => now,
+      sleep: (ms) => {
+        waits.push(ms);
+        now = Math.max(now, now + ms);
+        return Promise.resolve();
+      },
+    },
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < 120; i++) {
+    ids.push(
+      (await client.createUser({ userName: `r${i}`, emails: [{ value: `r${i}@x.com` }] })).user.id!,
+    );
+  }
+  const { group } = await client.createGroup({ displayName: "Paced", members: [] });
+  const result = await addGroupMembers(client, group.id!, ids, { chunkSize: 1 });
+  assert.equal(result.added, 120);
+  assert.equal(sim.requests.filter((r) => r.status === 429).length, 0);
+  assert.ok(waits.length > 0 && waits.every((ms) => ms < 1000), `waits ${waits.slice(0, 5)}`);
+  assert.deepEqual(await memberIds(client, group.id!), new Set(ids));
+});
+
+Deno.test("with the default rate limiter overlapping PATCHes of one group take turns: no resource_locked", async () => {
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 2, groups: 0, rateLimits: true });
+  const client = new SCIMClient({ token: TOKEN, fetch: sim.fetch, retryHandlers: [] });
+  const users = (await client.searchUsers({ count: 2 })).users.map((user) => user.id!);
+  const { group } = await client.createGroup({ displayName: "Turns", members: [] });
+  const both = await Promise.all(
+    users.map((id) => client.patchGroup(group.id!, { members: [{ value: id }] })),
+  );
+  assert.deepEqual(both.map((r) => [r.status, r.attempts]), [[204, 1], [204, 1]]);
+  assert.equal(sim.requests.filter((r) => r.status === 429).length, 0);
+  assert.deepEqual(await memberIds(client, group.id!), new Set(users));
 });
 
 Deno.test("membership calls refuse an empty group id, empty user ids and a bad chunk size", async () => {

@@ -56,6 +56,10 @@ Deno.test("the simulator's modules import each other without a circle", async ()
   assert.equal(findCycle(graph)?.join(" -> "), undefined);
 });
 
+// What the simulator may import from outside it: Slack's published limits, the one table the
+// client paces to (limits/slack_limits.ts knows no request and no client).
+const SHARED_FACTS = new Set(["limits/slack_limits.ts"]);
+
 Deno.test("the simulator never imports the client, and only the dispatcher reaches into a version folder", async () => {
   const graph = await importGraph("scim/testing/mod.ts");
   const wrong: string[] = [];
@@ -64,6 +68,7 @@ Deno.test("the simulator never imports the client, and only the dispatcher reach
     const fromVersion = VERSION_FOLDER.exec(from)?.[1];
     for (const to of targets) {
       if (to.startsWith("node:")) continue;
+      if (SHARED_FACTS.has(to)) continue;
       if (!to.startsWith("scim/testing/")) wrong.push(`${from} -> ${to} (outside the simulator)`);
       const toVersion = VERSION_FOLDER.exec(to)?.[1];
       if (toVersion === undefined || toVersion === fromVersion) continue;
