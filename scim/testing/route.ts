@@ -56,6 +56,16 @@ export interface RouteResult {
   readonly body?: unknown;
 }
 
+/** One page of a list, its resources already in the version's shape. */
+export interface ListPage {
+  /** How many resources match, over all pages. */
+  readonly totalResults: number;
+  /** The 1-based index of the first resource of this page. */
+  readonly startIndex: number;
+  /** The resources of this page. */
+  readonly resources: readonly unknown[];
+}
+
 /**
  * Formats a time as Slack's `meta.created` does (`2020-08-13T04:15:35+00:00`).
  *

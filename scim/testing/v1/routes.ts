@@ -18,26 +18,11 @@ import {
   replaceGroup,
 } from "./groups_routes.ts";
 import { errorResponseV1 } from "./responses.ts";
-import {
-  createUser,
-  deactivateUser,
-  listUsers,
-  patchUser,
-  readUser,
-  replaceUser,
-} from "./users_routes.ts";
+import { USERS_V1 } from "./users_routes.ts";
 
 /** The v1 API: its routes and its error body. */
 export const V1_ROUTES: VersionRoutes = versionRoutes({
-  users: {
-    notFound: "no_such_user",
-    list: listUsers,
-    create: createUser,
-    read: readUser,
-    replace: replaceUser,
-    patch: patchUser,
-    remove: deactivateUser,
-  },
+  users: USERS_V1,
   groups: {
     notFound: "no_such_group",
     list: listGroups,

@@ -18,26 +18,11 @@ import {
   replaceGroup,
 } from "./groups_routes.ts";
 import { errorResponseV2 } from "./responses.ts";
-import {
-  createUser,
-  deactivateUser,
-  listUsers,
-  patchUser,
-  readUser,
-  replaceUser,
-} from "./users_routes.ts";
+import { USERS_V2 } from "./users_routes.ts";
 
 /** The v2 API: its routes and its error body. */
 export const V2_ROUTES: VersionRoutes = versionRoutes({
-  users: {
-    notFound: "no_such_user",
-    list: listUsers,
-    create: createUser,
-    read: readUser,
-    replace: replaceUser,
-    patch: patchUser,
-    remove: deactivateUser,
-  },
+  users: USERS_V2,
   groups: {
     notFound: "no_such_group",
     list: listGroups,
