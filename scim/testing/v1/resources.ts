@@ -6,7 +6,7 @@
  */
 
 import { formatCreated, type RouteContext } from "../route.ts";
-import type { UserRecord } from "../store.ts";
+import type { GroupRecord, UserRecord } from "../store.ts";
 import {
   CORE_SCHEMA_V1,
   ENTERPRISE_SCHEMA_V1,
@@ -97,4 +97,24 @@ export function userToV1(user: UserRecord, context: RouteContext): Record<string
     result[PROFILE_SCHEMA_V1] = { startDate: user.startDate };
   }
   return result;
+}
+
+/**
+ * A group in Slack's v1 shape; each member's `display` is the user's display name.
+ *
+ * @param group The stored group.
+ * @param context The route context.
+ * @returns The JSON object.
+ */
+export function groupToV1(group: GroupRecord, context: RouteContext): Record<string, unknown> {
+  return {
+    schemas: [CORE_SCHEMA_V1],
+    id: group.id,
+    displayName: group.displayName,
+    members: [...group.members].map((id) => {
+      const user = context.store.users.peek(id);
+      return { value: id, display: user === undefined ? "" : user.displayName || user.userName };
+    }),
+    meta: { created: formatCreated(group.created), location: `${context.base}Groups/${group.id}` },
+  };
 }

@@ -9,29 +9,14 @@
 import type { VersionRoutes } from "../route.ts";
 import { versionRoutes } from "../version_routes.ts";
 import { discoveryRoute } from "./discovery_routes.ts";
-import {
-  createGroup,
-  deleteGroup,
-  listGroups,
-  patchGroup,
-  readGroup,
-  replaceGroup,
-} from "./groups_routes.ts";
+import { GROUPS_V1 } from "./groups_routes.ts";
 import { errorResponseV1 } from "./responses.ts";
 import { USERS_V1 } from "./users_routes.ts";
 
 /** The v1 API: its routes and its error body. */
 export const V1_ROUTES: VersionRoutes = versionRoutes({
   users: USERS_V1,
-  groups: {
-    notFound: "no_such_group",
-    list: listGroups,
-    create: createGroup,
-    read: readGroup,
-    replace: replaceGroup,
-    patch: patchGroup,
-    remove: deleteGroup,
-  },
+  groups: GROUPS_V1,
   // v1 names its discovery paths exactly: the segment is compared as sent.
   discovery: (collection, rawId) => discoveryRoute(collection, rawId),
   errorResponse: errorResponseV1,

@@ -9,29 +9,14 @@
 import type { VersionRoutes } from "../route.ts";
 import { decodeSegment, versionRoutes } from "../version_routes.ts";
 import { discoveryRoute } from "./discovery_routes.ts";
-import {
-  createGroup,
-  deleteGroup,
-  listGroups,
-  patchGroup,
-  readGroup,
-  replaceGroup,
-} from "./groups_routes.ts";
+import { GROUPS_V2 } from "./groups_routes.ts";
 import { errorResponseV2 } from "./responses.ts";
 import { USERS_V2 } from "./users_routes.ts";
 
 /** The v2 API: its routes and its error body. */
 export const V2_ROUTES: VersionRoutes = versionRoutes({
   users: USERS_V2,
-  groups: {
-    notFound: "no_such_group",
-    list: listGroups,
-    create: createGroup,
-    read: readGroup,
-    replace: replaceGroup,
-    patch: patchGroup,
-    remove: deleteGroup,
-  },
+  groups: GROUPS_V2,
   // v2 decodes the segment, so `Schemas/{URN}` may be sent encoded.
   discovery: (collection, rawId, context) =>
     discoveryRoute(
