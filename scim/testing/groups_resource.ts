@@ -11,11 +11,9 @@ import type { AttributeReader } from "./filter_evaluate.ts";
 import { groupName, readMembers } from "./group_rules.ts";
 import { fail, readJsonObject, requireSchemas } from "./responses.ts";
 import {
+  answerList,
   type AttributeIndex,
-  compileQuery,
   type ListPage,
-  listPage,
-  readPaging,
   type RouteContext,
   type RouteResult,
 } from "./route.ts";
@@ -91,23 +89,15 @@ export function groupRoutes(wire: GroupWire): ResourceRoutes {
 
     list(url, context) {
       const { groups } = context.store;
-      const indexes = new Map<string, AttributeIndex<GroupRecord>>([
-        [
-          "displayname",
-          (key) => groups.idsByDisplayName(key).map((id) => groups.get(id) as GroupRecord),
-        ],
-      ]);
-      const query = compileQuery(url.searchParams.get("filter"), GROUP_FILTERS, indexes);
-      const paging = readPaging(url);
-      const { totalResults, resources } = listPage(groups, query, paging);
-      return {
-        status: 200,
-        body: wire.listBody({
-          totalResults,
-          startIndex: paging.startIndex,
-          resources: resources.map((group) => wire.toWire(group, context)),
-        }),
-      };
+      const byName: AttributeIndex<GroupRecord> = (key) =>
+        groups.idsByDisplayName(key).map((id) => groups.get(id) as GroupRecord);
+      return answerList(url, {
+        source: groups,
+        filters: GROUP_FILTERS,
+        indexes: new Map([["displayname", byName]]),
+        toWire: (group) => wire.toWire(group, context),
+        listBody: wire.listBody,
+      });
     },
 
     read(id, context) {

@@ -10,11 +10,9 @@
 import type { AttributeReader } from "./filter_evaluate.ts";
 import { fail, readJsonObject, requireSchemas } from "./responses.ts";
 import {
+  answerList,
   type AttributeIndex,
-  compileQuery,
   type ListPage,
-  listPage,
-  readPaging,
   type RouteContext,
   type RouteResult,
 } from "./route.ts";
@@ -32,10 +30,16 @@ export interface UserWire {
     readonly guest: string;
     readonly profile: string;
   };
-  /** The attributes users can be filtered on, keyed by lower-cased name. */
-  readonly filters: ReadonlyMap<string, AttributeReader<UserRecord>>;
-  /** The filter attributes answered from the email index (`email`, and v2's aliases). */
+  /**
+   * The filter attributes that read the emails, answered from the email index: `email`, and
+   * v2's `emails` and `emails.value`.
+   */
   readonly emailFilters: readonly string[];
+  /**
+   * The version's other filter attributes, keyed by lower-cased name, beside those every version
+   * has: `userName`, the email ones, `externalId`, `id` and `active`.
+   */
+  readonly filters: ReadonlyMap<string, AttributeReader<UserRecord>>;
   /** The status of `DELETE /Users/{id}` (v1 200, v2 204; both with an empty body). */
   readonly deactivateStatus: number;
   /**
@@ -77,6 +81,15 @@ export interface UserWire {
  */
 export function userRoutes(wire: UserWire): ResourceRoutes {
   const { enterprise, guest, profile } = wire.urns;
+  const emails: AttributeReader<UserRecord> = (user) => user.emails.map((email) => email.value);
+  const filters = new Map<string, AttributeReader<UserRecord>>([
+    ["username", (user) => [user.userName]],
+    ...wire.emailFilters.map((name): [string, AttributeReader<UserRecord>] => [name, emails]),
+    ["externalid", (user) => [user.externalId]],
+    ["id", (user) => [user.id]],
+    ["active", (user) => [user.active]],
+    ...wire.filters,
+  ]);
 
   /** The stored user, to read only: every write copies it and stores the copy with `set`. */
   const requireUser = (id: string, context: RouteContext): UserRecord =>
@@ -129,21 +142,13 @@ export function userRoutes(wire: UserWire): ResourceRoutes {
 
     list(url, context) {
       const { users } = context.store;
-      const query = compileQuery(
-        url.searchParams.get("filter"),
-        wire.filters,
-        userIndexes(users, wire.emailFilters),
-      );
-      const paging = readPaging(url);
-      const { totalResults, resources } = listPage(users, query, paging);
-      return {
-        status: 200,
-        body: wire.listBody({
-          totalResults,
-          startIndex: paging.startIndex,
-          resources: resources.map((user) => wire.toWire(user, context)),
-        }),
-      };
+      return answerList(url, {
+        source: users,
+        filters,
+        indexes: userIndexes(users, wire.emailFilters),
+        toWire: (user) => wire.toWire(user, context),
+        listBody: wire.listBody,
+      });
     },
 
     read(id, context) {

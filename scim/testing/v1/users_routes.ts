@@ -21,23 +21,19 @@ import {
 } from "./responses.ts";
 
 /**
- * The attributes users can be filtered on: Slack's documented `userName` (also `username`),
- * `email`, `restricted` and `ultra_restricted`, and, more lenient than Slack, `id`, `externalId`,
- * `displayName` and `active`, which Slack does not document (a filter that passes here may get
- * 400 from Slack).
+ * The v1-only filter attributes: Slack's documented `restricted` and `ultra_restricted`, and,
+ * more lenient than Slack, `displayName` (the `userName` when unset). With the shared ones,
+ * users filter on Slack's documented `userName` and `email`, and, more lenient than Slack (a
+ * filter that passes here may get 400 from Slack), `id`, `externalId`, `displayName` and
+ * `active`.
  */
 const USER_FILTERS: ReadonlyMap<string, AttributeReader<UserRecord>> = new Map<
   string,
   AttributeReader<UserRecord>
 >([
-  ["username", (user) => [user.userName]],
-  ["email", (user) => user.emails.map((email) => email.value)],
   ["restricted", (user) => [user.guest?.type === "multi"]],
   ["ultra_restricted", (user) => [user.guest?.type === "single"]],
-  ["id", (user) => [user.id]],
-  ["externalid", (user) => [user.externalId]],
   ["displayname", (user): FilterLiteral[] => [user.displayName || user.userName]],
-  ["active", (user) => [user.active]],
 ]);
 
 /**

@@ -22,24 +22,15 @@ import {
 import { applyUserOperation } from "./user_patch.ts";
 
 /**
- * The attributes v2 users can be filtered on: `userName`, `email` and `emails` (also
- * `emails.value`), `externalId`, and, as the v1 routes do, `id`, `displayName` and `active`.
- * `restricted` and `ultra_restricted` are v1 only ("not applicable to SCIM v2.0"):
- * `invalid_query`, like any attribute not listed.
+ * The v2-only filter attribute: `displayName` (as stored, no fallback). With the shared ones,
+ * v2 users filter on `userName`, `email` and `emails` (also `emails.value`), `externalId`, and,
+ * as the v1 routes do, `id`, `displayName` and `active`. `restricted` and `ultra_restricted` are
+ * v1 only ("not applicable to SCIM v2.0"): `invalid_query`, like any attribute not listed.
  */
 const USER_FILTERS: ReadonlyMap<string, AttributeReader<UserRecord>> = new Map<
   string,
   AttributeReader<UserRecord>
->([
-  ["username", (user) => [user.userName]],
-  ["email", (user) => user.emails.map((email) => email.value)],
-  ["emails", (user) => user.emails.map((email) => email.value)],
-  ["emails.value", (user) => user.emails.map((email) => email.value)],
-  ["externalid", (user) => [user.externalId]],
-  ["id", (user) => [user.id]],
-  ["displayname", (user): FilterLiteral[] => [user.displayName]],
-  ["active", (user) => [user.active]],
-]);
+>([["displayname", (user): FilterLiteral[] => [user.displayName]]]);
 
 /**
  * The v2 `/Users` handlers. `PATCH` takes an RFC 7644 PatchOp body, its operations applied in
