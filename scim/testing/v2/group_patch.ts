@@ -13,7 +13,7 @@ import type { GroupRecord, Store } from "../store.ts";
 import { groupName, readMembers } from "../group_rules.ts";
 import { isObject } from "../user_values.ts";
 import { parsePatchPath } from "./patch_path.ts";
-import { asList, itemMatcher, type PatchOperation } from "./patch_ops.ts";
+import { asList, itemMatcher, type PatchOperation, withPaths } from "./patch_ops.ts";
 import { GROUP_SCHEMA_V2 } from "./responses.ts";
 
 /** What a group PATCH may name but never changes. */
@@ -32,14 +32,14 @@ export function applyGroupOperation(
   operation: PatchOperation,
   store: Store,
 ): void {
-  const { op, path, value } = operation;
-  if (path === undefined) {
-    if (!isObject(value)) fail("invalid_request_payload");
-    for (const [key, item] of Object.entries(value)) {
-      applyGroupOperation(group, { op, path: key, value: item }, store);
-    }
-    return;
-  }
+  for (const one of withPaths(operation)) applyPathOperation(group, one, store);
+}
+
+function applyPathOperation(
+  group: GroupRecord,
+  { op, path, value }: PatchOperation & { path: string },
+  store: Store,
+): void {
   const parsed = parsePatchPath(path, [GROUP_SCHEMA_V2]);
   if (IGNORED.has(parsed.attribute)) return;
   if (parsed.subAttribute !== undefined) fail("invalid_request_payload");

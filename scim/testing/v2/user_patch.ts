@@ -27,7 +27,14 @@ import { applyMultiValues } from "../user_multi_values.ts";
 import { applyCoreAttributes } from "../user_rules.ts";
 import { isObject, stringValue } from "../user_values.ts";
 import { parsePatchPath, type PatchPath } from "./patch_path.ts";
-import { asList, isTrue, type Item, itemMatcher, type PatchOperation } from "./patch_ops.ts";
+import {
+  asList,
+  isTrue,
+  type Item,
+  itemMatcher,
+  type PatchOperation,
+  withPaths,
+} from "./patch_ops.ts";
 import {
   ENTERPRISE_SCHEMA_V2,
   GUEST_SCHEMA_V2,
@@ -87,19 +94,13 @@ export function applyUserOperation(
   operation: PatchOperation,
   store: Store,
 ): void {
-  const { op, path, value } = operation;
-  if (path === undefined) {
-    if (!isObject(value)) fail("invalid_request_payload");
-    for (const [key, item] of Object.entries(value)) {
-      applyUserOperation(user, { op, path: key, value: item }, store);
-    }
-    return;
+  for (const one of withPaths(operation)) {
+    const parsed = parsePatchPath(one.path, USER_URNS);
+    if (parsed.urn === ENTERPRISE) enterpriseOperation(user, parsed, one, store);
+    else if (parsed.urn === GUEST) guestOperation(user, parsed, one);
+    else if (parsed.urn === PROFILE) profileOperation(user, parsed, one);
+    else coreOperation(user, parsed, one);
   }
-  const parsed = parsePatchPath(path, USER_URNS);
-  if (parsed.urn === ENTERPRISE) enterpriseOperation(user, parsed, operation, store);
-  else if (parsed.urn === GUEST) guestOperation(user, parsed, operation);
-  else if (parsed.urn === PROFILE) profileOperation(user, parsed, operation);
-  else coreOperation(user, parsed, operation);
 }
 
 function plain(path: PatchPath): void {
