@@ -5,7 +5,7 @@
  * @module
  */
 
-import { formatCreated, type RouteContext } from "../route.ts";
+import type { RouteContext } from "../route.ts";
 import type { GroupRecord, UserRecord } from "../store.ts";
 import {
   CORE_SCHEMA_V1,
@@ -13,9 +13,15 @@ import {
   GUEST_SCHEMA_V1,
   PROFILE_SCHEMA_V1,
 } from "./responses.ts";
-
-/** Slack's default avatar, for users without a photo. */
-const DEFAULT_PHOTO = "https://a.slack-edge.com/80588/img/avatars/ava_0001-192.png";
+import {
+  channelItems,
+  emailItems,
+  groupItems,
+  memberItems,
+  photoItems,
+  profileUrl,
+  resourceMeta,
+} from "../wire_values.ts";
 
 /**
  * A user in Slack's v1 shape, keys in the order Slack sends them.
@@ -30,7 +36,7 @@ export function userToV1(user: UserRecord, context: RouteContext): Record<string
     schemas,
     id: user.id,
     externalId: user.externalId,
-    meta: { created: formatCreated(user.created), location: `${context.base}Users/${user.id}` },
+    meta: resourceMeta("Users", user, context),
     userName: user.userName,
     nickName: user.userName,
     name: {
@@ -39,7 +45,7 @@ export function userToV1(user: UserRecord, context: RouteContext): Record<string
       ...(user.honorificPrefix === "" ? {} : { honorificPrefix: user.honorificPrefix }),
     },
     displayName: user.displayName === "" ? user.userName : user.displayName,
-    profileUrl: `https://example.enterprise.slack.com/team/${encodeURIComponent(user.userName)}`,
+    profileUrl: profileUrl(user),
     title: user.title,
     timezone: user.timezone,
   };
@@ -47,16 +53,9 @@ export function userToV1(user: UserRecord, context: RouteContext): Record<string
   if (user.locale !== "") result.locale = user.locale;
   if (user.userType !== "") result.userType = user.userType;
   result.active = user.active;
-  result.emails = user.emails.map((email) => ({
-    value: email.value,
-    ...(email.type === "" ? {} : { type: email.type }),
-    primary: email.primary,
-  }));
-  result.photos = [{ value: user.photo === "" ? DEFAULT_PHOTO : user.photo, type: "photo" }];
-  result.groups = context.store.groupsOf(user.id).map((group) => ({
-    value: group.id,
-    display: group.displayName,
-  }));
+  result.emails = emailItems(user);
+  result.photos = photoItems(user);
+  result.groups = groupItems(user, context);
   if (user.address !== undefined) result.addresses = [{ ...user.address, primary: true }];
   const phones = [];
   if (user.primaryPhone !== "") {
@@ -86,10 +85,7 @@ export function userToV1(user: UserRecord, context: RouteContext): Record<string
     result[GUEST_SCHEMA_V1] = {
       type: user.guest.type,
       ...(user.guest.expiration === "" ? {} : { expiration: user.guest.expiration }),
-      channels: user.guest.channels.map((channel) => ({
-        value: channel.id,
-        display: channel.name,
-      })),
+      channels: channelItems(user.guest),
     };
   }
   if (user.startDate !== "") {
@@ -111,10 +107,7 @@ export function groupToV1(group: GroupRecord, context: RouteContext): Record<str
     schemas: [CORE_SCHEMA_V1],
     id: group.id,
     displayName: group.displayName,
-    members: [...group.members].map((id) => {
-      const user = context.store.users.peek(id);
-      return { value: id, display: user === undefined ? "" : user.displayName || user.userName };
-    }),
-    meta: { created: formatCreated(group.created), location: `${context.base}Groups/${group.id}` },
+    members: memberItems(group, context),
+    meta: resourceMeta("Groups", group, context),
   };
 }

@@ -12,6 +12,7 @@ import { fail } from "../responses.ts";
 import type { GroupRecord, Store } from "../store.ts";
 import { groupName, readMembers } from "../group_rules.ts";
 import { isObject } from "../user_values.ts";
+import { memberDisplay } from "../wire_values.ts";
 import { parsePatchPath } from "./patch_path.ts";
 import { asList, itemMatcher, type PatchOperation, withPaths } from "./patch_ops.ts";
 import { GROUP_SCHEMA_V2 } from "./responses.ts";
@@ -53,9 +54,7 @@ function applyPathOperation(
     if (op !== "remove") fail("invalid_request_payload");
     const matches = itemMatcher(parsed.filter, ["value", "display"]);
     for (const id of [...group.members]) {
-      const user = store.users.peek(id);
-      const display = user === undefined ? "" : user.displayName || user.userName;
-      if (matches({ value: id, display })) group.members.delete(id);
+      if (matches({ value: id, display: memberDisplay(id, store) })) group.members.delete(id);
     }
     return;
   }
