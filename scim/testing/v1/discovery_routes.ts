@@ -20,6 +20,7 @@ import {
   PROFILE_ATTRIBUTES,
   USER_TYPE_ATTRIBUTE,
 } from "../schema_attributes.ts";
+import { bearerScheme, serviceProviderFeatures } from "../service_provider.ts";
 
 /**
  * `GET /ServiceProviderConfigs`, with the keys Slack sends (no `schemas`).
@@ -29,22 +30,7 @@ import {
 export function serviceProviderConfigs(): RouteResult {
   return {
     status: 200,
-    body: {
-      authenticationSchemes: [{
-        type: "oauthbearertoken",
-        name: "OAuth Bearer Token",
-        description: "Authentication scheme using the OAuth Bearer Token Standard",
-        specUrl: "http://www.rfc-editor.org/info/rfc6750",
-        primary: true,
-      }],
-      patch: { supported: true },
-      bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
-      filter: { supported: true, maxResults: 1000 },
-      changePassword: { supported: false },
-      sort: { supported: false },
-      etag: { supported: false },
-      xmlDataFormat: { supported: false },
-    },
+    body: { authenticationSchemes: [bearerScheme(false)], ...serviceProviderFeatures() },
   };
 }
 

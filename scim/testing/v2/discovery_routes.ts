@@ -21,6 +21,7 @@ import {
   REFERENCE_ITEM,
   USER_TYPE_ATTRIBUTE,
 } from "../schema_attributes.ts";
+import { bearerScheme, serviceProviderFeatures } from "../service_provider.ts";
 import {
   ENTERPRISE_SCHEMA_V2,
   GROUP_SCHEMA_V2,
@@ -37,21 +38,8 @@ const SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 function serviceProviderConfig(base: string): Record<string, unknown> {
   return {
     schemas: [CONFIG_SCHEMA],
-    authenticationSchemes: [{
-      type: "oauthbearertoken",
-      name: "OAuth Bearer Token",
-      description: "Authentication scheme using the OAuth Bearer Token Standard",
-      specUri: "http://www.rfc-editor.org/info/rfc6750",
-      specUrl: "http://www.rfc-editor.org/info/rfc6750",
-      primary: true,
-    }],
-    patch: { supported: true },
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
-    filter: { supported: true, maxResults: 1000 },
-    changePassword: { supported: false },
-    sort: { supported: false },
-    etag: { supported: false },
-    xmlDataFormat: { supported: false },
+    authenticationSchemes: [bearerScheme(true)],
+    ...serviceProviderFeatures(),
     meta: { location: `${base}ServiceProviderConfig`, resourceType: "ServiceProviderConfig" },
   };
 }
