@@ -132,7 +132,8 @@ export function userRoutes(wire: UserWire): ResourceRoutes {
     body: wire.toWire(user, context),
   });
 
-  const store = (user: UserRecord, context: RouteContext): void => {
+  /** The checks every write ends with, then the write. */
+  const save = (user: UserRecord, context: RouteContext): void => {
     checkUser(user, context.store);
     context.store.users.set(user.id, user);
   };
@@ -163,7 +164,7 @@ export function userRoutes(wire: UserWire): ResourceRoutes {
       applyUserBody(user, body, "replace", context);
       if (typeof body.externalId === "string") user.externalId = body.externalId;
       if (body.userName === undefined && body.nickName === undefined) fail("username_required");
-      store(user, context);
+      save(user, context);
       return answer(201, user, context);
     },
 
@@ -178,7 +179,7 @@ export function userRoutes(wire: UserWire): ResourceRoutes {
       user.userName = stored.userName;
       if (body.userName === undefined && body.nickName === undefined) fail("username_required");
       applyUserBody(user, body, "replace", context);
-      store(user, context);
+      save(user, context);
       return answer(200, user, context);
     },
 
@@ -192,7 +193,7 @@ export function userRoutes(wire: UserWire): ResourceRoutes {
         const { externalId: _e, password: _p, profileUrl: _u, ...rest } = partial;
         applyUserBody(user, rest, "merge", context);
       });
-      store(user, context);
+      save(user, context);
       return answer(200, user, context);
     },
 
