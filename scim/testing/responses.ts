@@ -109,3 +109,16 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   }
   return parsed as Record<string, unknown>;
 }
+
+/**
+ * A write body's `schemas`, or `missing_schema_element` when it is missing or empty (every
+ * version's resource bodies, and v1 PATCH bodies, must name their schemas).
+ *
+ * @param body The request body.
+ * @returns The body's `schemas`.
+ */
+export function requireSchemas(body: Record<string, unknown>): readonly unknown[] {
+  const schemas = body.schemas;
+  if (!Array.isArray(schemas) || schemas.length === 0) fail("missing_schema_element");
+  return schemas;
+}

@@ -56,6 +56,16 @@ export interface RouteResult {
   readonly body?: unknown;
 }
 
+/** One page of a list, its resources already in the version's shape. */
+export interface ListPage {
+  /** How many resources match, over all pages. */
+  readonly totalResults: number;
+  /** The 1-based index of the first resource of this page. */
+  readonly startIndex: number;
+  /** The resources of this page. */
+  readonly resources: readonly unknown[];
+}
+
 /**
  * Formats a time as Slack's `meta.created` does (`2020-08-13T04:15:35+00:00`).
  *
@@ -234,4 +244,43 @@ export function listPage<T extends { readonly id: string }>(
     totalResults++;
   }
   return { totalResults, resources };
+}
+
+/** What a list route reads: a table, its filterable and indexed attributes, its wire shapes. */
+export interface ListRoute<T extends { readonly id: string }> {
+  /** The table. */
+  readonly source: ListSource<T>;
+  /** The filterable attributes, keyed by lower-cased name. */
+  readonly filters: ReadonlyMap<string, AttributeReader<T>>;
+  /** The indexed attributes, keyed by lower-cased name. */
+  readonly indexes: ReadonlyMap<string, AttributeIndex<T>>;
+  /** A resource in the version's shape. */
+  readonly toWire: (resource: T) => unknown;
+  /** The version's list body. */
+  readonly listBody: (page: ListPage) => Record<string, unknown>;
+}
+
+/**
+ * Answers `GET /{collection}`: the page the URL's `filter`, `startIndex` and `count` ask for,
+ * in the version's list body.
+ *
+ * @param url The request URL.
+ * @param route The table and the version's shapes.
+ * @returns The 200 answer.
+ */
+export function answerList<T extends { readonly id: string }>(
+  url: URL,
+  route: ListRoute<T>,
+): RouteResult {
+  const query = compileQuery(url.searchParams.get("filter"), route.filters, route.indexes);
+  const paging = readPaging(url);
+  const { totalResults, resources } = listPage(route.source, query, paging);
+  return {
+    status: 200,
+    body: route.listBody({
+      totalResults,
+      startIndex: paging.startIndex,
+      resources: resources.map(route.toWire),
+    }),
+  };
 }

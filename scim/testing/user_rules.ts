@@ -23,6 +23,28 @@ const SIMPLE_STRINGS = [
 ] as const;
 
 /**
+ * The plain string attributes a PATCH may name or remove, by lower-cased name (v1's
+ * `meta.attributes`, v2's paths): `displayName` and the simple strings.
+ */
+export const STRING_ATTRIBUTES: Readonly<Record<string, keyof UserRecord>> = {
+  displayname: "displayName",
+  title: "title",
+  timezone: "timezone",
+  preferredlanguage: "preferredLanguage",
+  locale: "locale",
+  usertype: "userType",
+};
+
+/** The parts of `name`, by lower-cased name. */
+export const NAME_PARTS: Readonly<
+  Record<string, "givenName" | "familyName" | "honorificPrefix">
+> = {
+  givenname: "givenName",
+  familyname: "familyName",
+  honorificprefix: "honorificPrefix",
+};
+
+/**
  * Applies the core attributes of a user body to a user.
  *
  * @param user The user to change (a copy, or a blank user).

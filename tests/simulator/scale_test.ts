@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { seedStore } from "../../scim/testing/seed.ts";
 import { Store, type UserRecord, type UserTable } from "../../scim/testing/store.ts";
-import { listUsers } from "../../scim/testing/v1/users_routes.ts";
+import { USERS_V1 } from "../../scim/testing/v1/users_routes.ts";
 import { call, simulator } from "./helpers.ts";
 
 const CORE = "urn:scim:schemas:core:1.0";
@@ -30,7 +30,10 @@ const context = (store: Store) => ({ store, now: () => 0, base: "https://x/scim/
 Deno.test("a page of users reads that page's users only, however big the directory", () => {
   const store = seeded(50_000);
   const { reads } = countReads(store.users);
-  const result = listUsers(new URL("https://x/Users?startIndex=49991&count=100"), context(store));
+  const result = USERS_V1.list(
+    new URL("https://x/Users?startIndex=49991&count=100"),
+    context(store),
+  );
   const body = result.body as { totalResults: number; Resources: unknown[] };
   assert.equal(body.totalResults, 50_000);
   assert.equal(body.Resources.length, 10);
@@ -48,7 +51,7 @@ Deno.test("userName eq and email eq read the one matching user, not the director
     ]
   ) {
     const url = new URL(`https://x/Users?filter=${encodeURIComponent(text)}`);
-    const body = listUsers(url, context(store)).body as { Resources: { id: string }[] };
+    const body = USERS_V1.list(url, context(store)).body as { Resources: { id: string }[] };
     assert.deepEqual(body.Resources.map((user) => user.id), [target.id], text);
   }
   assert.equal(reads(), 2);
@@ -243,7 +246,7 @@ Deno.test("a filter that scans reads seeded users attribute by attribute, the sa
   assert.equal(store.users.probe(5), written);
   const scan = (
     text: string,
-  ) => (listUsers(
+  ) => (USERS_V1.list(
     new URL(`https://x/Users?count=1000&filter=${encodeURIComponent(text)}`),
     context(store),
   )

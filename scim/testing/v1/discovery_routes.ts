@@ -11,6 +11,16 @@ import {
   PROFILE_SCHEMA_V1,
 } from "./responses.ts";
 import type { RouteResult } from "../route.ts";
+import {
+  type Attribute,
+  CORE_USER_ATTRIBUTES,
+  ENTERPRISE_ATTRIBUTES,
+  GROUP_ATTRIBUTES,
+  LANGUAGE_ATTRIBUTES,
+  PROFILE_ATTRIBUTES,
+  USER_TYPE_ATTRIBUTE,
+} from "../schema_attributes.ts";
+import { bearerScheme, serviceProviderFeatures } from "../service_provider.ts";
 
 /**
  * `GET /ServiceProviderConfigs`, with the keys Slack sends (no `schemas`).
@@ -20,113 +30,42 @@ import type { RouteResult } from "../route.ts";
 export function serviceProviderConfigs(): RouteResult {
   return {
     status: 200,
-    body: {
-      authenticationSchemes: [{
-        type: "oauthbearertoken",
-        name: "OAuth Bearer Token",
-        description: "Authentication scheme using the OAuth Bearer Token Standard",
-        specUrl: "http://www.rfc-editor.org/info/rfc6750",
-        primary: true,
-      }],
-      patch: { supported: true },
-      bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
-      filter: { supported: true, maxResults: 1000 },
-      changePassword: { supported: false },
-      sort: { supported: false },
-      etag: { supported: false },
-      xmlDataFormat: { supported: false },
-    },
+    body: { authenticationSchemes: [bearerScheme(false)], ...serviceProviderFeatures() },
   };
 }
 
-type Attribute = [name: string, type: string, options?: {
-  multiValued?: boolean;
-  readOnly?: boolean;
-  required?: boolean;
-  schema?: string;
-  subAttributes?: Attribute[];
-}];
-
-function attribute([name, type, options = {}]: Attribute): Record<string, unknown> {
-  return {
+/** A neutral attribute in v1's shape, under `schema` (sub-attributes under the core schema). */
+function attribute(schema: string): (attribute: Attribute) => Record<string, unknown> {
+  return ([name, type, options = {}]) => ({
     name,
-    type,
+    // SCIM 1.1 has no `reference` type.
+    type: type === "reference" ? "string" : type,
     multiValued: options.multiValued ?? false,
     description: name,
-    schema: options.schema ?? CORE_SCHEMA_V1,
-    readOnly: options.readOnly ?? false,
+    schema,
+    readOnly: options.mutability === "readOnly",
     required: options.required ?? false,
     caseExact: false,
     ...(options.subAttributes === undefined
       ? {}
-      : { subAttributes: options.subAttributes.map(attribute) }),
-  };
+      : { subAttributes: options.subAttributes.map(attribute(CORE_SCHEMA_V1)) }),
+  });
 }
 
-const VALUE_ITEM: Attribute[] = [["value", "string"], ["type", "string"], ["primary", "boolean"]];
+/** v1's guest extension: `type` and `expiration` (no `channels`). */
+const GUEST_ATTRIBUTES: Attribute[] = [["type", "string"], ["expiration", "dateTime"]];
 
-const USER_ATTRIBUTES: Attribute[] = [
-  ["id", "string", { readOnly: true }],
-  ["externalId", "string"],
-  ["userName", "string", { required: true }],
-  ["nickName", "string"],
-  ["name", "complex", {
-    subAttributes: [["givenName", "string"], ["familyName", "string"], [
-      "honorificPrefix",
-      "string",
-    ]],
-  }],
-  ["displayName", "string"],
-  ["profileUrl", "string", { readOnly: true }],
-  ["title", "string"],
-  ["timezone", "string"],
-  ["active", "boolean"],
-  ["password", "string"],
-  ["emails", "complex", { multiValued: true, required: true, subAttributes: VALUE_ITEM }],
-  ["phoneNumbers", "complex", { multiValued: true, subAttributes: VALUE_ITEM }],
-  ["photos", "complex", { multiValued: true, subAttributes: VALUE_ITEM }],
-  ["addresses", "complex", {
-    multiValued: true,
-    subAttributes: [
-      ["streetAddress", "string"],
-      ["locality", "string"],
-      ["region", "string"],
-      ["postalCode", "string"],
-      ["country", "string"],
-      ["primary", "boolean"],
-    ],
-  }],
-  ["roles", "complex", { multiValued: true, subAttributes: VALUE_ITEM }],
-  ["groups", "complex", {
-    multiValued: true,
-    readOnly: true,
-    subAttributes: [["value", "string"], ["display", "string"]],
-  }],
-  ["preferredLanguage", "string"],
-  ["locale", "string"],
-  ["userType", "string"],
-  ["employeeNumber", "string", { schema: ENTERPRISE_SCHEMA_V1 }],
-  ["costCenter", "string", { schema: ENTERPRISE_SCHEMA_V1 }],
-  ["organization", "string", { schema: ENTERPRISE_SCHEMA_V1 }],
-  ["division", "string", { schema: ENTERPRISE_SCHEMA_V1 }],
-  ["department", "string", { schema: ENTERPRISE_SCHEMA_V1 }],
-  ["manager", "complex", {
-    schema: ENTERPRISE_SCHEMA_V1,
-    subAttributes: [["managerId", "string"]],
-  }],
-  ["type", "string", { schema: GUEST_SCHEMA_V1 }],
-  ["expiration", "dateTime", { schema: GUEST_SCHEMA_V1 }],
-  ["startDate", "dateTime", { schema: PROFILE_SCHEMA_V1 }],
-];
-
-const GROUP_ATTRIBUTES: Attribute[] = [
-  ["id", "string", { readOnly: true }],
-  ["displayName", "string", { required: true }],
-  ["members", "complex", {
-    multiValued: true,
-    subAttributes: [["value", "string"], ["display", "string"]],
-  }],
-];
+/** Every user attribute, extensions included, each under its schema; v1 lists `userType` last. */
+function userAttributes(): Record<string, unknown>[] {
+  return [
+    ...[...CORE_USER_ATTRIBUTES, ...LANGUAGE_ATTRIBUTES, USER_TYPE_ATTRIBUTE].map(
+      attribute(CORE_SCHEMA_V1),
+    ),
+    ...ENTERPRISE_ATTRIBUTES.map(attribute(ENTERPRISE_SCHEMA_V1)),
+    ...GUEST_ATTRIBUTES.map(attribute(GUEST_SCHEMA_V1)),
+    ...PROFILE_ATTRIBUTES.map(attribute(PROFILE_SCHEMA_V1)),
+  ];
+}
 
 /**
  * `GET /Schemas/Users`.
@@ -142,7 +81,7 @@ export function userSchema(): RouteResult {
       description: "Slack user",
       schema: CORE_SCHEMA_V1,
       endpoint: "/Users",
-      attributes: USER_ATTRIBUTES.map(attribute),
+      attributes: userAttributes(),
     },
   };
 }
@@ -161,7 +100,7 @@ export function groupSchema(): RouteResult {
       description: "Slack IdP group",
       schema: CORE_SCHEMA_V1,
       endpoint: "/Groups",
-      attributes: GROUP_ATTRIBUTES.map(attribute),
+      attributes: GROUP_ATTRIBUTES.map(attribute(CORE_SCHEMA_V1)),
     },
   };
 }

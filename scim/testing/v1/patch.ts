@@ -15,17 +15,12 @@ import { fail } from "../responses.ts";
 import { ENTERPRISE_SCHEMA_V1, GUEST_SCHEMA_V1, PROFILE_SCHEMA_V1 } from "./responses.ts";
 import { groupName, readMembers } from "../group_rules.ts";
 import type { GroupRecord, Store, UserRecord } from "../store.ts";
+import { NAME_PARTS, STRING_ATTRIBUTES } from "../user_rules.ts";
 
+/** The string attributes `meta.attributes` may name, `name`'s parts as `name.givenName` etc. */
 const SIMPLE_ATTRIBUTES: Readonly<Record<string, keyof UserRecord>> = {
-  displayname: "displayName",
-  title: "title",
-  timezone: "timezone",
-  preferredlanguage: "preferredLanguage",
-  locale: "locale",
-  usertype: "userType",
-  "name.givenname": "givenName",
-  "name.familyname": "familyName",
-  "name.honorificprefix": "honorificPrefix",
+  ...STRING_ATTRIBUTES,
+  ...Object.fromEntries(Object.entries(NAME_PARTS).map(([part, key]) => [`name.${part}`, key])),
 };
 
 const ENTERPRISE_FIELDS: Readonly<Record<string, keyof NonNullable<UserRecord["enterprise"]>>> = {

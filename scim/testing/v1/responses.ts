@@ -5,6 +5,7 @@
  */
 
 import { jsonResponse } from "../responses.ts";
+import type { ListPage } from "../route.ts";
 
 /** The SCIM 1.1 core schema URN, the only `schemas` entry of v1 lists and groups. */
 export const CORE_SCHEMA_V1 = "urn:scim:schemas:core:1.0";
@@ -31,23 +32,13 @@ export function errorResponseV1(
   return jsonResponse({ Errors: { description, code: status } }, status, headers);
 }
 
-/** What a list route needs to build a page. */
-export interface ListPageV1 {
-  /** How many resources match, over all pages. */
-  readonly totalResults: number;
-  /** The 1-based index of the first resource of this page. */
-  readonly startIndex: number;
-  /** The resources of this page, already in v1 shape. */
-  readonly resources: readonly unknown[];
-}
-
 /**
  * Slack's v1 list body, keys in the order Slack sends them.
  *
  * @param page The page.
  * @returns The body to serialise.
  */
-export function listBodyV1(page: ListPageV1): Record<string, unknown> {
+export function listBodyV1(page: ListPage): Record<string, unknown> {
   return {
     totalResults: page.totalResults,
     itemsPerPage: page.resources.length,

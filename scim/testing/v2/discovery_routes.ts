@@ -12,6 +12,17 @@
 
 import type { RouteResult } from "../route.ts";
 import {
+  type Attribute,
+  CORE_USER_ATTRIBUTES,
+  ENTERPRISE_ATTRIBUTES,
+  GROUP_ATTRIBUTES,
+  LANGUAGE_ATTRIBUTES,
+  PROFILE_ATTRIBUTES,
+  REFERENCE_ITEM,
+  USER_TYPE_ATTRIBUTE,
+} from "../schema_attributes.ts";
+import { bearerScheme, serviceProviderFeatures } from "../service_provider.ts";
+import {
   ENTERPRISE_SCHEMA_V2,
   GROUP_SCHEMA_V2,
   GUEST_SCHEMA_V2,
@@ -27,21 +38,8 @@ const SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 function serviceProviderConfig(base: string): Record<string, unknown> {
   return {
     schemas: [CONFIG_SCHEMA],
-    authenticationSchemes: [{
-      type: "oauthbearertoken",
-      name: "OAuth Bearer Token",
-      description: "Authentication scheme using the OAuth Bearer Token Standard",
-      specUri: "http://www.rfc-editor.org/info/rfc6750",
-      specUrl: "http://www.rfc-editor.org/info/rfc6750",
-      primary: true,
-    }],
-    patch: { supported: true },
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
-    filter: { supported: true, maxResults: 1000 },
-    changePassword: { supported: false },
-    sort: { supported: false },
-    etag: { supported: false },
-    xmlDataFormat: { supported: false },
+    authenticationSchemes: [bearerScheme(true)],
+    ...serviceProviderFeatures(),
     meta: { location: `${base}ServiceProviderConfig`, resourceType: "ServiceProviderConfig" },
   };
 }
@@ -76,13 +74,6 @@ function resourceTypes(base: string): Record<string, unknown>[] {
   ];
 }
 
-type Attribute = [name: string, type: string, options?: {
-  multiValued?: boolean;
-  mutability?: "readOnly" | "readWrite" | "writeOnly" | "immutable";
-  required?: boolean;
-  subAttributes?: Attribute[];
-}];
-
 function attribute([name, type, options = {}]: Attribute): Record<string, unknown> {
   return {
     name,
@@ -100,64 +91,13 @@ function attribute([name, type, options = {}]: Attribute): Record<string, unknow
   };
 }
 
-const VALUE_ITEM: Attribute[] = [["value", "string"], ["type", "string"], ["primary", "boolean"]];
-
 const SCHEMAS: Readonly<Record<string, { name: string; attributes: Attribute[] }>> = {
+  // v2 lists `userType` before the language attributes.
   [USER_SCHEMA_V2]: {
     name: "User",
-    attributes: [
-      ["id", "string", { mutability: "readOnly" }],
-      ["externalId", "string", { mutability: "immutable" }],
-      ["userName", "string", { required: true }],
-      ["nickName", "string"],
-      ["name", "complex", {
-        subAttributes: [["givenName", "string"], ["familyName", "string"], [
-          "honorificPrefix",
-          "string",
-        ]],
-      }],
-      ["displayName", "string"],
-      ["profileUrl", "reference", { mutability: "readOnly" }],
-      ["title", "string"],
-      ["timezone", "string"],
-      ["active", "boolean"],
-      ["password", "string", { mutability: "writeOnly" }],
-      ["emails", "complex", { multiValued: true, required: true, subAttributes: VALUE_ITEM }],
-      ["phoneNumbers", "complex", { multiValued: true, subAttributes: VALUE_ITEM }],
-      ["photos", "complex", { multiValued: true, subAttributes: VALUE_ITEM }],
-      ["addresses", "complex", {
-        multiValued: true,
-        subAttributes: [
-          ["streetAddress", "string"],
-          ["locality", "string"],
-          ["region", "string"],
-          ["postalCode", "string"],
-          ["country", "string"],
-          ["primary", "boolean"],
-        ],
-      }],
-      ["roles", "complex", { multiValued: true, subAttributes: VALUE_ITEM }],
-      ["groups", "complex", {
-        multiValued: true,
-        mutability: "readOnly",
-        subAttributes: [["value", "string"], ["display", "string"]],
-      }],
-      ["userType", "string"],
-      ["preferredLanguage", "string"],
-      ["locale", "string"],
-    ],
+    attributes: [...CORE_USER_ATTRIBUTES, USER_TYPE_ATTRIBUTE, ...LANGUAGE_ATTRIBUTES],
   },
-  [ENTERPRISE_SCHEMA_V2]: {
-    name: "EnterpriseUser",
-    attributes: [
-      ["employeeNumber", "string"],
-      ["costCenter", "string"],
-      ["organization", "string"],
-      ["division", "string"],
-      ["department", "string"],
-      ["manager", "complex", { subAttributes: [["managerId", "string"]] }],
-    ],
-  },
+  [ENTERPRISE_SCHEMA_V2]: { name: "EnterpriseUser", attributes: ENTERPRISE_ATTRIBUTES },
   [GUEST_SCHEMA_V2]: {
     name: "SlackGuestUser",
     attributes: [
@@ -166,25 +106,12 @@ const SCHEMAS: Readonly<Record<string, { name: string; attributes: Attribute[] }
       ["channels", "complex", {
         multiValued: true,
         mutability: "readOnly",
-        subAttributes: [["value", "string"], ["display", "string"]],
+        subAttributes: REFERENCE_ITEM,
       }],
     ],
   },
-  [PROFILE_SCHEMA_V2]: {
-    name: "SlackProfileUser",
-    attributes: [["startDate", "dateTime"]],
-  },
-  [GROUP_SCHEMA_V2]: {
-    name: "Group",
-    attributes: [
-      ["id", "string", { mutability: "readOnly" }],
-      ["displayName", "string", { required: true }],
-      ["members", "complex", {
-        multiValued: true,
-        subAttributes: [["value", "string"], ["display", "string"]],
-      }],
-    ],
-  },
+  [PROFILE_SCHEMA_V2]: { name: "SlackProfileUser", attributes: PROFILE_ATTRIBUTES },
+  [GROUP_SCHEMA_V2]: { name: "Group", attributes: GROUP_ATTRIBUTES },
 };
 
 function schema(id: string, base: string): Record<string, unknown> {

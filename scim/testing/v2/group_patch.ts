@@ -12,8 +12,9 @@ import { fail } from "../responses.ts";
 import type { GroupRecord, Store } from "../store.ts";
 import { groupName, readMembers } from "../group_rules.ts";
 import { isObject } from "../user_values.ts";
+import { memberDisplay } from "../wire_values.ts";
 import { parsePatchPath } from "./patch_path.ts";
-import { asList, itemMatcher, type PatchOperation } from "./patch_ops.ts";
+import { asList, itemMatcher, type PatchOperation, withPaths } from "./patch_ops.ts";
 import { GROUP_SCHEMA_V2 } from "./responses.ts";
 
 /** What a group PATCH may name but never changes. */
@@ -32,14 +33,14 @@ export function applyGroupOperation(
   operation: PatchOperation,
   store: Store,
 ): void {
-  const { op, path, value } = operation;
-  if (path === undefined) {
-    if (!isObject(value)) fail("invalid_request_payload");
-    for (const [key, item] of Object.entries(value)) {
-      applyGroupOperation(group, { op, path: key, value: item }, store);
-    }
-    return;
-  }
+  for (const one of withPaths(operation)) applyPathOperation(group, one, store);
+}
+
+function applyPathOperation(
+  group: GroupRecord,
+  { op, path, value }: PatchOperation & { path: string },
+  store: Store,
+): void {
   const parsed = parsePatchPath(path, [GROUP_SCHEMA_V2]);
   if (IGNORED.has(parsed.attribute)) return;
   if (parsed.subAttribute !== undefined) fail("invalid_request_payload");
@@ -53,9 +54,7 @@ export function applyGroupOperation(
     if (op !== "remove") fail("invalid_request_payload");
     const matches = itemMatcher(parsed.filter, ["value", "display"]);
     for (const id of [...group.members]) {
-      const user = store.users.peek(id);
-      const display = user === undefined ? "" : user.displayName || user.userName;
-      if (matches({ value: id, display })) group.members.delete(id);
+      if (matches({ value: id, display: memberDisplay(id, store) })) group.members.delete(id);
     }
     return;
   }

@@ -15,6 +15,7 @@ import type { FilterExpression, FilterLiteral } from "../filter.ts";
 import { type AttributeReader, checkFilterAttributes, matchesFilter } from "../filter_evaluate.ts";
 import { FilterSyntaxError } from "../filter.ts";
 import { fail } from "../responses.ts";
+import { isObject } from "../user_values.ts";
 import { PATCH_OP_V2 } from "./responses.ts";
 
 /** One PATCH operation, its `op` lower-cased. */
@@ -40,6 +41,21 @@ export function isPatchOp(body: Record<string, unknown>): boolean {
     body.schemas.some((urn) =>
       typeof urn === "string" && urn.toLowerCase() === PATCH_OP_V2.toLowerCase()
     );
+}
+
+/**
+ * An operation as operations with a path each: a path-less `add`/`replace`, whose value is an
+ * object of path → value, becomes one operation per key, in order (`invalid_request_payload`
+ * when that value is not an object).
+ *
+ * @param operation The operation.
+ * @returns The operations to apply, in order.
+ */
+export function withPaths(operation: PatchOperation): (PatchOperation & { path: string })[] {
+  const { op, path, value } = operation;
+  if (path !== undefined) return [{ op, path, value }];
+  if (!isObject(value)) fail("invalid_request_payload");
+  return Object.entries(value).map(([key, item]) => ({ op, path: key, value: item }));
 }
 
 /**

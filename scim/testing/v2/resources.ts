@@ -14,7 +14,7 @@
  * @module
  */
 
-import { formatCreated, type RouteContext } from "../route.ts";
+import type { RouteContext } from "../route.ts";
 import type { GroupRecord, UserRecord } from "../store.ts";
 import {
   ENTERPRISE_SCHEMA_V2,
@@ -23,9 +23,15 @@ import {
   PROFILE_SCHEMA_V2,
   USER_SCHEMA_V2,
 } from "./responses.ts";
-
-/** Slack's default avatar, for users without a photo (the same one v1 answers show). */
-const DEFAULT_PHOTO = "https://a.slack-edge.com/80588/img/avatars/ava_0001-192.png";
+import {
+  channelItems,
+  emailItems,
+  groupItems,
+  memberItems,
+  photoItems,
+  profileUrl,
+  resourceMeta,
+} from "../wire_values.ts";
 
 function orNull(value: string): string | null {
   return value === "" ? null : value;
@@ -47,7 +53,7 @@ export function userToV2(user: UserRecord, context: RouteContext): Record<string
     schemas,
     id: user.id,
     externalId: user.externalId,
-    meta: { created: formatCreated(user.created), location: `${context.base}Users/${user.id}` },
+    meta: resourceMeta("Users", user, context),
     userName: user.userName,
     nickName: user.userName,
     name: {
@@ -56,16 +62,12 @@ export function userToV2(user: UserRecord, context: RouteContext): Record<string
       honorificPrefix: orNull(user.honorificPrefix),
     },
     displayName: user.displayName,
-    profileUrl: `https://example.enterprise.slack.com/team/${encodeURIComponent(user.userName)}`,
+    profileUrl: profileUrl(user),
     title: user.title,
     timezone: user.timezone,
     active: user.active,
-    emails: user.emails.map((email) => ({
-      value: email.value,
-      ...(email.type === "" ? {} : { type: email.type }),
-      primary: email.primary,
-    })),
-    photos: [{ value: user.photo === "" ? DEFAULT_PHOTO : user.photo, type: "photo" }],
+    emails: emailItems(user),
+    photos: photoItems(user),
     addresses: [{
       streetAddress: orNull(address?.streetAddress ?? ""),
       locality: orNull(address?.locality ?? ""),
@@ -94,21 +96,13 @@ export function userToV2(user: UserRecord, context: RouteContext): Record<string
       manager: { managerId: orNull(enterprise?.managerId ?? "") },
     },
     [PROFILE_SCHEMA_V2]: { startDate: orNull(user.startDate) },
-    groups: context.store.groupsOf(user.id).map((group) => ({
-      value: group.id,
-      display: group.displayName,
-    })),
+    groups: groupItems(user, context),
   };
   if (user.guest !== undefined) {
     result[GUEST_SCHEMA_V2] = {
       type: user.guest.type,
       ...(user.guest.expiration === "" ? {} : { expiration: user.guest.expiration }),
-      ...(user.guest.channels.length === 0 ? {} : {
-        channels: user.guest.channels.map((channel) => ({
-          value: channel.id,
-          display: channel.name,
-        })),
-      }),
+      ...(user.guest.channels.length === 0 ? {} : { channels: channelItems(user.guest) }),
     };
   }
   return result;
@@ -126,11 +120,8 @@ export function groupToV2(group: GroupRecord, context: RouteContext): Record<str
   return {
     schemas: [GROUP_SCHEMA_V2],
     id: group.id,
-    meta: { created: formatCreated(group.created), location: `${context.base}Groups/${group.id}` },
+    meta: resourceMeta("Groups", group, context),
     displayName: group.displayName,
-    members: [...group.members].map((id) => {
-      const user = context.store.users.peek(id);
-      return { value: id, display: user === undefined ? "" : user.displayName || user.userName };
-    }),
+    members: memberItems(group, context),
   };
 }

@@ -6,6 +6,7 @@
  */
 
 import { jsonResponse } from "../responses.ts";
+import type { ListPage } from "../route.ts";
 
 /** The SCIM 2.0 core user schema URN. */
 export const USER_SCHEMA_V2 = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -41,23 +42,13 @@ export function errorResponseV2(
   return jsonResponse({ schemas: [ERROR_V2], detail: description, status }, status, headers);
 }
 
-/** What a v2 list route needs to build a page. */
-export interface ListPageV2 {
-  /** How many resources match, over all pages. */
-  readonly totalResults: number;
-  /** The 1-based index of the first resource of this page. */
-  readonly startIndex: number;
-  /** The resources of this page, already in v2 shape. */
-  readonly resources: readonly unknown[];
-}
-
 /**
  * Slack's v2 `ListResponse`, keys in the order Slack's examples show them.
  *
  * @param page The page.
  * @returns The body to serialise.
  */
-export function listBodyV2(page: ListPageV2): Record<string, unknown> {
+export function listBodyV2(page: ListPage): Record<string, unknown> {
   return {
     schemas: [LIST_RESPONSE_V2],
     Resources: page.resources,

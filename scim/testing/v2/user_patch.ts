@@ -24,10 +24,17 @@ import { fail } from "../responses.ts";
 import type { AddressRecord, Store, UserRecord } from "../store.ts";
 import { applyEnterprise, applyGuest, applyStartDate } from "../user_extensions.ts";
 import { applyMultiValues } from "../user_multi_values.ts";
-import { applyCoreAttributes } from "../user_rules.ts";
+import { applyCoreAttributes, NAME_PARTS, STRING_ATTRIBUTES } from "../user_rules.ts";
 import { isObject, stringValue } from "../user_values.ts";
 import { parsePatchPath, type PatchPath } from "./patch_path.ts";
-import { asList, isTrue, type Item, itemMatcher, type PatchOperation } from "./patch_ops.ts";
+import {
+  asList,
+  isTrue,
+  type Item,
+  itemMatcher,
+  type PatchOperation,
+  withPaths,
+} from "./patch_ops.ts";
 import {
   ENTERPRISE_SCHEMA_V2,
   GUEST_SCHEMA_V2,
@@ -39,21 +46,6 @@ const USER_URNS = [USER_SCHEMA_V2, ENTERPRISE_SCHEMA_V2, GUEST_SCHEMA_V2, PROFIL
 const ENTERPRISE = ENTERPRISE_SCHEMA_V2.toLowerCase();
 const GUEST = GUEST_SCHEMA_V2.toLowerCase();
 const PROFILE = PROFILE_SCHEMA_V2.toLowerCase();
-
-const SIMPLE_STRINGS: Readonly<Record<string, keyof UserRecord>> = {
-  displayname: "displayName",
-  title: "title",
-  timezone: "timezone",
-  preferredlanguage: "preferredLanguage",
-  locale: "locale",
-  usertype: "userType",
-};
-
-const NAME_PARTS: Readonly<Record<string, "givenName" | "familyName" | "honorificPrefix">> = {
-  givenname: "givenName",
-  familyname: "familyName",
-  honorificprefix: "honorificPrefix",
-};
 
 /** What a PATCH may name but never changes, as in v1. */
 const IGNORED = new Set([
@@ -87,19 +79,13 @@ export function applyUserOperation(
   operation: PatchOperation,
   store: Store,
 ): void {
-  const { op, path, value } = operation;
-  if (path === undefined) {
-    if (!isObject(value)) fail("invalid_request_payload");
-    for (const [key, item] of Object.entries(value)) {
-      applyUserOperation(user, { op, path: key, value: item }, store);
-    }
-    return;
+  for (const one of withPaths(operation)) {
+    const parsed = parsePatchPath(one.path, USER_URNS);
+    if (parsed.urn === ENTERPRISE) enterpriseOperation(user, parsed, one, store);
+    else if (parsed.urn === GUEST) guestOperation(user, parsed, one);
+    else if (parsed.urn === PROFILE) profileOperation(user, parsed, one);
+    else coreOperation(user, parsed, one);
   }
-  const parsed = parsePatchPath(path, USER_URNS);
-  if (parsed.urn === ENTERPRISE) enterpriseOperation(user, parsed, operation, store);
-  else if (parsed.urn === GUEST) guestOperation(user, parsed, operation);
-  else if (parsed.urn === PROFILE) profileOperation(user, parsed, operation);
-  else coreOperation(user, parsed, operation);
 }
 
 function plain(path: PatchPath): void {
@@ -139,7 +125,7 @@ function coreOperation(user: UserRecord, path: PatchPath, operation: PatchOperat
     applyCoreAttributes(user, { active: value }, "merge");
     return;
   }
-  const key = SIMPLE_STRINGS[attribute];
+  const key = STRING_ATTRIBUTES[attribute];
   if (key === undefined) fail("invalid_request_payload");
   if (op === "remove") (user as unknown as Record<string, unknown>)[key] = "";
   else applyCoreAttributes(user, { [key]: value }, "merge");

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { seedStore } from "../../../scim/testing/seed.ts";
 import { Store, type UserRecord, type UserTable } from "../../../scim/testing/store.ts";
-import { listUsers } from "../../../scim/testing/v2/users_routes.ts";
+import { USERS_V2 } from "../../../scim/testing/v2/users_routes.ts";
 
 /** Counts the users a call reads from the table (`at`; `peek` reads through it). */
 function countReads(users: UserTable): () => number {
@@ -26,7 +26,10 @@ const context = (store: Store) => ({ store, now: () => 0, base: "https://x/scim/
 Deno.test("a v2 page of users reads that page's users only, however big the directory", () => {
   const store = seeded(50_000);
   const reads = countReads(store.users);
-  const result = listUsers(new URL("https://x/Users?startIndex=49991&count=100"), context(store));
+  const result = USERS_V2.list(
+    new URL("https://x/Users?startIndex=49991&count=100"),
+    context(store),
+  );
   const body = result.body as { totalResults: number; Resources: unknown[] };
   assert.equal(body.totalResults, 50_000);
   assert.equal(body.Resources.length, 10);
@@ -46,7 +49,7 @@ Deno.test("v2 userName, emails and email eq filters read the one matching user",
   ];
   for (const text of filters) {
     const url = new URL(`https://x/Users?filter=${encodeURIComponent(text)}`);
-    const body = listUsers(url, context(store)).body as { Resources: { id: string }[] };
+    const body = USERS_V2.list(url, context(store)).body as { Resources: { id: string }[] };
     assert.deepEqual(body.Resources.map((user) => user.id), [target.id], text);
   }
   assert.equal(reads(), filters.length);
