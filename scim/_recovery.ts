@@ -11,7 +11,7 @@ import type { Logger } from "../retry/logger.ts";
 import { SCIMApiError, type SCIMApiErrorOptions } from "./errors.ts";
 
 import type { EmptyResponse, ResourceResponse, SearchResponse } from "./response.ts";
-import { messageOf } from "../retry/_quote.ts";
+import { messageOf } from "../common/quote.ts";
 
 /** What the recovery reads of a user, in any API version. */
 export interface RecoverableUser {

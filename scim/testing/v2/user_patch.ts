@@ -25,7 +25,8 @@ import type { AddressRecord, Store, UserRecord } from "../store.ts";
 import { applyEnterprise, applyGuest, applyStartDate } from "../user_extensions.ts";
 import { applyMultiValues } from "../user_multi_values.ts";
 import { applyCoreAttributes } from "../user_rules.ts";
-import { isObject, stringValue } from "../user_values.ts";
+import { isObject } from "../../../common/is_object.ts";
+import { stringValue } from "../user_values.ts";
 import { parsePatchPath, type PatchPath } from "./patch_path.ts";
 import { asList, isTrue, type Item, itemMatcher, type PatchOperation } from "./patch_ops.ts";
 import {
