@@ -5,7 +5,7 @@
  * @module
  */
 
-import { abortableSleep } from "../retry/_sleep.ts";
+import { abortableSleep } from "../retry/sleep.ts";
 import type { Clock } from "../retry/clock.ts";
 import type { Logger } from "../retry/logger.ts";
 import { parseRetryAfter } from "../retry/retry_after.ts";

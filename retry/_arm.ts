@@ -6,7 +6,8 @@
 import type { RetryHandler } from "./handler.ts";
 import type { Logger } from "./logger.ts";
 import { type Clock, systemClock } from "./clock.ts";
-import { quote } from "./_quote.ts";
+import { quote } from "../common/quote.ts";
+import { checkHandlers } from "./handler_list.ts";
 
 /** What every call of one retrying fetch shares. */
 export interface CallDeps {
@@ -143,28 +144,4 @@ export interface Sending extends Armed {
  */
 export function handlersOf(deps: CallDeps): readonly RetryHandler[] {
   return checkHandlers(deps.retryHandlers());
-}
-
-/**
- * Checks a handler list: an array of objects with `canRetry` and `prepareForNextAttempt`. The
- * one check, for a call's list and for a client's `retryHandlers` option.
- *
- * @param handlers The caller's value.
- * @returns The handlers.
- */
-export function checkHandlers(handlers: unknown): readonly RetryHandler[] {
-  if (!Array.isArray(handlers)) {
-    throw new TypeError(`Cannot use retryHandlers: ${quote(handlers)} is not an array`);
-  }
-  for (let index = 0; index < handlers.length; index++) {
-    const handler = handlers[index];
-    if (
-      typeof handler?.canRetry !== "function" || typeof handler.prepareForNextAttempt !== "function"
-    ) {
-      throw new TypeError(
-        `Cannot use retry handler ${index}: ${quote(handler)} is not a RetryHandler`,
-      );
-    }
-  }
-  return handlers;
 }

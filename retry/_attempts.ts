@@ -10,7 +10,7 @@ import type { CallDeps, Sending } from "./_arm.ts";
 import { CallProgress, FIRST_TRY } from "./_call_progress.ts";
 import { RequestFailedError } from "./request_failed_error.ts";
 import { isLocalFailure, notSentError } from "./_local_failure.ts";
-import { bounded, quote } from "./_quote.ts";
+import { bounded, quote } from "../common/quote.ts";
 import { parseRetryAfter } from "./retry_after.ts";
 import type { RetryStats } from "./stats.ts";
 

@@ -3,7 +3,7 @@
 // left: nothing was applied, retrying cannot help, and "no answer" would be untrue.
 
 import { pathOf } from "./_path.ts";
-import { bounded, messageOf } from "./_quote.ts";
+import { bounded, messageOf } from "../common/quote.ts";
 import { RequestFailedError, type RetryErrorDetails } from "./request_failed_error.ts";
 
 /**

@@ -1,6 +1,6 @@
 // Internal: how URLs appear in messages and logs.
 
-import { bounded } from "./_quote.ts";
+import { bounded } from "../common/quote.ts";
 
 /**
  * Returns the URL's path without its query, which may carry a filter with personal data; bounded

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { quote } from "./_quote.ts";
+import { quote } from "../common/quote.ts";
 import { type RetryContext, RetryHandler, type RetryHandlerOptions } from "./handler.ts";
 import { isNetworkError } from "./network_error.ts";
 import { parseRetryAfter } from "./retry_after.ts";

@@ -6,8 +6,8 @@
  * @module
  */
 
-import { abortableSleep } from "./_sleep.ts";
-import { checkTimeout, TIMER_LIMIT } from "./_timeout.ts";
+import { abortableSleep } from "./sleep.ts";
+import { checkTimeout, TIMER_LIMIT } from "./timeout.ts";
 
 /**
  * A clock: now, an abortable sleep, and a timeout signal.

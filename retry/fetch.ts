@@ -11,9 +11,9 @@ import { arm, type CallDeps, callDeps, handlersOf } from "./_arm.ts";
 import { sendAttempts } from "./_attempts.ts";
 import { readBody } from "./_read_body.ts";
 import { recordEnding, recordStats } from "./stats.ts";
-import { checkTimeout } from "./_timeout.ts";
-import { quote } from "./_quote.ts";
-import { optionsObject } from "./_options.ts";
+import { checkTimeout } from "./timeout.ts";
+import { quote } from "../common/quote.ts";
+import { optionsObject } from "../common/options_object.ts";
 
 /**
  * A standard fetch handler: one `Request` in, one `Response` out.

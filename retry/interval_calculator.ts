@@ -4,8 +4,8 @@
  * @module
  */
 
-import { quote } from "./_quote.ts";
-import { optionsObject } from "./_options.ts";
+import { quote } from "../common/quote.ts";
+import { optionsObject } from "../common/options_object.ts";
 import { type Jitter, RandomJitter } from "./jitter.ts";
 
 /**

@@ -1,10 +1,10 @@
 // Internal: argument checks the client makes before any request.
 
-import { bounded, quote } from "../retry/_quote.ts";
-import { optionsObject } from "../retry/_options.ts";
+import { bounded, quote } from "../common/quote.ts";
+import { optionsObject } from "../common/options_object.ts";
 import { MAX_PAGE_SIZE } from "./paging.ts";
 import type { SearchOptions } from "./client_options.ts";
-import { isObject } from "./_is_object.ts";
+import { isObject } from "../common/is_object.ts";
 
 /** Slack serves at most 1000 results per page (1001+ is treated as 1000): refuse more up front. */
 const MAX_COUNT = MAX_PAGE_SIZE;

@@ -4,7 +4,7 @@
 import type { Answer } from "./transport.ts";
 import type { SCIMResponse } from "./response.ts";
 import { SCIMApiError } from "./errors.ts";
-import { isObject } from "./_is_object.ts";
+import { isObject } from "../common/is_object.ts";
 
 export type { Answer };
 

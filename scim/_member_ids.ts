@@ -2,8 +2,8 @@
 // plain JavaScript misuse gets an error naming the argument rather than a runtime internal
 // ("Cannot read properties of null") or, worse, a string read as a list of one-letter ids.
 
-import { quote } from "../retry/_quote.ts";
-import { optionsObject } from "../retry/_options.ts";
+import { quote } from "../common/quote.ts";
+import { optionsObject } from "../common/options_object.ts";
 
 /**
  * Checks the user ids of a membership change and drops duplicates.

@@ -2,8 +2,8 @@
 // anything is sent), so plain JavaScript misuse gets an error naming the argument rather than
 // "Cannot read properties of undefined" at the first page.
 
-import { quote } from "../retry/_quote.ts";
-import { optionsObject } from "../retry/_options.ts";
+import { quote } from "../common/quote.ts";
+import { optionsObject } from "../common/options_object.ts";
 
 /**
  * Checks an iterator's client and options.

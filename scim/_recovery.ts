@@ -8,10 +8,24 @@
 // user with the same userName and email that existed before the call is indistinguishable.
 
 import type { Logger } from "../retry/logger.ts";
+import type { CallOptions } from "./transport.ts";
 import { SCIMApiError, type SCIMApiErrorOptions } from "./errors.ts";
 
 import type { EmptyResponse, ResourceResponse, SearchResponse } from "./response.ts";
-import { messageOf } from "../retry/_quote.ts";
+import { messageOf } from "../common/quote.ts";
+
+/**
+ * The per-call options alone (`signal`, `timeout`; no paging, nothing else a caller passed), for
+ * the lookups a recovery makes within the call it recovers.
+ *
+ * @param options The caller's options of the call being recovered.
+ * @returns The signal and timeout, where given.
+ */
+export function callOnly(options: CallOptions | undefined): CallOptions {
+  if (options === undefined) return {};
+  const { signal, timeout } = options;
+  return { ...(signal ? { signal } : {}), ...(timeout !== undefined ? { timeout } : {}) };
+}
 
 /** What the recovery reads of a user, in any API version. */
 export interface RecoverableUser {

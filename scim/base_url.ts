@@ -1,6 +1,6 @@
 // Internal: the check of a client's `baseUrl`, for either API version.
 
-import { quote } from "../retry/_quote.ts";
+import { quote } from "../common/quote.ts";
 
 // Loopback: localhost, [::1] or 127.0.0.0/8.
 const LOOPBACK = /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/;

@@ -6,9 +6,9 @@
  */
 
 import type { Clock } from "../retry/clock.ts";
-import { quote } from "../retry/_quote.ts";
-import { checkTimeout } from "../retry/_timeout.ts";
-import { checkHandlers } from "../retry/_arm.ts";
+import { quote } from "../common/quote.ts";
+import { checkTimeout } from "../retry/timeout.ts";
+import { checkHandlers } from "../retry/handler_list.ts";
 import { checkBaseUrl } from "./base_url.ts";
 import type { RetryHandler } from "../retry/handler.ts";
 import type { Logger } from "../retry/logger.ts";

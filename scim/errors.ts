@@ -7,8 +7,8 @@
 import type { FailedAttempt } from "../retry/stats.ts";
 import { mayHaveBeenApplied } from "../retry/may_have_been_applied.ts";
 import { parseRetryAfter } from "../retry/retry_after.ts";
-import { bounded } from "../retry/_quote.ts";
-import { isObject } from "./_is_object.ts";
+import { bounded } from "../common/quote.ts";
+import { isObject } from "../common/is_object.ts";
 
 /**
  * The answer an {@linkcode SCIMApiError} is about, as it came back.

@@ -21,7 +21,7 @@
  * @module
  */
 
-import { quote } from "../retry/_quote.ts";
+import { quote } from "../common/quote.ts";
 
 /** The comparison operators of Slack's SCIM filter grammar that take a value. */
 const VALUE_OPERATORS: ReadonlySet<string> = new Set(["eq", "co", "sw", "gt", "ge", "lt", "le"]);

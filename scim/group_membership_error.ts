@@ -4,7 +4,7 @@
  * @module
  */
 
-import { quote } from "../retry/_quote.ts";
+import { quote } from "../common/quote.ts";
 
 /**
  * One PATCH of a bulk membership change: the users added or removed in one call.

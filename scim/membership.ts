@@ -10,7 +10,7 @@
 
 import { GroupMembershipError, type MembershipChunk } from "./group_membership_error.ts";
 import { memberIds, membershipOptionsOf } from "./_member_ids.ts";
-import { quote } from "../retry/_quote.ts";
+import { quote } from "../common/quote.ts";
 
 /**
  * Slack's recommended maximum of members per group PATCH (it accepts up to 15,000).

@@ -24,7 +24,7 @@
  * @module
  */
 
-import { quote } from "../retry/_quote.ts";
+import { quote } from "../common/quote.ts";
 import type { SearchResponse } from "./response.ts";
 
 /**

@@ -7,7 +7,7 @@
  */
 
 import type { FailedAttempt } from "../retry/stats.ts";
-import { bounded } from "../retry/_quote.ts";
+import { bounded } from "../common/quote.ts";
 import { mayHaveBeenApplied } from "../retry/may_have_been_applied.ts";
 
 /**

@@ -28,9 +28,9 @@ import {
 } from "../retry/fetch.ts";
 import type { RetryHandler } from "../retry/handler.ts";
 import type { Logger } from "../retry/logger.ts";
-import { messageOf, quote } from "../retry/_quote.ts";
-import { optionsObject } from "../retry/_options.ts";
-import { checkTimeout } from "../retry/_timeout.ts";
+import { messageOf, quote } from "../common/quote.ts";
+import { optionsObject } from "../common/options_object.ts";
+import { checkTimeout } from "../retry/timeout.ts";
 import { readFailure } from "../retry/read_text.ts";
 import { isRequestTimeoutError } from "../retry/request_timeout_error.ts";
 import { type FailedAttempt, retryStatsOf } from "../retry/stats.ts";

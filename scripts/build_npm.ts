@@ -13,6 +13,9 @@
  *   at the range deno.json maps it to (`npm:openapi-fetch@^0.17` → `"openapi-fetch": "^0.17"`).
  *   A declaration importing a package deno.json does not map to npm fails the build.
  *
+ * - Entries: every entry of deno.json but the Deno-only ones of {@linkcode DENO_ONLY_ENTRIES}
+ *   (`./limits/deno-kv`), which Deno users import from source (JSR) and npm users cannot run.
+ *
  * Then packs it with `npm pack` into the folder above it (`build/org-slack-scim-<version>.tgz`), the
  * tarball an app installs with `npm install`.
  *
@@ -43,6 +46,40 @@ interface DenoConfig {
   license?: string;
   exports: Record<string, string>;
   imports?: Record<string, string>;
+}
+
+/**
+ * The entries of deno.json the npm package leaves out, with why: they need Deno's own APIs, so on
+ * Node, Bun and Workers they could not run, and their declarations name the `Deno` namespace, which
+ * a Node consumer's TypeScript does not know. Deno users import them from source (JSR).
+ */
+export const DENO_ONLY_ENTRIES: Readonly<Record<string, string>> = {
+  "./limits/deno-kv": "DenoKvLimitStore runs on a Deno.Kv (Deno.openKv); its types name Deno.Kv",
+};
+
+/**
+ * The entries of the npm package: deno.json's, in its order, without the Deno-only ones. A
+ * Deno-only name deno.json does not have fails, so the list cannot go stale unnoticed.
+ *
+ * @param exports deno.json's `exports`.
+ * @param denoOnly The entries to leave out (default {@linkcode DENO_ONLY_ENTRIES}).
+ * @returns Each entry's key (`./retry`) and source path (`retry/mod.ts`).
+ */
+export function npmEntries(
+  exports: Readonly<Record<string, string>>,
+  denoOnly: Readonly<Record<string, string>> = DENO_ONLY_ENTRIES,
+): { key: string; source: string }[] {
+  const stale = Object.keys(denoOnly).filter((key) => !(key in exports));
+  if (stale.length > 0) {
+    throw new Error(
+      `Cannot leave ${
+        stale.map((key) => `"${key}"`).join(", ")
+      } out of the npm package: deno.json "exports" has no such entry`,
+    );
+  }
+  return Object.entries(exports)
+    .filter(([key]) => !(key in denoOnly))
+    .map(([key, source]) => ({ key, source: source.replace(/^\.\//, "") }));
 }
 
 /**
@@ -87,10 +124,7 @@ export async function buildNpm(
   const config = JSON.parse(
     await Deno.readTextFile(join(root, "deno.json")),
   ) as DenoConfig;
-  const entries = Object.entries(config.exports).map(([key, source]) => ({
-    key,
-    source: source.replace(/^\.\//, ""),
-  }));
+  const entries = npmEntries(config.exports);
 
   await Deno.remove(outDir, { recursive: true }).catch((e) => {
     if (!(e instanceof Deno.errors.NotFound)) throw e;

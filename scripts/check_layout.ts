@@ -2,13 +2,17 @@
  * Checks the layout rule of the source tree (issue 11) over `deno info --json`:
  *
  * - no import circles, type-only imports included;
- * - arrows only point down: `retry/` imports nothing outside `retry/`; `limits/` imports `retry/`
- *   only; `scim/*.ts` (version-neutral) imports `retry/`, `limits/` and `scim/*.ts` only;
+ * - arrows only point down: `common/` imports nothing; `retry/` imports `common/` only; `limits/`
+ *   imports `retry/` and `common/` only; `scim/*.ts` (version-neutral) imports `retry/`, `limits/` and `scim/*.ts` only;
  *   `scim/v1/` and `scim/v2/` never import each other nor `scim/testing/`; `scim/testing/` never
  *   imports the client (`scim/v1/client*.ts`, `scim/v2/client*.ts`, `scim/transport.ts`), not even
  *   through another file, and its
  *   `v1/` and `v2/` folders never import each other; `mod.ts` never imports `scim/testing/`;
- * - library files (`mod.ts`, `retry/`, `limits/`, `scim/`) import no `node:` module and use no
+ * - a `_`-prefixed file is private to its folder: only files in that folder or below it import it
+ *   (`scim/_arguments.ts` serves `scim/v1/` and `scim/v2/`, `retry/_arm.ts` serves `retry/` only),
+ *   so each library folder offers the others its files without `_`; tests may import any file,
+ *   to test it;
+ * - library files (`mod.ts`, `common/`, `retry/`, `limits/`, `scim/`) import no `node:` module and use no
  *   `Deno.*` API, except the runtime-specific files of {@linkcode RUNTIME_SPECIFIC}, which no
  *   other library file outside `scim/testing/` may import.
  *
@@ -34,8 +38,8 @@ export type ModuleGraph = ReadonlyMap<string, readonly Import[]>;
 
 /** One break of the rule. */
 export interface Violation {
-  /** `circle`, `arrow` or `runtime`. */
-  readonly kind: "circle" | "arrow" | "runtime";
+  /** `circle`, `arrow`, `private` or `runtime`. */
+  readonly kind: "circle" | "arrow" | "private" | "runtime";
   /** The files involved, the importer first. */
   readonly files: readonly string[];
   /** What is wrong, in one line. */
@@ -54,11 +58,12 @@ export const RUNTIME_SPECIFIC: Readonly<Record<string, string>> = {
     "the simulator's loopback server: node:http, loaded on demand by listen() only",
 };
 
-const LIBRARY = /^(mod\.ts$|retry\/|limits\/|scim\/)/;
+const LIBRARY = /^(mod\.ts$|common\/|retry\/|limits\/|scim\/)/;
 
 /** Which part of the layout a repository-relative path belongs to. */
 export function areaOf(path: string): string {
   if (path === "mod.ts") return "mod.ts";
+  if (path.startsWith("common/")) return "common/";
   if (path.startsWith("retry/")) return "retry/";
   if (path.startsWith("limits/")) return "limits/";
   if (path.startsWith("scim/testing/v1/")) return "scim/testing/v1/";
@@ -87,14 +92,20 @@ export function arrowRule(from: string, to: string): string | undefined {
   const b = areaOf(to);
   const testing = b.startsWith("scim/testing/");
   switch (a) {
+    case "common/":
+      return b === "common/" ? undefined : "common/ imports nothing outside common/";
     case "retry/":
-      return b === "retry/" ? undefined : "retry/ imports nothing outside retry/";
-    case "limits/":
-      return b === "limits/" || b === "retry/" ? undefined : "limits/ may import retry/ only";
-    case "scim/*.ts":
-      return ["retry/", "limits/", "scim/*.ts"].includes(b)
+      return b === "retry/" || b === "common/"
         ? undefined
-        : "scim/*.ts (version-neutral) imports retry/, limits/ and scim/*.ts only";
+        : "retry/ imports nothing outside retry/ but common/";
+    case "limits/":
+      return ["limits/", "retry/", "common/"].includes(b)
+        ? undefined
+        : "limits/ may import retry/ and common/ only";
+    case "scim/*.ts":
+      return ["common/", "retry/", "limits/", "scim/*.ts"].includes(b)
+        ? undefined
+        : "scim/*.ts (version-neutral) imports common/, retry/, limits/ and scim/*.ts only";
     case "scim/v1/":
       if (b === "scim/v2/" || testing) return "scim/v1/ never imports scim/v2/ or scim/testing/";
       return b === "mod.ts" || b === "outside" ? "scim/v1/ imports nothing above it" : undefined;
@@ -122,6 +133,23 @@ export function arrowRule(from: string, to: string): string | undefined {
     default:
       return undefined; // scripts, examples, tests: users of the library, any arrow
   }
+}
+
+/**
+ * Why `from` may not import `to` because `to` is a library file private to its folder (its name
+ * starts with `_`: importable from its folder and the folders below it only), or `undefined` when
+ * it may. Tests may import any file: they test private parts, they do not build on them.
+ *
+ * @param from The importing file.
+ * @param to The imported file.
+ * @returns The rule broken, in words, or `undefined`.
+ */
+export function privateRule(from: string, to: string): string | undefined {
+  const slash = to.lastIndexOf("/");
+  const folder = to.slice(0, slash + 1);
+  if (!LIBRARY.test(to) || !to.slice(slash + 1).startsWith("_")) return undefined;
+  if (from.startsWith("tests/") || from.startsWith(folder)) return undefined;
+  return `only files under ${folder} may import its "_" files; import one without "_", or move what is shared`;
 }
 
 /** A shortest import path from `start` to a client file, or `undefined` when there is none. */
@@ -268,11 +296,18 @@ export function checkLayout(
       const how = typeOnly ? "imports (types)" : "imports";
       if (graph.has(target) || !/^[a-z]+:/.test(target)) {
         const rule = arrowRule(file, target);
+        const privacy = privateRule(file, target);
         if (rule !== undefined) {
           byFile.push({
             kind: "arrow",
             files: [file, target],
             message: `${file} ${how} ${target}: ${rule}`,
+          });
+        } else if (privacy !== undefined) {
+          byFile.push({
+            kind: "private",
+            files: [file, target],
+            message: `${file} ${how} ${target}: ${privacy}`,
           });
         } else if (
           library && !runtimeSpecific && target in RUNTIME_SPECIFIC &&
@@ -408,7 +443,7 @@ export async function checkRepository(
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
   const roots = new Set(exports.map((path) => path.replace(/^\.\//, "")));
-  for (const dir of ["retry", "limits", "scim", "scripts", "examples"]) {
+  for (const dir of ["common", "retry", "limits", "scim", "scripts", "examples"]) {
     for (const file of await walk(`${absolute}/${dir}`)) roots.add(file.slice(absolute.length + 1));
   }
   try {

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { isObject } from "../../common/is_object.ts";
+
 /**
  * A Slack API error the routes throw and the simulator turns into the version's error body.
  *
@@ -104,9 +106,7 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   } catch {
     fail("invalid_request_payload");
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    fail("invalid_request_payload");
-  }
+  if (!isObject(parsed)) fail("invalid_request_payload");
   return parsed as Record<string, unknown>;
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { isObject } from "../../common/is_object.ts";
 import { abortableTimeout, untilAborted } from "./abortable.ts";
 import { applyFault } from "./fault_responses.ts";
 import { FaultInjector, type FaultKind, type RandomFaultOptions } from "./faults.ts";
@@ -162,10 +163,6 @@ function count(value: unknown): string | undefined {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SEEDED
     ? undefined
     : `an integer from 0 to ${MAX_SEEDED.toLocaleString("en")}`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A value as a message may quote it: its type for objects, its text cut at 40 characters. */

@@ -8,7 +8,8 @@
 
 import { fail } from "./responses.ts";
 import type { Store, UserRecord } from "./store.ts";
-import { isObject, stringValue, type WriteMode } from "./user_values.ts";
+import { isObject } from "../../common/is_object.ts";
+import { stringValue, type WriteMode } from "./user_values.ts";
 
 const ENTERPRISE_FIELDS = [
   "employeeNumber",

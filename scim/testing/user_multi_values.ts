@@ -17,7 +17,8 @@
 
 import { fail } from "./responses.ts";
 import type { AddressRecord, EmailRecord, UserRecord } from "./store.ts";
-import { isObject, stringValue, type WriteMode } from "./user_values.ts";
+import { isObject } from "../../common/is_object.ts";
+import { stringValue, type WriteMode } from "./user_values.ts";
 
 const ADDRESS_FIELDS = ["streetAddress", "locality", "region", "postalCode", "country"] as const;
 

@@ -12,7 +12,8 @@ import { fail } from "./responses.ts";
 import type { Store, UserRecord } from "./store.ts";
 import { applyMultiValues } from "./user_multi_values.ts";
 import { applyNames } from "./user_names.ts";
-import { isObject, stringValue, type WriteMode } from "./user_values.ts";
+import { isObject } from "../../common/is_object.ts";
+import { stringValue, type WriteMode } from "./user_values.ts";
 
 const SIMPLE_STRINGS = [
   "title",

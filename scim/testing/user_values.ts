@@ -1,6 +1,6 @@
 /**
- * The value primitives every user rule shares: the write mode, how a string attribute is
- * stored, and the object check. Kept apart so the rule files import them without a cycle.
+ * The value primitives every user rule shares: the write mode and how a string attribute is
+ * stored (the object check is `common/is_object.ts`, the library's). Kept apart so the rule files import them without a cycle.
  *
  * - `" "` (or any blank) and `null` clear a string.
  *
@@ -22,14 +22,4 @@ export function stringValue(value: unknown): string {
   if (value === null) return "";
   if (typeof value !== "string") fail("invalid_attribute_format");
   return value.trim() === "" ? "" : value;
-}
-
-/**
- * Whether a request value is a plain JSON object (not `null`, not an array).
- *
- * @param value The requested value.
- * @returns `true` for a plain object.
- */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -11,7 +11,7 @@ import type { User } from "./models.ts";
 import type { paths } from "./schema.gen.ts";
 import { checkId, checkReplaced, checkResource, searchQuery } from "../_arguments.ts";
 import { type Answer, emptyBody, listBody, meta, resourceBody } from "../_exchange.ts";
-import { recoverCreatedUser } from "../_recovery.ts";
+import { callOnly, recoverCreatedUser } from "../_recovery.ts";
 import { forReplace, withUserSchemas } from "./schemas.ts";
 
 type V1 = SCIMTransport<paths>;
@@ -19,13 +19,6 @@ type V1 = SCIMTransport<paths>;
 /** The response of a call that returns a user. */
 function userOf(answer: Answer): UserResponse {
   return { ...meta(answer), user: resourceBody(answer, "a user") as User };
-}
-
-/** The per-call options alone (no paging), for the lookups a recovery makes. */
-function callOnly(options: CallOptions | undefined): CallOptions {
-  if (options === undefined) return {};
-  const { signal, timeout } = options;
-  return { ...(signal ? { signal } : {}), ...(timeout !== undefined ? { timeout } : {}) };
 }
 
 export async function searchUsers(

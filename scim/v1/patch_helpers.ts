@@ -6,7 +6,7 @@
  * @module
  */
 
-import { quote } from "../../retry/_quote.ts";
+import { quote } from "../../common/quote.ts";
 import type { User, UserAddress, UserEmail, UserPhoneNumber, UserPhoto, UserRole } from "./user.ts";
 
 /**

@@ -11,7 +11,7 @@ import {
   GUEST_SCHEMA_V1,
   PROFILE_SCHEMA_V1,
 } from "./schema_urns.ts";
-import { isObject } from "../_is_object.ts";
+import { isObject } from "../../common/is_object.ts";
 import type { Group } from "./group.ts";
 import type { User } from "./user.ts";
 

@@ -8,7 +8,7 @@ import type { CallOptions, SCIMTransport } from "../transport.ts";
 import { SCIMApiError } from "../errors.ts";
 import { checkId, checkReplaced, checkResource, searchQuery } from "../_arguments.ts";
 import { type Answer, emptyBody, listBody, meta, resourceBody } from "../_exchange.ts";
-import { isObject } from "../_is_object.ts";
+import { isObject } from "../../common/is_object.ts";
 import { recoverDeletedGroup } from "../_recovery.ts";
 import type { Group } from "./group.ts";
 import { type GroupPatchOperation, patchOpBody, type UntypedOperation } from "./patch_op.ts";

@@ -1,7 +1,7 @@
 // Internal: filling in `schemas` on v2 writes: the core URN first, then the URN of each
 // extension the resource carries, after those the caller gave.
 
-import { isObject } from "../_is_object.ts";
+import { isObject } from "../../common/is_object.ts";
 import type { Group } from "./group.ts";
 import {
   ENTERPRISE_SCHEMA_V2,

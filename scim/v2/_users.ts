@@ -7,7 +7,7 @@ import type { CallOptions, SCIMTransport } from "../transport.ts";
 import { isSCIMApiError } from "../errors.ts";
 import { checkId, checkReplaced, checkResource, searchQuery } from "../_arguments.ts";
 import { type Answer, emptyBody, listBody, meta, resourceBody } from "../_exchange.ts";
-import { recoverCreatedUser } from "../_recovery.ts";
+import { callOnly, recoverCreatedUser } from "../_recovery.ts";
 import { refuseV1OnlyAttributes } from "./filter.ts";
 import { patchOpBody, type UntypedOperation, type UserPatchOperation } from "./patch_op.ts";
 import type { SearchUsersResponse, UserResponse } from "./responses.ts";
@@ -19,12 +19,6 @@ type V2 = SCIMTransport<paths>;
 
 function userOf(answer: Answer): UserResponse {
   return { ...meta(answer), user: resourceBody(answer, "a user") as User };
-}
-
-function callOnly(options: CallOptions | undefined): CallOptions {
-  if (options === undefined) return {};
-  const { signal, timeout } = options;
-  return { ...(signal ? { signal } : {}), ...(timeout !== undefined ? { timeout } : {}) };
 }
 
 export async function searchUsers(

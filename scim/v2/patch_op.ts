@@ -26,6 +26,7 @@
  * @module
  */
 
+import { isObject } from "../../common/is_object.ts";
 import { encodeFilterValue, type FilterValue } from "../filter.ts";
 import type { Group } from "./group.ts";
 import type { components } from "./schema.gen.ts";
@@ -316,7 +317,7 @@ type Checked = PatchOpBody["Operations"][number];
 
 function checkOperation(operation: unknown, index: number): Checked {
   const where = `operation ${index + 1}`;
-  if (typeof operation !== "object" || operation === null || Array.isArray(operation)) {
+  if (!isObject(operation)) {
     throw new TypeError(`Cannot build PATCH: ${where} (${describe(operation)}) is not an object`);
   }
   if (operation instanceof UntypedOperation) return operation;

@@ -43,9 +43,15 @@ Deno.test("a tree that follows the rule passes", () => {
       "scim/v1/client.ts": ["scim/transport.ts", "scim/v1/user.ts", "npm:/openapi-fetch@0.17.0"],
       "scim/v2/client.ts": ["scim/transport.ts", "scim/paging.ts"],
       "scim/transport.ts": ["retry/fetch.ts", "limits/limiter.ts", "scim/errors.ts"],
-      "limits/limiter.ts": ["retry/clock.ts"],
+      "limits/limiter.ts": ["retry/clock.ts", "retry/sleep.ts", "common/quote.ts"],
       "limits/redis.ts": ["limits/limiter.ts", "node:net"],
-      "retry/fetch.ts": ["retry/clock.ts", "type:retry/handler.ts"],
+      "retry/fetch.ts": ["retry/clock.ts", "type:retry/handler.ts", "retry/_arm.ts"],
+      "retry/_arm.ts": ["common/quote.ts", "retry/handler_list.ts"],
+      "common/options_object.ts": ["common/quote.ts"],
+      "scim/_arguments.ts": ["common/options_object.ts", "retry/timeout.ts"],
+      "scim/v2/_users.ts": ["scim/_arguments.ts", "common/is_object.ts"],
+      "scim/testing/user_values.ts": ["common/is_object.ts", "scim/_arguments.ts"],
+      "tests/retry/arm_test.ts": ["retry/_arm.ts", "scim/v2/_users.ts"],
       "scim/testing/simulator.ts": ["scim/testing/v1/users_routes.ts", "scim/testing/listen.ts"],
       "scim/testing/v1/users_routes.ts": ["scim/testing/store.ts", "type:scim/v1/user.ts"],
       "scim/testing/listen.ts": ["node:http"],
@@ -84,9 +90,10 @@ Deno.test("findCircles() finds a file that imports itself and two separate circl
 
 Deno.test("every arrow against the rule fails, each with the rule it breaks", () => {
   const cases: [string, string, RegExp][] = [
-    ["retry/fetch.ts", "scim/errors.ts", /retry\/ imports nothing outside retry\//],
+    ["common/quote.ts", "retry/clock.ts", /common\/ imports nothing outside common\//],
+    ["retry/fetch.ts", "scim/errors.ts", /retry\/ imports nothing outside retry\/ but common\//],
     ["retry/fetch.ts", "limits/limiter.ts", /retry\/ imports nothing outside retry\//],
-    ["limits/limiter.ts", "scim/errors.ts", /limits\/ may import retry\/ only/],
+    ["limits/limiter.ts", "scim/errors.ts", /limits\/ may import retry\/ and common\/ only/],
     ["scim/response.ts", "scim/v1/models.ts", /version-neutral/],
     ["scim/paging.ts", "scim/v2/client.ts", /version-neutral/],
     ["scim/paging.ts", "scim/testing/store.ts", /version-neutral/],
@@ -109,6 +116,39 @@ Deno.test("every arrow against the rule fails, each with the rule it breaks", ()
   }
 });
 
+Deno.test("a library file importing another folder's _-prefixed file fails, naming both", () => {
+  const found = messages({
+    "scim/transport.ts": ["retry/_arm.ts", "type:retry/_attempts.ts"],
+    "limits/limiter.ts": ["retry/_sleep.ts"],
+    "scim/testing/seed.ts": ["scim/v1/_users.ts"],
+    "scim/v2/_users.ts": ["scim/v1/_users.ts"],
+    "mod.ts": ["scim/_arguments.ts"],
+    "scripts/bench.ts": ["retry/_arm.ts"],
+  });
+  assert.deepEqual(found, [
+    'limits/limiter.ts imports retry/_sleep.ts: only files under retry/ may import its "_" files; import one without "_", or move what is shared',
+    'mod.ts imports scim/_arguments.ts: only files under scim/ may import its "_" files; import one without "_", or move what is shared',
+    'scim/testing/seed.ts imports scim/v1/_users.ts: only files under scim/v1/ may import its "_" files; import one without "_", or move what is shared',
+    'scim/transport.ts imports retry/_arm.ts: only files under retry/ may import its "_" files; import one without "_", or move what is shared',
+    'scim/transport.ts imports (types) retry/_attempts.ts: only files under retry/ may import its "_" files; import one without "_", or move what is shared',
+    "scim/v2/_users.ts imports scim/v1/_users.ts: scim/v2/ never imports scim/v1/ or scim/testing/",
+    'scripts/bench.ts imports retry/_arm.ts: only files under retry/ may import its "_" files; import one without "_", or move what is shared',
+  ]);
+});
+
+Deno.test("a _-prefixed file serves its folder and the folders below it; tests may import it", () => {
+  assert.deepEqual(
+    messages({
+      "retry/fetch.ts": ["retry/_arm.ts"],
+      "scim/v1/_users.ts": ["scim/_arguments.ts", "scim/v1/_groups.ts"],
+      "scim/testing/v2/users_routes.ts": ["scim/testing/_shared.ts", "scim/_arguments.ts"],
+      "tests/retry/sleep_test.ts": ["retry/_arm.ts", "scim/v1/_users.ts"],
+      "scripts/bench_limits.ts": ["tests/limits/_workers.ts"],
+    }),
+    [],
+  );
+});
+
 Deno.test("the simulator may not reach the client through another file either", () => {
   const found = messages({
     "scim/testing/seed.ts": ["scim/v1/iterate.ts", "scim/v1/user.ts", "scim/testing/store.ts"],
@@ -122,7 +162,7 @@ Deno.test("the simulator may not reach the client through another file either", 
 
 Deno.test("a type-only import against the rule fails too, and says it imports types", () => {
   assert.deepEqual(messages({ "scim/response.ts": ["type:scim/v1/models.ts"] }), [
-    "scim/response.ts imports (types) scim/v1/models.ts: scim/*.ts (version-neutral) imports retry/, limits/ and scim/*.ts only",
+    "scim/response.ts imports (types) scim/v1/models.ts: scim/*.ts (version-neutral) imports common/, retry/, limits/ and scim/*.ts only",
   ]);
 });
 

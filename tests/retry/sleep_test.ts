@@ -2,7 +2,7 @@
 // chunks, since setTimeout fires at once for them.
 
 import assert from "node:assert/strict";
-import { abortableSleep, type Schedule } from "../../retry/_sleep.ts";
+import { abortableSleep, type Schedule } from "../../retry/sleep.ts";
 import { RateLimitErrorRetryHandler } from "../../retry/builtin_handlers.ts";
 import { createRetryingFetch } from "../../retry/fetch.ts";
 import { scriptedServer, USERS } from "./_server.ts";

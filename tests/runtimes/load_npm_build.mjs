@@ -7,7 +7,7 @@
  */
 export async function loadNpmBuild(label) {
   try {
-    const [main, filter, paging, membership, retry, testing, v2] = await Promise.all([
+    const [main, filter, paging, membership, retry, testing, v2, limits] = await Promise.all([
       import("@org/slack-scim"),
       import("@org/slack-scim/filter"),
       import("@org/slack-scim/paging"),
@@ -15,8 +15,9 @@ export async function loadNpmBuild(label) {
       import("@org/slack-scim/retry"),
       import("@org/slack-scim/testing"),
       import("@org/slack-scim/v2"),
+      import("@org/slack-scim/limits"),
     ]);
-    return { ...retry, ...testing, ...filter, ...paging, ...membership, ...main, v2 };
+    return { ...retry, ...testing, ...filter, ...paging, ...membership, ...main, v2, limits };
   } catch (error) {
     console.log(
       `FAIL ${label}: cannot import the npm build (run scripts/runtime_smoke.sh)`,

@@ -73,7 +73,8 @@ async function rejects(promise, test, what) {
  *
  * `lib` is the library's main entry plus the retry, paging and membership entries: `{ SCIMClient,
  * filter, isSCIMApiError, RateLimitErrorRetryHandler, iterateUsers, setGroupMembers }`, and
- * `lib.v2` the `./v2` entry (`{ SCIM2Client, filter, userPatch, groupPatch }`); `baseUrl` the
+ * `lib.v2` the `./v2` entry (`{ SCIM2Client, filter, userPatch, groupPatch }`), `lib.limits` the
+ * `./limits` entry (`{ SlackRateLimiter, MemoryLimitStore }`); `baseUrl` the
  * simulator's (v1; the v2 steps use its `/scim/v2/` beside it).
  * @returns {{ name: string, run: () => Promise<void> }[]}
  */
@@ -282,6 +283,18 @@ export function walkthrough(lib, baseUrl) {
       },
     },
     ...walkthroughV2(lib, baseUrl, unique),
+    {
+      name: "limits: two clients share one SlackRateLimiter, which paces both",
+      run: async () => {
+        const { SlackRateLimiter, MemoryLimitStore } = lib.limits ?? {};
+        check(typeof SlackRateLimiter === "function", "the ./limits entry did not load");
+        const rateLimiter = new SlackRateLimiter({ store: new MemoryLimitStore(), org: "smoke" });
+        const one = new SCIMClient({ token: TOKEN, baseUrl, rateLimiter });
+        const other = new SCIMClient({ token: TOKEN, baseUrl, rateLimiter });
+        await Promise.all([one.readUser(userId), other.readUser(userId)]);
+        equal(rateLimiter.stats().calls, 2, "calls through the shared limiter");
+      },
+    },
     {
       name: "an AbortSignal cancels an in-flight call",
       run: async () => {

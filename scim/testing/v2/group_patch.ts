@@ -11,7 +11,7 @@
 import { fail } from "../responses.ts";
 import type { GroupRecord, Store } from "../store.ts";
 import { groupName, readMembers } from "../group_rules.ts";
-import { isObject } from "../user_values.ts";
+import { isObject } from "../../../common/is_object.ts";
 import { memberDisplay } from "../wire_values.ts";
 import { parsePatchPath } from "./patch_path.ts";
 import { asList, itemMatcher, type PatchOperation, withPaths } from "./patch_ops.ts";

@@ -14,8 +14,8 @@
 import type { FilterExpression, FilterLiteral } from "../filter.ts";
 import { type AttributeReader, checkFilterAttributes, matchesFilter } from "../filter_evaluate.ts";
 import { FilterSyntaxError } from "../filter.ts";
+import { isObject } from "../../../common/is_object.ts";
 import { fail } from "../responses.ts";
-import { isObject } from "../user_values.ts";
 import { PATCH_OP_V2 } from "./responses.ts";
 
 /** One PATCH operation, its `op` lower-cased. */
@@ -69,9 +69,7 @@ export function readPatchOperations(body: Record<string, unknown>): PatchOperati
   const operations = body.Operations ?? body.operations;
   if (!Array.isArray(operations) || operations.length === 0) fail("invalid_request_payload");
   return operations.map((item): PatchOperation => {
-    if (item === null || typeof item !== "object" || Array.isArray(item)) {
-      fail("invalid_request_payload");
-    }
+    if (!isObject(item)) fail("invalid_request_payload");
     const { op, path, value } = item as Record<string, unknown>;
     const name = typeof op === "string" ? op.toLowerCase() : "";
     if (!OPS.has(name)) fail("invalid_request_payload");

@@ -25,7 +25,8 @@ import type { AddressRecord, Store, UserRecord } from "../store.ts";
 import { applyEnterprise, applyGuest, applyStartDate } from "../user_extensions.ts";
 import { applyMultiValues } from "../user_multi_values.ts";
 import { applyCoreAttributes, NAME_PARTS, STRING_ATTRIBUTES } from "../user_rules.ts";
-import { isObject, stringValue } from "../user_values.ts";
+import { isObject } from "../../../common/is_object.ts";
+import { stringValue } from "../user_values.ts";
 import { parsePatchPath, type PatchPath } from "./patch_path.ts";
 import {
   asList,

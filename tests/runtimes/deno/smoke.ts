@@ -5,6 +5,7 @@
 
 import * as main from "@org/slack-scim";
 import * as filter from "@org/slack-scim/filter";
+import * as limits from "@org/slack-scim/limits";
 import * as membership from "@org/slack-scim/membership";
 import * as paging from "@org/slack-scim/paging";
 import * as retry from "@org/slack-scim/retry";
@@ -20,5 +21,6 @@ const { failed } = await runHosted("deno", {
   ...membership,
   ...main,
   v2,
+  limits,
 });
 Deno.exit(failed === 0 ? 0 : 1);

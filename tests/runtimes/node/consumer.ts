@@ -13,6 +13,7 @@ import { filter } from "@org/slack-scim/filter";
 import { addGroupMembers } from "@org/slack-scim/membership";
 import { iterateGroups, iterateUsers } from "@org/slack-scim/paging";
 import { isRequestTimeoutError, RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
+import { MemoryLimitStore, SlackRateLimiter } from "@org/slack-scim/limits";
 import { type SimulatorServer, SlackScimSimulator } from "@org/slack-scim/testing";
 
 export async function walkthrough(server: SimulatorServer): Promise<string[]> {
@@ -21,6 +22,7 @@ export async function walkthrough(server: SimulatorServer): Promise<string[]> {
     baseUrl: server.baseUrl,
     timeout: 5_000,
     retryHandlers: [new RateLimitErrorRetryHandler()],
+    rateLimiter: new SlackRateLimiter({ store: new MemoryLimitStore(), org: "acme" }),
   });
   const found: SearchUsersResponse = await client.searchUsers({
     startIndex: 1,

@@ -3,6 +3,7 @@
 
 import { isSCIMApiError, SCIMClient } from "@org/slack-scim";
 import { filter } from "@org/slack-scim/filter";
+import * as limits from "@org/slack-scim/limits";
 import { setGroupMembers } from "@org/slack-scim/membership";
 import { iterateUsers } from "@org/slack-scim/paging";
 import { RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
@@ -24,6 +25,7 @@ export default {
       iterateUsers,
       setGroupMembers,
       v2,
+      limits,
     };
     const { passed, failed } = await runSteps(
       "workerd",

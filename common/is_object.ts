@@ -1,5 +1,9 @@
-// Internal: the one test for "a plain JSON object" every SCIM module shares (bodies, errors, the
-// simulator's request values).
+/**
+ * The one test for "a plain JSON object" the SCIM modules and the simulator share (bodies, errors,
+ * requested values). Shared inside the project; not part of any entry.
+ *
+ * @module
+ */
 
 /**
  * Tells whether a value is a plain object: not `null`, not an array.
@@ -9,7 +13,7 @@
  *
  * @example What counts as an object
  * ```ts
- * import { isObject } from "./_is_object.ts";
+ * import { isObject } from "./is_object.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(isObject({ managerId: "" }), true);

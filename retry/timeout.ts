@@ -1,8 +1,23 @@
-// Internal: the one check of a timeout in milliseconds, shared by the client's `timeout` option,
-// a call's `timeout`, the retrying fetch's call option and the system clock's timeout signal, so
-// all of them refuse the same values with the same words.
+/**
+ * The one check of a timeout in milliseconds, shared by the client's `timeout` option, a call's
+ * `timeout`, the retrying fetch's call option and the system clock's timeout signal, so all of
+ * them refuse the same values with the same words. Shared inside the project; the `./retry` entry
+ * exposes the limit as `MAX_TIMEOUT` (clock.ts).
+ *
+ * @example 0 means none; a negative or too long timeout is a RangeError
+ * ```ts
+ * import { checkTimeout, TIMER_LIMIT } from "./timeout.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(checkTimeout(0), 0);
+ * assert.throws(() => checkTimeout(-1), RangeError);
+ * assert.throws(() => checkTimeout(TIMER_LIMIT + 1, "timeout"), /more than a timer holds/);
+ * ```
+ *
+ * @module
+ */
 
-import { quote } from "./_quote.ts";
+import { quote } from "../common/quote.ts";
 
 /** What a runtime's timer holds: a signed 32-bit number of ms (public as clock.ts's MAX_TIMEOUT). */
 export const TIMER_LIMIT: number = 2 ** 31 - 1;

@@ -1,5 +1,20 @@
-// Internal: how a caller's value appears in an error message or a log line. One helper, so no
-// message quotes a 100 KB id (or a function's whole source) and every message stays readable.
+/**
+ * How a caller's value appears in an error message or a log line: one helper, so no message
+ * quotes a 100 KB id (or a function's whole source) and every message stays readable. Knows
+ * neither HTTP nor SCIM; every layer uses it. Shared inside the project; not part of any entry.
+ *
+ * @example A long value is cut and counted
+ * ```ts
+ * import { bounded, messageOf, quote } from "./quote.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(quote("U123"), '"U123"');
+ * assert.equal(bounded("x".repeat(150)), `${"x".repeat(100)}… (150 chars)`);
+ * assert.equal(messageOf(new TypeError("bad id")), "bad id");
+ * ```
+ *
+ * @module
+ */
 
 /** Characters of a value kept in a message; the rest is counted, not shown. */
 export const QUOTE_LIMIT = 100;

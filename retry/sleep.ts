@@ -1,4 +1,10 @@
-// Internal: the retrying fetch's default sleep.
+/**
+ * The system clock's sleep: a wait the caller's signal cancels, longer than a runtime's timer
+ * holds too. Used by the retrying fetch (through clock.ts) and the rate limiter (limits/).
+ * Shared inside the project; not part of any entry.
+ *
+ * @module
+ */
 
 // setTimeout fires at once for delays past a signed 32-bit number of milliseconds (~24.8 days).
 const MAX_TIMER_DELAY = 2 ** 31 - 1;
