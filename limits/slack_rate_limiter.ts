@@ -193,7 +193,12 @@ interface PoolState {
  * import assert from "node:assert/strict";
  *
  * let now = 0;
- * const clock = { now: () => now, sleep: (ms: number) => (now = Math.max(now, ms + now), Promise.resolve()) };
+ * // A test clock: a sleep ends on a later turn of the event loop, its time then reached.
+ * const sleep = (ms: number) => {
+ *   const until = now + ms;
+ *   return new Promise((resolve) => setTimeout(resolve, 0)).then(() => void (now = Math.max(now, until)));
+ * };
+ * const clock = { now: () => now, sleep };
  * const limiter = new SlackRateLimiter({ clock });
  * const sent: number[] = [];
  * const fetch = limiter.wrap((request) => {
