@@ -387,12 +387,14 @@ export class SCIMTransport<Paths extends {}> {
       retryAfterSendFailure,
       signal: signal ?? null,
     };
-    // Without middleware, openapi-fetch's request is seen by nobody but this transport: it is
+    // Without middleware, openapi-fetch's request is seen by nobody but this transport: a read's is
     // built with the call's signal (the timeout armed first) and sent as the first attempt
     // itself, the token set on it beneath the retrying fetch, instead of on a copy (one Request
-    // and one dependent signal less per call). With middleware, each attempt is a copy, so what
+    // and its header list less per call). With middleware, each attempt is a copy, so what
     // middleware holds never carries the token.
-    const armed = this.#middleware
+    // (A write's request has a body, which the retrying fetch reads once and copies into every
+    // attempt: handing it over would only add a signal to it.)
+    const armed = this.#middleware || write
       ? undefined
       : armBefore(this.#armClock, signal, timeout, "authorization");
     if (armed !== undefined) retry[HANDED_OVER] = armed;

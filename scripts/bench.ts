@@ -10,7 +10,7 @@
  * `rateLimiter: false`; one row prices the default limiter on its own (a `SlackRateLimiter` whose
  * limits are far above the loop's rate, so it never waits) against that client.
  *
- *   deno task bench                 # full run (about a minute)
+ *   deno task bench                 # full run (about two minutes: 104-106 s on 2 cores, Deno 2.9)
  *   deno task bench --quick         # smaller counts, for a smoke check
  *   deno task bench --only readUser # one section: readUser, writes or export
  */
