@@ -53,6 +53,8 @@ export class MemoryLimitStore implements LimitStore {
   #blocks = new Map<string, number>();
   #clock: { now(): number };
   #decisions = 0;
+  /** Each org's keys by pool, so a decision builds no string. */
+  #keys = new Map<string, Map<string, string>>();
 
   /**
    * Creates an empty store: every pool full.
@@ -75,12 +77,12 @@ export class MemoryLimitStore implements LimitStore {
     this.#sweep(now);
     let slot = now;
     for (const charge of charges) {
-      const k = key(org, charge);
+      const k = this.#key(org, charge);
       const tat = this.#times.get(k) ?? now;
       slot = Math.max(slot, tat - charge.tolerance, this.#blocks.get(k) ?? now);
     }
     for (const charge of charges) {
-      const k = key(org, charge);
+      const k = this.#key(org, charge);
       this.#times.set(k, Math.max(this.#times.get(k) ?? now, slot) + charge.interval);
     }
     return Promise.resolve(slot - now);
@@ -96,11 +98,19 @@ export class MemoryLimitStore implements LimitStore {
   block(org: string, charges: readonly PoolCharge[], ms: number): Promise<void> {
     const now = this.#clock.now();
     for (const charge of charges) {
-      const k = key(org, charge);
+      const k = this.#key(org, charge);
       this.#times.set(k, Math.max(this.#times.get(k) ?? now, now + ms + charge.tolerance));
       this.#blocks.set(k, Math.max(this.#blocks.get(k) ?? now, now + ms));
     }
     return Promise.resolve();
+  }
+
+  #key(org: string, charge: PoolCharge): string {
+    let keys = this.#keys.get(org);
+    if (keys === undefined) this.#keys.set(org, keys = new Map());
+    let k = keys.get(charge.pool);
+    if (k === undefined) keys.set(charge.pool, k = key(org, charge));
+    return k;
   }
 
   #sweep(now: number): void {

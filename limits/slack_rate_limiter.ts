@@ -193,7 +193,12 @@ interface PoolState {
  * import assert from "node:assert/strict";
  *
  * let now = 0;
- * const clock = { now: () => now, sleep: (ms: number) => (now = Math.max(now, ms + now), Promise.resolve()) };
+ * // A test clock: a sleep ends on a later turn of the event loop, its time then reached.
+ * const sleep = (ms: number) => {
+ *   const until = now + ms;
+ *   return new Promise((resolve) => setTimeout(resolve, 0)).then(() => void (now = Math.max(now, until)));
+ * };
+ * const clock = { now: () => now, sleep };
  * const limiter = new SlackRateLimiter({ clock });
  * const sent: number[] = [];
  * const fetch = limiter.wrap((request) => {
@@ -320,7 +325,7 @@ export class SlackRateLimiter {
     fetch: (request: Request) => Promise<Response>,
   ): (request: Request) => Promise<Response> {
     return async (request) => {
-      const { pools, resource } = slackRatePools(request.method, new URL(request.url).pathname);
+      const { pools, resource } = slackRatePools(request.method, pathOf(request.url));
       if (pools.length === 0) return await fetch(request);
       this.#calls++;
       const started = this.#clock.now();
@@ -397,11 +402,14 @@ export class SlackRateLimiter {
     signal: AbortSignal,
   ): Promise<{ reservedAt: number; slept: boolean }> {
     let slept = false;
-    const kind = pools.join(",");
+    // Which requests may take each other's given-up slots (named only when there are some).
+    let kind: string | undefined;
     for (;;) {
       signal.throwIfAborted();
       const reservedAt = this.#clock.now();
-      let slot = this.#takeFreed(kind, reservedAt, pools);
+      let slot = this.#freed.size === 0
+        ? undefined
+        : this.#takeFreed(kind ??= pools.join(","), reservedAt, pools);
       let wait: number;
       if (slot !== undefined) wait = slot - reservedAt;
       else {
@@ -417,7 +425,7 @@ export class SlackRateLimiter {
       } catch (error) {
         // The caller gave up: the next request of the same kind here takes this very slot. (Giving
         // it back to the store would let a new request double-book a later, taken slot.)
-        this.#free(kind, slot);
+        this.#free(kind ?? pools.join(","), slot);
         throw error;
       }
       // A 429 blocked a pool after we reserved, and our slot falls in the block: its capacity is
@@ -504,6 +512,8 @@ export class SlackRateLimiter {
 
   /** Runs one store call at a time; a failing or hanging store hands over to the local one. */
   #withStore<T>(call: (store: LimitStore) => Promise<T>): Promise<T> {
+    // The default, local store decides synchronously, in call order: nothing to queue behind.
+    if (this.#store === this.#fallback) return call(this.#fallback);
     const run = async (): Promise<T> => {
       if (this.#store === this.#fallback || this.#degradedUntil > this.#clock.now()) {
         return await call(this.#fallback);
@@ -531,6 +541,16 @@ export class SlackRateLimiter {
     this.#chain = result.catch(() => {});
     return result;
   }
+}
+
+/**
+ * The path (and query) of a request's URL, without parsing it again: a Request's `url` is already
+ * serialized, `scheme://authority/path…`, with no `/` in the authority.
+ */
+function pathOf(url: string): string {
+  const authority = url.indexOf("//");
+  const path = authority < 0 ? -1 : url.indexOf("/", authority + 2);
+  return path < 0 ? new URL(url).pathname : url.slice(path);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

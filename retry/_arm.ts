@@ -106,7 +106,11 @@ export interface Armed {
  * @param timeout Milliseconds for the whole call (0: none), already checked.
  * @returns The signals.
  */
-export function arm(deps: CallDeps, callerSignal: AbortSignal | undefined, timeout: number): Armed {
+export function arm(
+  deps: Pick<CallDeps, "now" | "timeoutSignal">,
+  callerSignal: AbortSignal | undefined,
+  timeout: number,
+): Armed {
   if (timeout <= 0) {
     return {
       signal: callerSignal,
@@ -134,6 +138,13 @@ export interface Sending extends Armed {
   body: BodyInit | null;
   /** False for writes that must never be re-sent after a transport failure. */
   retryAfterSendFailure: boolean;
+  /**
+   * True when the first attempt may be `request` itself: a request without a body, handed over
+   * by the code that built it with this call's signal (see hand_over.ts). Cleared once sent.
+   */
+  sendItself?: boolean;
+  /** For a handed-over request: the header set on it beneath, which copies leave out. */
+  setBeneath?: string | undefined;
 }
 
 /**

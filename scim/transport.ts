@@ -8,9 +8,13 @@
  *   openapi-fetch  + middleware    builds the Request (redirect: "manual"); client.use() hooks
  *     retrying fetch  (retry/)     attempts, handlers, waits, timeout, cancellation
  *       pacing  (rateLimiter)      waits before each attempt, if configured
- *         Authorization added      on each attempt's own copy: nothing above sees the token
+ *         Authorization added      on the attempt: nothing above sees the token
  *           fetch                  globalThis.fetch, or the `fetch` option
  * ```
+ * Each attempt is the retrying fetch's own copy of openapi-fetch's request, except the first
+ * attempt of a client method's call while no middleware is registered: nobody else sees that
+ * request, so it is built with the call's signal (the timeout armed first) and sent itself,
+ * sparing a `Request` copy per call; its retries are copies without the token.
  * A 2xx body is read by openapi-fetch as text (`parseAs: "text"`) and parsed by the transport; a
  * failed read is the call's timeout, the caller's abort, or an unreadable answer. An error
  * answer's body is read under openapi-fetch, within the timeout too, so its raw text is kept.
@@ -36,6 +40,13 @@ import { isRequestTimeoutError } from "../retry/request_timeout_error.ts";
 import { type FailedAttempt, retryStatsOf } from "../retry/stats.ts";
 import { SCIMApiError } from "./errors.ts";
 import { refuseRedirect } from "./_redirect.ts";
+import {
+  armBefore,
+  type ArmClock,
+  armClock,
+  HANDED_OVER,
+  type HandedOver,
+} from "../retry/hand_over.ts";
 
 /**
  * Paces requests: wraps the fetch under the retrying fetch, so every attempt (retries included)
@@ -252,6 +263,9 @@ export class SCIMTransport<Paths extends {}> {
   readonly openapi: Client<Paths>;
   readonly #retrying: RetryingFetch;
   readonly #writeHeaders: Record<string, string>;
+  readonly #armClock: ArmClock;
+  /** Set once middleware is registered: openapi-fetch's request is then seen by others. */
+  #middleware = false;
 
   /**
    * Builds the transport; no request is made.
@@ -285,6 +299,8 @@ export class SCIMTransport<Paths extends {}> {
         `Cannot use rateLimiter: ${quote(rateLimiter)} has no wrap method returning a fetch`,
       );
     }
+    // The retrying fetch's clock, to arm a call before openapi-fetch builds its request.
+    this.#armClock = armClock(clock);
     this.#retrying = createRetryingFetch({
       fetch: paced,
       retryHandlers,
@@ -317,6 +333,13 @@ export class SCIMTransport<Paths extends {}> {
         );
       },
     });
+    // Middleware sees openapi-fetch's request (onRequest, onResponse, onError); until some is
+    // registered, nobody but this transport does. (Wrapped here, so `client.openapi.use()` counts.)
+    const { use } = this.openapi;
+    this.openapi.use = (...middleware) => {
+      this.#middleware = true;
+      use(...middleware);
+    };
   }
 
   /**
@@ -358,17 +381,27 @@ export class SCIMTransport<Paths extends {}> {
     const { signal, timeout } = checkCallOptions(name, options, this.timeout);
     signal?.throwIfAborted();
     const exchange: Exchange = {};
-    const init: SendInit = {
-      // The caller's signal, or none: then no signal is combined with the timeout's.
-      fetch: (request) =>
-        this.#exchange(
-          request,
-          { timeout, retryAfterSendFailure, signal: signal ?? null },
-          exchange,
-          false,
-        ),
-      parseAs: "text",
+    // The caller's signal, or none: then no signal is combined with the timeout's.
+    const retry: RetryCallOptions & HandedOver = {
+      timeout,
+      retryAfterSendFailure,
       signal: signal ?? null,
+    };
+    // Without middleware, openapi-fetch's request is seen by nobody but this transport: a read's is
+    // built with the call's signal (the timeout armed first) and sent as the first attempt
+    // itself, the token set on it beneath the retrying fetch, instead of on a copy (one Request
+    // and its header list less per call). With middleware, each attempt is a copy, so what
+    // middleware holds never carries the token.
+    // (A write's request has a body, which the retrying fetch reads once and copies into every
+    // attempt: handing it over would only add a signal to it.)
+    const armed = this.#middleware || write
+      ? undefined
+      : armBefore(this.#armClock, signal, timeout, "authorization");
+    if (armed !== undefined) retry[HANDED_OVER] = armed;
+    const init: SendInit = {
+      fetch: (request) => this.#exchange(request, retry, exchange, false),
+      parseAs: "text",
+      signal: (armed === undefined ? signal : armed.signal) ?? null,
     };
     if (write) init.headers = this.#writeHeaders;
     let result: { response: Response; data?: unknown; error?: unknown };

@@ -5,12 +5,18 @@
  * Each comparison alternates baseline and client rounds (ABBA…) and reports medians, so drift in
  * machine load hits both sides alike. Prints a table and writes it as JSON to `--json FILE`.
  *
- *   deno task bench                 # full run (about a minute)
+ * The client is on by default paced to Slack's limits (300 `readUser` a minute after a burst), so
+ * a loop of calls measures Slack's limits, not the client. The overhead rows use a client with
+ * `rateLimiter: false`; one row prices the default limiter on its own (a `SlackRateLimiter` whose
+ * limits are far above the loop's rate, so it never waits) against that client.
+ *
+ *   deno task bench                 # full run (about two minutes: 104-106 s on 2 cores, Deno 2.9)
  *   deno task bench --quick         # smaller counts, for a smoke check
  *   deno task bench --only readUser # one section: readUser, writes or export
  */
 import createClient from "openapi-fetch";
 import { SCIMClient, type User } from "../mod.ts";
+import { SLACK_RATE_LIMITS, SlackRateLimiter } from "../limits/mod.ts";
 import type { paths } from "../scim/v1/schema.gen.ts";
 import { iterateUsers } from "../scim/v1/iterate.ts";
 import { SlackScimSimulator } from "../scim/testing/mod.ts";
@@ -124,7 +130,7 @@ async function serveSimulator(
 // ---------------------------------------------------------------- per-call overhead: readUser
 async function readUserOverhead(): Promise<void> {
   const sim = new SlackScimSimulator({ token: TOKEN, users: 200 });
-  const seeded = new SCIMClient({ token: TOKEN, fetch: sim.fetch });
+  const seeded = new SCIMClient({ token: TOKEN, fetch: sim.fetch, rateLimiter: false });
   const ids = (await seeded.searchUsers({ startIndex: 1, count: 100 })).users.map((u) => u.id!);
   const calls = quick ? 300 : 2000;
   const rounds = quick ? 3 : 7;
@@ -134,7 +140,12 @@ async function readUserOverhead(): Promise<void> {
   // In-process: both sides call the simulator's fetch handler directly.
   {
     const base = "https://api.slack.com/scim/v1/"; // never reached: sim.fetch answers
-    const client = new SCIMClient({ token: TOKEN, baseUrl: base, fetch: sim.fetch });
+    const client = new SCIMClient({
+      token: TOKEN,
+      baseUrl: base,
+      fetch: sim.fetch,
+      rateLimiter: false,
+    });
     const raw = async () => {
       for (let i = 0; i < calls; i++) {
         const res = await sim.fetch(
@@ -154,6 +165,37 @@ async function readUserOverhead(): Promise<void> {
       client: (r.client * 1000) / calls,
       unit: "µs/call",
     });
+
+    // The default limiter's own cost per call when it never waits: the same client paced by a
+    // SlackRateLimiter whose rates are a million times Slack's (the loop never reaches them),
+    // against the client without one. (With Slack's real limits this loop would wait: 300
+    // readUser a minute after a burst, which measures Slack, not the client.)
+    const unlimited = Object.fromEntries(
+      Object.entries(SLACK_RATE_LIMITS).map(([name, pool]) => [
+        name,
+        { perMinute: pool.perMinute * 1e6, burst: pool.burst * 1000 },
+      ]),
+    );
+    const limiter = new SlackRateLimiter({ limits: unlimited });
+    const paced = new SCIMClient({
+      token: TOKEN,
+      baseUrl: base,
+      fetch: sim.fetch,
+      rateLimiter: limiter,
+    });
+    const viaPaced = async () => {
+      for (let i = 0; i < calls; i++) await paced.readUser(ids[i % ids.length]!);
+    };
+    const p = await compare(rounds, viaClient, viaPaced, warmups);
+    if (limiter.stats().waited !== 0) {
+      throw new Error(`the unlimited limiter waited ${limiter.stats().waited} times`);
+    }
+    record({
+      name: `readUser in-process, with a SlackRateLimiter that never waits vs without, µs per call`,
+      baseline: (p.baseline * 1000) / calls,
+      client: (p.client * 1000) / calls,
+      unit: "µs/call",
+    });
   }
 
   // Loopback HTTP: the simulator served on 127.0.0.1 by a process of its own (the same seed, so
@@ -161,7 +203,7 @@ async function readUserOverhead(): Promise<void> {
   {
     const server = await serveSimulator({ users: 200 });
     try {
-      const client = new SCIMClient({ token: TOKEN, baseUrl: server.baseUrl });
+      const client = new SCIMClient({ token: TOKEN, baseUrl: server.baseUrl, rateLimiter: false });
       const raw = async () => {
         for (let i = 0; i < calls; i++) {
           const res = await fetch(`${server.baseUrl}Users/${ids[i % ids.length]}`, { headers });
@@ -242,7 +284,7 @@ async function directoryExport(): Promise<void> {
   const server = await serveSimulator({ users: total });
   const headers = { authorization: `Bearer ${TOKEN}` };
   try {
-    const client = new SCIMClient({ token: TOKEN, baseUrl: server.baseUrl });
+    const client = new SCIMClient({ token: TOKEN, baseUrl: server.baseUrl, rateLimiter: false });
     const rawPage = async (index: number) => {
       const res = await fetch(`${server.baseUrl}Users?startIndex=${index}&count=${pageSize}`, {
         headers,
@@ -335,7 +377,7 @@ async function writes(): Promise<void> {
   };
   let run = 0;
   try {
-    const client = new SCIMClient({ token: TOKEN, baseUrl: server.baseUrl });
+    const client = new SCIMClient({ token: TOKEN, baseUrl: server.baseUrl, rateLimiter: false });
     const raw = async () => {
       const tag = `r${run++}`;
       for (let i = 0; i < count / 2; i++) {
@@ -388,7 +430,9 @@ if (only === undefined || only === "export") await directoryExport();
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
 console.log(`\nslack-scim benchmarks (${quick ? "quick" : "full"}), Deno ${Deno.version.deno}`);
-console.log("| measurement | raw fetch (baseline) | SCIMClient | ratio | target |");
+console.log(
+  "| measurement (baseline: raw fetch unless named) | baseline | SCIMClient | ratio | target |",
+);
 console.log("|---|---:|---:|---:|---|");
 for (const row of rows) {
   console.log(

@@ -60,6 +60,44 @@ Deno.test("the token is added beneath middleware: middleware and handlers never 
   assert.deepEqual(inMiddleware, [null, null, null, null]);
 });
 
+Deno.test("without middleware the token still reaches only the wire, and middleware added later through client.openapi.use() never sees it", async () => {
+  const sim = new SlackScimSimulator({ token: TOKEN, users: 2, groups: 0, seed: 1 });
+  const onWire: (string | null)[] = [];
+  let fail = 1;
+  const watching = new Watching({ intervalCalculator: fixed(0) });
+  const client = new SCIMClient({
+    token: TOKEN,
+    retryHandlers: [watching],
+    rateLimiter: false,
+    fetch: (request) => {
+      onWire.push(request.headers.get("authorization"));
+      if (fail-- > 0) return Promise.resolve(new Response(null, { status: 503 }));
+      return sim.fetch(request);
+    },
+  });
+  // No middleware yet: openapi-fetch's request is sent as the first attempt, the retry a copy.
+  const [user] = (await client.searchUsers({ count: 1 })).users;
+  assert.deepEqual(onWire, [`Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
+  assert.deepEqual(watching.seen, [null]);
+  // Middleware registered on the escape hatch's client counts as the client's own.
+  const inMiddleware: (string | null)[] = [];
+  const requests: Request[] = [];
+  client.openapi.use({
+    onRequest: ({ request }) => {
+      requests.push(request);
+      inMiddleware.push(request.headers.get("authorization"));
+    },
+    onResponse: ({ request }) => void inMiddleware.push(request.headers.get("authorization")),
+  });
+  fail = 1;
+  assert.equal((await client.readUser(user!.id!)).attempts, 2);
+  assert.deepEqual(onWire.slice(2), [`Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
+  assert.deepEqual(inMiddleware, [null, null]);
+  assert.deepEqual(watching.seen, [null, null]);
+  // What middleware keeps never gets the token afterwards either.
+  assert.deepEqual(requests.map((request) => request.headers.get("authorization")), [null]);
+});
+
 Deno.test("middleware sees each call once, retries happening beneath it, and can be ejected", async () => {
   const sim = new SlackScimSimulator({ token: TOKEN, users: 1, groups: 0, seed: 1 });
   sim.faults.script({ kind: "status-503", method: "GET", path: "/Users", count: 1 });
