@@ -1,4 +1,4 @@
-// Real Slack payloads (../shared/fixtures) through the client: every file parses, v1 responses
+// Real Slack payloads (tests/fixtures/) through the client: every file parses, v1 responses
 // become models untouched, v1 request bodies go out byte-for-byte, unknown attributes survive.
 
 import assert from "node:assert/strict";
