@@ -11,6 +11,7 @@ import { type Answer, emptyBody, listBody, meta, resourceBody } from "../_exchan
 import { isObject } from "../../common/is_object.ts";
 import { recoverDeletedGroup } from "../_recovery.ts";
 import type { Group } from "./group.ts";
+import type { NewGroup } from "./new_group.ts";
 import { type GroupPatchOperation, patchOpBody, type UntypedOperation } from "./patch_op.ts";
 import type { GroupResponse, PatchGroupResponse, SearchGroupsResponse } from "./responses.ts";
 import type { paths } from "./schema.gen.ts";
@@ -49,7 +50,7 @@ export async function readGroup(t: V2, id: string, options?: CallOptions): Promi
 
 export async function createGroup(
   t: V2,
-  group: Group,
+  group: NewGroup,
   options?: CallOptions,
 ): Promise<GroupResponse> {
   checkResource("createGroup", "group", group);

@@ -14,6 +14,7 @@ import type { ApiCallResponse, EmptyResponse } from "../response.ts";
 import type { CallOptions, SCIMTransport } from "../transport.ts";
 import { apiCall } from "../_api_call.ts";
 import type { Group } from "./group.ts";
+import type { NewGroup } from "./new_group.ts";
 import type { GroupPatchOperation, UntypedOperation, UserPatchOperation } from "./patch_op.ts";
 import type {
   GroupResponse,
@@ -350,7 +351,7 @@ export class SCIM2Client {
    * @param options Signal and timeout.
    * @returns The created `group` (status 201).
    */
-  createGroup(group: Group, options?: CallOptions): Promise<GroupResponse> {
+  createGroup(group: NewGroup, options?: CallOptions): Promise<GroupResponse> {
     return groups.createGroup(this.#transport, group, options);
   }
 

@@ -33,6 +33,7 @@
  */
 
 export * from "./models.ts";
+export type { NewGroup } from "./new_group.ts";
 export * from "./patch_op.ts";
 export type * from "./patch_paths.ts";
 export type { FilterValue } from "../filter.ts";
