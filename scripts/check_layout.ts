@@ -8,13 +8,17 @@
  *   imports the client (`scim/v1/client*.ts`, `scim/v2/client*.ts`, `scim/transport.ts`), not even
  *   through another file, and its
  *   `v1/` and `v2/` folders never import each other; `mod.ts` never imports `scim/testing/`;
+ *   `sync/` (the sync engine) imports the library below it (`scim/` but its simulator, `limits/`,
+ *   `retry/`, `common/`, `mod.ts`) and never `cli/`; `cli/` (the command line) may import any
+ *   library folder and `sync/`; no library folder imports `sync/` or `cli/`;
  * - a `_`-prefixed file is private to its folder: only files in that folder or below it import it
  *   (`scim/_arguments.ts` serves `scim/v1/` and `scim/v2/`, `retry/_arm.ts` serves `retry/` only),
  *   so each library folder offers the others its files without `_`; tests may import any file,
  *   to test it;
- * - library files (`mod.ts`, `common/`, `retry/`, `limits/`, `scim/`) import no `node:` module and use no
+ * - library files (`mod.ts`, `common/`, `retry/`, `limits/`, `scim/`, `sync/`) import no `node:` module and use no
  *   `Deno.*` API, except the runtime-specific files of {@linkcode RUNTIME_SPECIFIC}, which no
- *   other library file outside `scim/testing/` may import.
+ *   other library file outside `scim/testing/` may import. `cli/` is runtime-specific as a whole
+ *   (it runs on Deno, Node and Bun through `node:` APIs).
  *
  * The graph is read from every library entry of deno.json, every `.ts` file of the library
  * folders (so a file no entry reaches is checked too), and `scripts/` and `examples/`.
@@ -54,11 +58,14 @@ export interface Violation {
 export const RUNTIME_SPECIFIC: Readonly<Record<string, string>> = {
   "limits/deno_kv.ts": "the Deno KV store of the rate limiter (its own entry)",
   "limits/redis.ts": "the Redis store of the rate limiter (its own entry)",
+  "sync/file_state_store.ts": "the sync engine's state in a local file (node:fs; its own entry)",
+  "sync/deno_kv_state_store.ts": "the sync engine's state in Deno KV (its own entry)",
+  "sync/redis_state_store.ts": "the sync engine's state in Redis (its own entry)",
   "scim/testing/listen.ts":
     "the simulator's loopback server: node:http, loaded on demand by listen() only",
 };
 
-const LIBRARY = /^(mod\.ts$|common\/|retry\/|limits\/|scim\/)/;
+const LIBRARY = /^(mod\.ts$|common\/|retry\/|limits\/|scim\/|sync\/)/;
 
 /** Which part of the layout a repository-relative path belongs to. */
 export function areaOf(path: string): string {
@@ -73,8 +80,13 @@ export function areaOf(path: string): string {
   if (path.startsWith("scim/v2/")) return "scim/v2/";
   if (/^scim\/[^/]+$/.test(path)) return "scim/*.ts";
   if (path.startsWith("scim/")) return "scim/?/"; // an unknown folder: its own rule is missing
+  if (path.startsWith("sync/")) return "sync/";
+  if (path.startsWith("cli/")) return "cli/";
   return "outside";
 }
+
+/** The areas above scim/: what none of its folders may import. */
+const ABOVE_SCIM = ["mod.ts", "sync/", "cli/", "outside"];
 
 function isClient(path: string): boolean {
   return /^scim\/v[12]\/client[^/]*\.ts$/.test(path) || path === "scim/transport.ts";
@@ -108,10 +120,10 @@ export function arrowRule(from: string, to: string): string | undefined {
         : "scim/*.ts (version-neutral) imports common/, retry/, limits/ and scim/*.ts only";
     case "scim/v1/":
       if (b === "scim/v2/" || testing) return "scim/v1/ never imports scim/v2/ or scim/testing/";
-      return b === "mod.ts" || b === "outside" ? "scim/v1/ imports nothing above it" : undefined;
+      return ABOVE_SCIM.includes(b) ? "scim/v1/ imports nothing above it" : undefined;
     case "scim/v2/":
       if (b === "scim/v1/" || testing) return "scim/v2/ never imports scim/v1/ or scim/testing/";
-      return b === "mod.ts" || b === "outside" ? "scim/v2/ imports nothing above it" : undefined;
+      return ABOVE_SCIM.includes(b) ? "scim/v2/ imports nothing above it" : undefined;
     case "scim/testing/":
     case "scim/testing/v1/":
     case "scim/testing/v2/":
@@ -122,14 +134,20 @@ export function arrowRule(from: string, to: string): string | undefined {
       if (a === "scim/testing/v2/" && b === "scim/testing/v1/") {
         return "scim/testing/v2/ never imports scim/testing/v1/";
       }
-      return b === "mod.ts" || b === "outside"
-        ? "scim/testing/ imports nothing above it"
-        : undefined;
+      return ABOVE_SCIM.includes(b) ? "scim/testing/ imports nothing above it" : undefined;
     case "scim/?/":
       return "a folder of scim/ the layout rule does not name (add its rule to check_layout.ts)";
     case "mod.ts":
       if (testing) return "mod.ts never imports scim/testing/ (the simulator is ./testing)";
-      return b === "outside" ? "mod.ts imports nothing outside the library" : undefined;
+      return b === "outside" || b === "sync/" || b === "cli/"
+        ? "mod.ts imports nothing outside the library"
+        : undefined;
+    case "sync/":
+      if (testing) return "sync/ never imports scim/testing/ (the simulator is for tests)";
+      if (b === "cli/") return "sync/ never imports cli/ (the command line is built on sync/)";
+      return b === "outside" ? "sync/ imports nothing outside the library" : undefined;
+    case "cli/":
+      return b === "outside" ? "cli/ imports nothing outside the library and sync/" : undefined;
     default:
       return undefined; // scripts, examples, tests: users of the library, any arrow
   }
@@ -443,7 +461,7 @@ export async function checkRepository(
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
   const roots = new Set(exports.map((path) => path.replace(/^\.\//, "")));
-  for (const dir of ["common", "retry", "limits", "scim", "scripts", "examples"]) {
+  for (const dir of ["common", "retry", "limits", "scim", "sync", "cli", "scripts", "examples"]) {
     for (const file of await walk(`${absolute}/${dir}`)) roots.add(file.slice(absolute.length + 1));
   }
   try {
