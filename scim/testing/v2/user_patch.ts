@@ -176,7 +176,7 @@ const MULTI_VALUED: ReadonlyMap<string, MultiValued> = new Map(Object.entries<Mu
     subAttributes: ["value", "type", "primary", "display"],
     read: (user) => user.photo === "" ? [] : [{ value: user.photo, type: "photo", primary: true }],
     write: (user, items) => {
-      user.photo = items[0] === undefined ? "" : stringValue(items[0].value ?? "");
+      user.photo = items[0] === undefined ? "" : stringValue(items[0].value ?? "", Infinity); // a data: URL may be long
     },
   },
   addresses: {
