@@ -213,6 +213,47 @@ export function isFilterSyntaxError(error: unknown): error is FilterSyntaxError 
   return error instanceof FilterSyntaxError;
 }
 
+/**
+ * The deepest a filter's parentheses may nest: deeper is Slack's `invalid_filter_group`. Slack
+ * documents no bound; this one is the simulator's, far beyond any filter a client writes, and
+ * keeps the recursive-descent parser off the end of the stack (`((((…))))` 10,000 deep).
+ *
+ * @example 64 levels parse, 65 are refused
+ * ```ts
+ * import { FilterSyntaxError, MAX_FILTER_DEPTH, parseFilter } from "./filter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const nested = (depth: number) => `${"(".repeat(depth)}userName eq "a"${")".repeat(depth)}`;
+ * assert.equal(parseFilter(nested(MAX_FILTER_DEPTH)).type, "comparison");
+ * assert.throws(
+ *   () => parseFilter(nested(MAX_FILTER_DEPTH + 1)),
+ *   (error) => error instanceof FilterSyntaxError && error.description === "invalid_filter_group",
+ * );
+ * ```
+ */
+export const MAX_FILTER_DEPTH = 64;
+
+/**
+ * The most comparisons (`attr op value`, `attr pr`) one filter may hold: more is Slack's
+ * `invalid_query`. Slack documents no bound; this one is the simulator's, so that a chain of
+ * 20,000 `or`s (a tree 20,000 deep) cannot overflow the stack when it is checked or evaluated.
+ *
+ * @example 1,000 comparisons are a filter, 1,001 are refused
+ * ```ts
+ * import { FilterSyntaxError, MAX_FILTER_COMPARISONS, parseFilter } from "./filter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const chain = (n: number) =>
+ *   Array.from({ length: n }, (_, i) => `userName eq "u${i}"`).join(" or ");
+ * assert.equal(parseFilter(chain(MAX_FILTER_COMPARISONS)).type, "or");
+ * assert.throws(
+ *   () => parseFilter(chain(MAX_FILTER_COMPARISONS + 1)),
+ *   (error) => error instanceof FilterSyntaxError && error.description === "invalid_query",
+ * );
+ * ```
+ */
+export const MAX_FILTER_COMPARISONS = 1_000;
+
 const OPERATORS: ReadonlySet<string> = new Set(["eq", "co", "sw", "gt", "ge", "lt", "le", "pr"]);
 
 type Token =
@@ -239,10 +280,18 @@ function tokenize(text: string): Token[] {
     }
     if (char === "(" || char === ")") {
       depth += char === "(" ? 1 : -1;
+      if (depth > MAX_FILTER_DEPTH) {
+        throw new FilterSyntaxError(
+          "invalid_filter_group",
+          `Cannot parse filter: groups nest deeper than ${MAX_FILTER_DEPTH} at ${at} in "${
+            clip(text)
+          }"`,
+        );
+      }
       if (depth < 0) {
         throw new FilterSyntaxError(
           "invalid_filter_group",
-          `Cannot parse filter: ")" at ${at} closes no group in "${text}"`,
+          `Cannot parse filter: ")" at ${at} closes no group in "${clip(text)}"`,
         );
       }
       tokens.push({ kind: char === "(" ? "open" : "close", at });
@@ -255,7 +304,7 @@ function tokenize(text: string): Token[] {
       if (match === null) {
         throw new FilterSyntaxError(
           "invalid_query",
-          `Cannot parse filter: the string at ${at} is not a valid JSON string in "${text}"`,
+          `Cannot parse filter: the string at ${at} is not a valid JSON string in "${clip(text)}"`,
         );
       }
       tokens.push({ kind: "string", value: JSON.parse(match[0]) as string, at });
@@ -274,7 +323,7 @@ function tokenize(text: string): Token[] {
     if (word === null) {
       throw new FilterSyntaxError(
         "invalid_query",
-        `Cannot parse filter: unexpected "${char}" at ${at} in "${text}"`,
+        `Cannot parse filter: unexpected "${char}" at ${at} in "${clip(text)}"`,
       );
     }
     tokens.push({ kind: "word", text: word[0], at });
@@ -283,7 +332,7 @@ function tokenize(text: string): Token[] {
   if (depth > 0) {
     throw new FilterSyntaxError(
       "invalid_filter_group",
-      `Cannot parse filter: a "(" is never closed in "${text}"`,
+      `Cannot parse filter: a "(" is never closed in "${clip(text)}"`,
     );
   }
   return tokens;
@@ -304,7 +353,8 @@ function tokenize(text: string): Token[] {
  * @returns The expression tree.
  * @throws {FilterSyntaxError} With Slack's code: `no_filters` (no comparison at all),
  * `incomplete_filter` (a comparison or conjunction cut short), `invalid_filter_group`
- * (unbalanced parentheses) or `invalid_query` (anything else malformed).
+ * (unbalanced parentheses, or nested deeper than {@linkcode MAX_FILTER_DEPTH}) or `invalid_query`
+ * (more than {@linkcode MAX_FILTER_COMPARISONS} comparisons, or anything else malformed).
  *
  * @example Parse a filter with an escaped value
  * ```ts
@@ -324,7 +374,7 @@ export function parseFilter(text: string): FilterExpression {
   if (tokens.length === 0 || (tokens.length === 1 && tokens[0]?.kind === "word")) {
     throw new FilterSyntaxError(
       "no_filters",
-      `Cannot parse filter: "${text}" has no comparison`,
+      `Cannot parse filter: "${clip(text)}" has no comparison`,
     );
   }
   const parser = new Parser(tokens, text);
@@ -333,10 +383,16 @@ export function parseFilter(text: string): FilterExpression {
   return expression;
 }
 
+/** A filter as an error message quotes it: its first 100 characters. */
+function clip(text: string): string {
+  return text.length > 100 ? `${text.slice(0, 100)}… (${text.length} chars)` : text;
+}
+
 class Parser {
   #tokens: Token[];
   #text: string;
   #next = 0;
+  #comparisons = 0;
 
   constructor(tokens: Token[], text: string) {
     this.#tokens = tokens;
@@ -370,6 +426,14 @@ class Parser {
       return inner;
     }
     if (token.kind !== "word") this.#invalid(token, "expected an attribute name");
+    if (++this.#comparisons > MAX_FILTER_COMPARISONS) {
+      throw new FilterSyntaxError(
+        "invalid_query",
+        `Cannot parse filter: more than ${MAX_FILTER_COMPARISONS} comparisons in "${
+          clip(this.#text)
+        }"`,
+      );
+    }
     const operatorToken = this.#take();
     if (operatorToken.kind !== "word" || !OPERATORS.has(operatorToken.text.toLowerCase())) {
       this.#invalid(operatorToken, `expected an operator after "${token.text}"`);
@@ -410,7 +474,7 @@ class Parser {
     if (token === undefined) {
       throw new FilterSyntaxError(
         "incomplete_filter",
-        `Cannot parse filter: "${this.#text}" ends too early`,
+        `Cannot parse filter: "${clip(this.#text)}" ends too early`,
       );
     }
     return token;
@@ -419,7 +483,7 @@ class Parser {
   #invalid(token: Token, expected: string): never {
     throw new FilterSyntaxError(
       "invalid_query",
-      `Cannot parse filter: ${expected} at ${token.at} in "${this.#text}"`,
+      `Cannot parse filter: ${expected} at ${token.at} in "${clip(this.#text)}"`,
     );
   }
 }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { isLongerThan, MAX_STRING_LENGTH } from "./request_limits.ts";
 import { fail } from "./responses.ts";
 import type { Store } from "./store.ts";
 
@@ -48,12 +49,14 @@ export function readMembers(
 }
 
 /**
- * A group name as stored, or `invalid_display_name`.
+ * A group name as stored, or `invalid_display_name` (blank, or longer than `MAX_STRING_LENGTH`:
+ * Slack documents no limit for group names, the simulator bounds them as other strings).
  *
  * @param value The requested name.
  * @returns The name.
  */
 export function groupName(value: unknown): string {
   if (typeof value !== "string" || value.trim() === "") fail("invalid_display_name");
+  if (isLongerThan(value, MAX_STRING_LENGTH)) fail("invalid_display_name");
   return value;
 }

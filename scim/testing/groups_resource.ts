@@ -68,14 +68,20 @@ export function groupRoutes(wire: GroupWire): ResourceRoutes {
   const requireGroup = (id: string, context: RouteContext): GroupRecord =>
     context.store.groups.get(id) ?? fail("no_such_group", 404);
 
-  /** The name and members of a create or PUT body. */
-  const readGroupBody = (body: Record<string, unknown>, context: RouteContext) => {
+  /**
+   * The name and members of a create or PUT body. `members` is required on create in every
+   * version (Slack's docs: `displayName` and `members`); only a v2 PUT may leave it out.
+   */
+  const readGroupBody = (
+    body: Record<string, unknown>,
+    context: RouteContext,
+    mayOmitMembers: boolean,
+  ) => {
     requireSchemas(body);
     const displayName = groupName(body.displayName);
-    const { add } =
-      wire.replaceMayOmitMembers && (body.members === undefined || body.members === null)
-        ? { add: [] }
-        : readMembers(body.members, context.store);
+    const { add } = mayOmitMembers && (body.members === undefined || body.members === null)
+      ? { add: [] }
+      : readMembers(body.members, context.store);
     return { displayName, members: new Set(add) };
   };
 
@@ -107,7 +113,7 @@ export function groupRoutes(wire: GroupWire): ResourceRoutes {
     // `displayName` and `members` required; 201.
     async create(request, context) {
       const body = await readJsonObject(request);
-      const { displayName, members } = readGroupBody(body, context);
+      const { displayName, members } = readGroupBody(body, context, false);
       const group: GroupRecord = {
         id: context.store.newId("S"),
         displayName,
@@ -124,7 +130,10 @@ export function groupRoutes(wire: GroupWire): ResourceRoutes {
       const stored = requireGroup(id, context);
       const body = await readJsonObject(request);
       // A new record through set(), so the name index follows the rename.
-      const group: GroupRecord = { ...stored, ...readGroupBody(body, context) };
+      const group: GroupRecord = {
+        ...stored,
+        ...readGroupBody(body, context, wire.replaceMayOmitMembers),
+      };
       context.store.groups.set(group.id, group);
       return answer(200, group, context);
     },

@@ -7,6 +7,7 @@
  */
 
 import { isObject } from "../../common/is_object.ts";
+import { MAX_REQUEST_BYTES } from "./request_limits.ts";
 
 /**
  * A Slack API error the routes throw and the simulator turns into the version's error body.
@@ -93,13 +94,49 @@ export function withUnknownAttributes(body: unknown): unknown {
 }
 
 /**
- * Reads a request body as a JSON object, as Slack does for every write.
+ * Reads a request body as text, at most `limit` bytes: a larger body (by its `Content-Length`,
+ * or as it streams in) is `request_too_large` (413), and reading stops there, so a runaway body
+ * is never held whole.
+ *
+ * @param request The request.
+ * @param limit The most bytes to read.
+ * @returns The body, decoded as UTF-8 (`""` for no body).
+ */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > limit) fail("request_too_large", 413);
+  if (request.body === null) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      fail("request_too_large", 413);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * Reads a request body as a JSON object, as Slack does for every write, at most
+ * `MAX_REQUEST_BYTES` (8 MiB; larger is 413 `request_too_large`).
  *
  * @param request The request.
  * @returns The parsed object; throws `invalid_request_payload` for bad JSON or a non-object.
  */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
+  const text = await readBodyText(request, MAX_REQUEST_BYTES);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

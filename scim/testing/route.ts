@@ -76,19 +76,36 @@ export function formatCreated(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+00:00");
 }
 
+/** A decimal number as a query parameter may spell it (`10`, `1e3`, `5.5`, `-1`). */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A query parameter as a whole number (truncated toward zero), or `undefined` if not a number. */
+function readWholeNumber(text: string | null): number | undefined {
+  const trimmed = text?.trim() ?? "";
+  return DECIMAL.test(trimmed) ? Math.trunc(Number(trimmed)) : undefined;
+}
+
 /**
- * Reads `startIndex` (1-based, default 1) and `count` (default 10, capped at 1000) the way
- * Slack does: anything unreadable falls back to the default.
+ * Reads `startIndex` and `count` as Slack documents them and RFC 7644 (§3.4.2.4) defines what
+ * Slack leaves open:
+ *
+ * - `count`: default 10, at most 1000 (`1001` and up are 1000); a negative count is 0 (RFC
+ *   7644), and 0 answers `totalResults` with no resources. Any decimal spelling is read as its
+ *   number, truncated (`1e3` is 1000, `5.5` is 5); anything that is not a number (`abc`, empty)
+ *   is the default.
+ * - `startIndex`: 1-based, default 1; below 1 is 1 (RFC 7644); read like `count`.
  *
  * @param url The request URL.
  * @returns The window to answer.
  */
 export function readPaging(url: URL): { startIndex: number; count: number } {
-  const startIndex = Number.parseInt(url.searchParams.get("startIndex") ?? "", 10);
-  const count = Number.parseInt(url.searchParams.get("count") ?? "", 10);
+  const startIndex = readWholeNumber(url.searchParams.get("startIndex"));
+  const count = readWholeNumber(url.searchParams.get("count"));
   return {
-    startIndex: Number.isNaN(startIndex) || startIndex < 1 ? 1 : startIndex,
-    count: Number.isNaN(count) || count < 0 ? 10 : Math.min(count, 1000),
+    startIndex: startIndex === undefined || startIndex < 1
+      ? 1
+      : Math.min(startIndex, Number.MAX_SAFE_INTEGER),
+    count: count === undefined ? 10 : Math.min(Math.max(count, 0), 1000),
   };
 }
 

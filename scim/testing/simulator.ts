@@ -253,6 +253,17 @@ function destination(pathname: string): Destination {
  * Users on `userName`, `email`/`emails`/`emails.value`, `externalId` (and the same lenient ones),
  * and refuses `restricted` and `ultra_restricted`, which Slack says do not apply to v2.
  *
+ * Hostile input gets an answer, never a throw out of `sim.fetch`: an unknown name (a PATCH path,
+ * a filter attribute, a schema id), `constructor` and other `Object.prototype` names included,
+ * is the 400 or 404 any unknown name gets. Bounds of its own where Slack documents none: filters
+ * nest at most 64 groups deep (`invalid_filter_group`) and hold at most 1,000 comparisons
+ * (`invalid_query`), also inside v2 PATCH paths; bodies over 8 MiB are 413 `request_too_large`
+ * (Slack's largest documented write, 15,000 members, fits); string attributes over 1,024
+ * characters are `invalid_attribute_format` (a group name `invalid_display_name`; a photo may be
+ * a `data:` URL as long as the body). Slack's own limits keep their codes: `displayName` 80
+ * characters, `userName` 21. Paging: `count` defaults to 10 and is at most 1000, as Slack
+ * documents; a negative `count` is 0 and a `startIndex` below 1 is 1 (RFC 7644).
+ *
  * @example Create a user and read it back in-process
  * ```ts
  * import { SlackScimSimulator } from "@org/slack-scim/testing";

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { isLongerThan, MAX_STRING_LENGTH } from "./request_limits.ts";
 import { fail } from "./responses.ts";
 import type { Store, UserRecord } from "./store.ts";
 import { isObject } from "../../common/is_object.ts";
@@ -53,6 +54,7 @@ export function applyEnterprise(
       fail("improper_enterprise_schema_format");
     }
     const wanted = manager.managerId.trim();
+    if (isLongerThan(wanted, MAX_STRING_LENGTH)) fail("invalid_attribute_format");
     const found = store.users.peek(wanted) ?? store.findUserByEmail(wanted) ??
       store.findUserByUserName(wanted);
     enterprise.managerId = found?.id ?? wanted;

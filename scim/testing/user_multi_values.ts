@@ -157,10 +157,13 @@ function phoneMatches(item: Record<string, unknown>, type: string, primary: bool
     (item.primary === undefined || item.primary === null || isTrue(item.primary) === primary);
 }
 
+/** A photo may be a `data:` URL: as long as the request body allows, no shorter bound. */
+const PHOTO_LENGTH = Infinity;
+
 function applyPhotos(user: UserRecord, list: Record<string, unknown>[], mode: WriteMode): void {
   if (mode === "replace") user.photo = "";
   for (const item of list) {
-    const value = stringValue(item.value ?? "");
+    const value = stringValue(item.value ?? "", PHOTO_LENGTH);
     if (mode === "merge" && isDelete(item)) {
       if (value === user.photo) user.photo = "";
     } else {

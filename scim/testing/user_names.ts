@@ -41,7 +41,8 @@ export function applyNames(user: UserRecord, body: Record<string, unknown>): voi
   if (body.userName !== undefined) user.userName = normalizeUserName(body.userName);
   else if (body.nickName !== undefined) user.userName = normalizeUserName(body.nickName);
   if (body.displayName !== undefined) {
-    const displayName = stringValue(body.displayName);
+    // Slack's own limit, with its own code, for any length.
+    const displayName = stringValue(body.displayName, Infinity);
     if ([...displayName].length > 80) fail("invalid_display_name");
     user.displayName = displayName;
   }

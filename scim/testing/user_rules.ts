@@ -25,25 +25,28 @@ const SIMPLE_STRINGS = [
 
 /**
  * The plain string attributes a PATCH may name or remove, by lower-cased name (v1's
- * `meta.attributes`, v2's paths): `displayName` and the simple strings.
+ * `meta.attributes`, v2's paths): `displayName` and the simple strings. A `Map`, never an
+ * object: the names come from the client, and `constructor` or `__proto__` must name nothing.
  */
-export const STRING_ATTRIBUTES: Readonly<Record<string, keyof UserRecord>> = {
-  displayname: "displayName",
-  title: "title",
-  timezone: "timezone",
-  preferredlanguage: "preferredLanguage",
-  locale: "locale",
-  usertype: "userType",
-};
+export const STRING_ATTRIBUTES: ReadonlyMap<string, keyof UserRecord> = new Map<
+  string,
+  keyof UserRecord
+>([
+  ["displayname", "displayName"],
+  ["title", "title"],
+  ["timezone", "timezone"],
+  ["preferredlanguage", "preferredLanguage"],
+  ["locale", "locale"],
+  ["usertype", "userType"],
+]);
 
-/** The parts of `name`, by lower-cased name. */
-export const NAME_PARTS: Readonly<
-  Record<string, "givenName" | "familyName" | "honorificPrefix">
-> = {
-  givenname: "givenName",
-  familyname: "familyName",
-  honorificprefix: "honorificPrefix",
-};
+/** The parts of `name`, by lower-cased name (a `Map`, as {@linkcode STRING_ATTRIBUTES}). */
+export const NAME_PARTS: ReadonlyMap<string, "givenName" | "familyName" | "honorificPrefix"> =
+  new Map<string, "givenName" | "familyName" | "honorificPrefix">([
+    ["givenname", "givenName"],
+    ["familyname", "familyName"],
+    ["honorificprefix", "honorificPrefix"],
+  ]);
 
 /**
  * Applies the core attributes of a user body to a user.

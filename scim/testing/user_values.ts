@@ -7,19 +7,23 @@
  * @module
  */
 
+import { isLongerThan, MAX_STRING_LENGTH } from "./request_limits.ts";
 import { fail } from "./responses.ts";
 
 /** Replace (create, PUT) or merge (PATCH). */
 export type WriteMode = "replace" | "merge";
 
 /**
- * A string attribute as stored: `" "` (or any blank) and `null` clear it.
+ * A string attribute as stored: `" "` (or any blank) and `null` clear it; one longer than
+ * `maxLength` characters is `invalid_attribute_format`.
  *
  * @param value The requested value.
+ * @param maxLength The most characters (default `MAX_STRING_LENGTH`, 1,024).
  * @returns The value to store.
  */
-export function stringValue(value: unknown): string {
+export function stringValue(value: unknown, maxLength: number = MAX_STRING_LENGTH): string {
   if (value === null) return "";
   if (typeof value !== "string") fail("invalid_attribute_format");
+  if (isLongerThan(value, maxLength)) fail("invalid_attribute_format");
   return value.trim() === "" ? "" : value;
 }

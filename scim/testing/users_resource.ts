@@ -8,6 +8,7 @@
  */
 
 import type { AttributeReader } from "./filter_evaluate.ts";
+import { isLongerThan, MAX_STRING_LENGTH } from "./request_limits.ts";
 import { fail, readJsonObject, requireSchemas } from "./responses.ts";
 import {
   answerList,
@@ -162,7 +163,10 @@ export function userRoutes(wire: UserWire): ResourceRoutes {
       const user = blankUser(context.store.newId("U"), context.now());
       user.timezone = "America/Los_Angeles";
       applyUserBody(user, body, "replace", context);
-      if (typeof body.externalId === "string") user.externalId = body.externalId;
+      if (typeof body.externalId === "string") {
+        if (isLongerThan(body.externalId, MAX_STRING_LENGTH)) fail("invalid_attribute_format");
+        user.externalId = body.externalId;
+      }
       if (body.userName === undefined && body.nickName === undefined) fail("username_required");
       save(user, context);
       return answer(201, user, context);

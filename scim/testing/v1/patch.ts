@@ -17,21 +17,27 @@ import { groupName, readMembers } from "../group_rules.ts";
 import type { GroupRecord, Store, UserRecord } from "../store.ts";
 import { NAME_PARTS, STRING_ATTRIBUTES } from "../user_rules.ts";
 
-/** The string attributes `meta.attributes` may name, `name`'s parts as `name.givenName` etc. */
-const SIMPLE_ATTRIBUTES: Readonly<Record<string, keyof UserRecord>> = {
+/**
+ * The string attributes `meta.attributes` may name, `name`'s parts as `name.givenName` etc.
+ * Maps, never objects: the names come from the client, and `constructor` must name nothing.
+ */
+const SIMPLE_ATTRIBUTES: ReadonlyMap<string, keyof UserRecord> = new Map<string, keyof UserRecord>([
   ...STRING_ATTRIBUTES,
-  ...Object.fromEntries(Object.entries(NAME_PARTS).map(([part, key]) => [`name.${part}`, key])),
-};
+  ...[...NAME_PARTS].map(([part, key]): [string, keyof UserRecord] => [`name.${part}`, key]),
+]);
 
-const ENTERPRISE_FIELDS: Readonly<Record<string, keyof NonNullable<UserRecord["enterprise"]>>> = {
-  employeenumber: "employeeNumber",
-  costcenter: "costCenter",
-  organization: "organization",
-  division: "division",
-  department: "department",
-  manager: "managerId",
-  "manager.managerid": "managerId",
-};
+const ENTERPRISE_FIELDS: ReadonlyMap<string, keyof NonNullable<UserRecord["enterprise"]>> = new Map<
+  string,
+  keyof NonNullable<UserRecord["enterprise"]>
+>([
+  ["employeenumber", "employeeNumber"],
+  ["costcenter", "costCenter"],
+  ["organization", "organization"],
+  ["division", "division"],
+  ["department", "department"],
+  ["manager", "managerId"],
+  ["manager.managerid", "managerId"],
+]);
 
 /**
  * Applies `meta.attributes` removals to a user. Names are case-insensitive; unknown ones are
@@ -60,7 +66,7 @@ function removeAttribute(user: UserRecord, attribute: string): void {
       return;
     }
   }
-  const simple = SIMPLE_ATTRIBUTES[lower];
+  const simple = SIMPLE_ATTRIBUTES.get(lower);
   if (simple !== undefined) {
     (user as unknown as Record<string, unknown>)[simple] = "";
     return;
@@ -100,7 +106,7 @@ function removeExtensionField(user: UserRecord, urn: string, field: string): voi
       user.enterprise = undefined;
       return;
     }
-    const key = ENTERPRISE_FIELDS[field];
+    const key = ENTERPRISE_FIELDS.get(field);
     if (key !== undefined && user.enterprise !== undefined) user.enterprise[key] = "";
   } else if (urn === GUEST_SCHEMA_V1) {
     if (field === "" && user.guest !== undefined) {

@@ -91,31 +91,34 @@ function attribute([name, type, options = {}]: Attribute): Record<string, unknow
   };
 }
 
-const SCHEMAS: Readonly<Record<string, { name: string; attributes: Attribute[] }>> = {
-  // v2 lists `userType` before the language attributes.
-  [USER_SCHEMA_V2]: {
-    name: "User",
-    attributes: [...CORE_USER_ATTRIBUTES, USER_TYPE_ATTRIBUTE, ...LANGUAGE_ATTRIBUTES],
-  },
-  [ENTERPRISE_SCHEMA_V2]: { name: "EnterpriseUser", attributes: ENTERPRISE_ATTRIBUTES },
-  [GUEST_SCHEMA_V2]: {
-    name: "SlackGuestUser",
-    attributes: [
-      ["type", "string", { required: true }],
-      ["expiration", "dateTime"],
-      ["channels", "complex", {
-        multiValued: true,
-        mutability: "readOnly",
-        subAttributes: REFERENCE_ITEM,
-      }],
-    ],
-  },
-  [PROFILE_SCHEMA_V2]: { name: "SlackProfileUser", attributes: PROFILE_ATTRIBUTES },
-  [GROUP_SCHEMA_V2]: { name: "Group", attributes: GROUP_ATTRIBUTES },
-};
+/** By schema id; a `Map`, as the id comes from the URL (`Schemas/constructor` names nothing). */
+const SCHEMAS: ReadonlyMap<string, { name: string; attributes: Attribute[] }> = new Map(
+  Object.entries<{ name: string; attributes: Attribute[] }>({
+    // v2 lists `userType` before the language attributes.
+    [USER_SCHEMA_V2]: {
+      name: "User",
+      attributes: [...CORE_USER_ATTRIBUTES, USER_TYPE_ATTRIBUTE, ...LANGUAGE_ATTRIBUTES],
+    },
+    [ENTERPRISE_SCHEMA_V2]: { name: "EnterpriseUser", attributes: ENTERPRISE_ATTRIBUTES },
+    [GUEST_SCHEMA_V2]: {
+      name: "SlackGuestUser",
+      attributes: [
+        ["type", "string", { required: true }],
+        ["expiration", "dateTime"],
+        ["channels", "complex", {
+          multiValued: true,
+          mutability: "readOnly",
+          subAttributes: REFERENCE_ITEM,
+        }],
+      ],
+    },
+    [PROFILE_SCHEMA_V2]: { name: "SlackProfileUser", attributes: PROFILE_ATTRIBUTES },
+    [GROUP_SCHEMA_V2]: { name: "Group", attributes: GROUP_ATTRIBUTES },
+  }),
+);
 
 function schema(id: string, base: string): Record<string, unknown> {
-  const { name, attributes } = SCHEMAS[id] as { name: string; attributes: Attribute[] };
+  const { name, attributes } = SCHEMAS.get(id) as { name: string; attributes: Attribute[] };
   return {
     schemas: [SCHEMA_SCHEMA],
     id,
@@ -159,11 +162,11 @@ export function discoveryRoute(
   }
   if (collection === "Schemas") {
     if (rest === undefined) {
-      const all = Object.keys(SCHEMAS).map((id) => schema(id, base));
+      const all = [...SCHEMAS.keys()].map((id) => schema(id, base));
       return ok(listBodyV2({ totalResults: all.length, startIndex: 1, resources: all }));
     }
     const id = rest === "Users" ? USER_SCHEMA_V2 : rest === "Groups" ? GROUP_SCHEMA_V2 : rest;
-    return SCHEMAS[id] === undefined ? undefined : ok(schema(id, base));
+    return SCHEMAS.has(id) ? ok(schema(id, base)) : undefined;
   }
   return undefined;
 }

@@ -59,13 +59,14 @@ const IGNORED = new Set([
   "schemas",
 ]);
 
-const ENTERPRISE_FIELDS: Readonly<Record<string, string>> = {
-  employeenumber: "employeeNumber",
-  costcenter: "costCenter",
-  organization: "organization",
-  division: "division",
-  department: "department",
-};
+/** Maps, never objects, wherever a path names the key: `constructor` must name nothing. */
+const ENTERPRISE_FIELDS: ReadonlyMap<string, string> = new Map([
+  ["employeenumber", "employeeNumber"],
+  ["costcenter", "costCenter"],
+  ["organization", "organization"],
+  ["division", "division"],
+  ["department", "department"],
+]);
 
 /**
  * Applies one PATCH operation to a user (a copy: the caller stores it only if every operation
@@ -98,14 +99,14 @@ function coreOperation(user: UserRecord, path: PatchPath, operation: PatchOperat
   const attribute = path.attribute === "address" ? "addresses" : path.attribute;
   if (attribute === "") fail("invalid_request_payload");
   if (IGNORED.has(attribute)) return;
-  const multi = MULTI_VALUED[attribute];
+  const multi = MULTI_VALUED.get(attribute);
   if (multi !== undefined) return multiValuedOperation(user, multi, path, operation);
   if (attribute === "name") {
     if (path.filter !== undefined) fail("invalid_request_payload");
-    const part = path.subAttribute === undefined ? undefined : NAME_PARTS[path.subAttribute];
+    const part = path.subAttribute === undefined ? undefined : NAME_PARTS.get(path.subAttribute);
     if (path.subAttribute !== undefined && part === undefined) fail("invalid_request_payload");
     if (op === "remove") {
-      for (const key of part === undefined ? Object.values(NAME_PARTS) : [part]) user[key] = "";
+      for (const key of part === undefined ? NAME_PARTS.values() : [part]) user[key] = "";
     } else {
       applyCoreAttributes(user, { name: part === undefined ? value : { [part]: value } }, "merge");
     }
@@ -126,7 +127,7 @@ function coreOperation(user: UserRecord, path: PatchPath, operation: PatchOperat
     applyCoreAttributes(user, { active: value }, "merge");
     return;
   }
-  const key = STRING_ATTRIBUTES[attribute];
+  const key = STRING_ATTRIBUTES.get(attribute);
   if (key === undefined) fail("invalid_request_payload");
   if (op === "remove") (user as unknown as Record<string, unknown>)[key] = "";
   else applyCoreAttributes(user, { [key]: value }, "merge");
@@ -146,7 +147,7 @@ interface MultiValued {
 
 const ADDRESS_FIELDS = ["streetAddress", "locality", "region", "postalCode", "country"] as const;
 
-const MULTI_VALUED: Readonly<Record<string, MultiValued>> = {
+const MULTI_VALUED: ReadonlyMap<string, MultiValued> = new Map(Object.entries<MultiValued>({
   emails: {
     name: "emails",
     subAttributes: ["value", "type", "primary", "display"],
@@ -175,7 +176,7 @@ const MULTI_VALUED: Readonly<Record<string, MultiValued>> = {
     subAttributes: ["value", "type", "primary", "display"],
     read: (user) => user.photo === "" ? [] : [{ value: user.photo, type: "photo", primary: true }],
     write: (user, items) => {
-      user.photo = items[0] === undefined ? "" : stringValue(items[0].value ?? "");
+      user.photo = items[0] === undefined ? "" : stringValue(items[0].value ?? "", Infinity); // a data: URL may be long
     },
   },
   addresses: {
@@ -207,7 +208,7 @@ const MULTI_VALUED: Readonly<Record<string, MultiValued>> = {
         : { value: stringValue(first.value ?? ""), type: stringValue(first.type ?? "") };
     },
   },
-};
+}));
 
 function multiValuedOperation(
   user: UserRecord,
@@ -287,7 +288,7 @@ function enterpriseOperation(
     else applyEnterprise(user, value, "merge", store);
     return;
   }
-  const field = ENTERPRISE_FIELDS[path.attribute];
+  const field = ENTERPRISE_FIELDS.get(path.attribute);
   if (field !== undefined && path.subAttribute === undefined) {
     if (op !== "remove") return applyEnterprise(user, { [field]: value }, "merge", store);
     if (user.enterprise !== undefined) {
