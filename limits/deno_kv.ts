@@ -157,7 +157,11 @@ export class DenoKvLimitStore implements LimitStore {
         const now = this.#clock.now();
         const value = (i: number) => {
           const entry = entries[i];
-          return typeof entry?.value === "number" ? entry.value : undefined;
+          // Anything but a finite number (garbage from elsewhere) counts as absent; a decision
+          // writes the time over it.
+          return typeof entry?.value === "number" && Number.isFinite(entry.value)
+            ? entry.value
+            : undefined;
         };
         const times = charges.map((_, i) => value(2 * i));
         const blocks = charges.map((_, i) => value(2 * i + 1));

@@ -9,45 +9,9 @@ import {
 } from "../../limits/mod.ts";
 import { SlackScimSimulator } from "../../scim/testing/mod.ts";
 import { RateLimitErrorRetryHandler } from "../../retry/mod.ts";
+import { fakeClock } from "./_clock.ts";
 
 const BASE = "https://api.slack.com/scim/v1/";
-
-/** A clock whose sleeps end as soon as every earlier-ending one has. */
-function fakeClock() {
-  let now = 0;
-  const sleepers: { until: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  let scheduled = false;
-  const drain = () => {
-    scheduled = false;
-    sleepers.sort((a, b) => a.until - b.until);
-    const next = sleepers.shift();
-    if (next === undefined) return;
-    now = Math.max(now, next.until);
-    next.resolve();
-    schedule();
-  };
-  const schedule = () => {
-    if (scheduled || sleepers.length === 0) return;
-    scheduled = true;
-    // Let every request that can run now run first: a macrotask later.
-    setTimeout(drain, 0);
-  };
-  return {
-    now: () => now,
-    sleep(ms: number, signal?: AbortSignal): Promise<void> {
-      return new Promise<void>((resolve, reject) => {
-        const sleeper = { until: now + ms, resolve, reject };
-        sleepers.push(sleeper);
-        signal?.addEventListener("abort", () => {
-          const at = sleepers.indexOf(sleeper);
-          if (at >= 0) sleepers.splice(at, 1);
-          reject(signal.reason);
-        }, { once: true });
-        schedule();
-      });
-    },
-  };
-}
 
 function request(method: string, path: string, signal?: AbortSignal): Request {
   return new Request(`${BASE}${path}`, signal ? { method, signal } : { method });
