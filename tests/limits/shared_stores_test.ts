@@ -221,3 +221,80 @@ Deno.test("concurrent reservations on one Deno KV file lose no update", async ()
     await removeKv(path);
   }
 });
+
+/**
+ * After a block of 60 s on a pool with a burst of 6 and an interval of 10 s, three reservations:
+ * the first at the block's end, the next ones an interval apart, never the burst at once. (`drift`:
+ * how much of an interval the store's own clock may pass between calls, on a loaded machine.)
+ */
+async function assertSpacedAfterBlock(store: LimitStore, org: string, drift: number) {
+  const writes = { pool: "writes", interval: 10_000, tolerance: 5 * 10_000 };
+  await store.block(org, [writes], 60_000);
+  const waits = [];
+  for (let i = 0; i < 3; i++) waits.push(await store.reserve(org, [writes]));
+  assert.ok(waits[0]! <= 60_000 && waits[0]! > 60_000 - drift, `${waits}`);
+  for (const i of [1, 2]) {
+    const gap = waits[i]! - waits[i - 1]!;
+    assert.ok(gap <= 10_000 && gap > 10_000 - drift, `${waits}`);
+  }
+}
+
+redisTest(
+  "after a 429's block ends, Redis lets one request through, then spaces them",
+  async (url) => {
+    const client = await createClient({ url }).connect();
+    try {
+      const store = new RedisLimitStore(client, { prefix: `t-${run}-after-block` });
+      await assertSpacedAfterBlock(store, "acme", 5_000);
+    } finally {
+      await client.quit();
+    }
+  },
+);
+
+Deno.test("after a 429's block ends, Deno KV lets one request through, then spaces them", async () => {
+  const kv = await Deno.openKv(":memory:");
+  try {
+    const store = new DenoKvLimitStore(kv, { clock: { now: () => 1_000 } });
+    await assertSpacedAfterBlock(store, "acme", 1);
+  } finally {
+    kv.close();
+  }
+});
+
+redisTest("garbage at a Redis key counts as an empty pool and is overwritten", async (url) => {
+  const client = await createClient({ url }).connect();
+  try {
+    const prefix = `t-${run}-garbage`;
+    const store = new RedisLimitStore(client, { prefix });
+    const charge = { pool: "reads", interval: 60_000, tolerance: 0 };
+    await client.set(`${prefix}:{acme}:reads:tat`, "not a number");
+    await client.hSet(`${prefix}:{acme}:reads:block`, "a", "hash"); // another type
+    assert.equal(await store.reserve("acme", [charge]), 0);
+    assert.match((await client.get(`${prefix}:{acme}:reads:tat`))!, /^\d+\.\d{3}$/);
+    assert.equal(await client.exists(`${prefix}:{acme}:reads:block`), 0);
+    const second = await store.reserve("acme", [charge]);
+    assert.ok(second > 59_000 && second <= 60_000, `${second}`);
+    for (const garbage of ["inf", "nan", "-inf"]) {
+      await client.set(`${prefix}:{acme}:reads:tat`, garbage);
+      assert.equal(await store.reserve("acme", [charge]), 0, garbage);
+    }
+  } finally {
+    await client.quit();
+  }
+});
+
+Deno.test("garbage at a Deno KV key counts as an empty pool and is overwritten", async () => {
+  const kv = await Deno.openKv(":memory:");
+  try {
+    const store = new DenoKvLimitStore(kv, { clock: { now: () => 1_000 } });
+    const charge = { pool: "reads", interval: 60_000, tolerance: 0 };
+    for (const garbage of ["soon", NaN, Infinity, { at: 5 }]) {
+      await kv.set(["slack-scim", "limits", "acme", "reads", "tat"], garbage);
+      assert.equal(await store.reserve("acme", [charge]), 0, String(garbage));
+      assert.equal((await kv.get(["slack-scim", "limits", "acme", "reads", "tat"])).value, 61_000);
+    }
+  } finally {
+    kv.close();
+  }
+});
