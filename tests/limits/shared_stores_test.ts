@@ -4,7 +4,7 @@ import { type LimitStore, SlackRateLimiter } from "../../limits/mod.ts";
 import { RedisLimitStore } from "../../limits/redis.ts";
 import { DenoKvLimitStore } from "../../limits/deno_kv.ts";
 import { SlackScimSimulator } from "../../scim/testing/mod.ts";
-import type { WorkerConfig } from "../../scripts/_limits_worker.ts";
+import { openSharedKv, type WorkerConfig } from "../../scripts/_limits_worker.ts";
 import { runWorkers, scaledLimits } from "./_workers.ts";
 
 const REDIS_URL = Deno.env.get("SLACK_SCIM_REDIS_URL");
@@ -27,9 +27,17 @@ function redisTest(name: string, fn: (url: string) => Promise<void>): void {
   });
 }
 
+/**
+ * A KV file set up by this process before any worker opens it: two processes creating one file's
+ * tables at once is where SQLite answered "database is locked" (1 run in 58).
+ */
 async function tempKv(): Promise<string> {
   await Deno.mkdir(".tmp", { recursive: true });
-  return await Deno.makeTempFile({ dir: ".tmp", prefix: "limits-", suffix: ".kv" });
+  const path = await Deno.makeTempFile({ dir: ".tmp", prefix: "limits-", suffix: ".kv" });
+  const kv = await openSharedKv(path);
+  await kv.set(["slack-scim", "created"], true);
+  kv.close();
+  return path;
 }
 
 async function removeKv(path: string): Promise<void> {
@@ -205,7 +213,7 @@ redisTest("Redis going down mid-run degrades to local pacing with one warning", 
 
 Deno.test("concurrent reservations on one Deno KV file lose no update", async () => {
   const path = await tempKv();
-  const kvs = await Promise.all([1, 2].map(() => Deno.openKv(path)));
+  const kvs = await Promise.all([1, 2].map(() => openSharedKv(path)));
   try {
     let now = 1_000;
     const clock = { now: () => now };
