@@ -53,7 +53,12 @@ export type { LimitStore, PoolCharge };
 export interface DenoKvLimitStoreOptions {
   /** The start of every key. Default `["slack-scim", "limits"]`; keys are `[...prefix, org, pool, "tat" | "block"]`. */
   prefix?: Deno.KvKey;
-  /** Where time comes from (ms). Default `Date.now`: processes sharing a store share a clock. */
+  /**
+   * Where time comes from (ms). Default `Date.now`. Unlike Redis (the server's clock), Deno KV has
+   * no clock of its own: processes sharing a file must share a clock (NTP keeps hosts within
+   * milliseconds). A process whose clock runs behind by `s` waits up to `s` longer per request; one
+   * ahead by `s` sees pools up to `s` fuller than they are. The limiter warns of waits over 10 minutes.
+   */
   clock?: { now(): number };
   /** How many times a decision is retried after a lost race or a locked database. Default 1000. */
   maxAttempts?: number;

@@ -136,8 +136,12 @@ function sha1(text: string): Promise<string> {
  * a TTL. Give every process of an org a `SlackRateLimiter` with the same `org` on a store over the
  * same Redis, and together they stay within Slack's limits.
  *
- * Errors of the client (Redis down) are thrown to the limiter, which then paces locally and warns
- * once; with node-redis, disable its offline queue or the limiter's `storeTimeout` decides.
+ * Errors of the client (Redis down) are thrown to the limiter, which then paces locally at once
+ * (one warning per outage) and probes Redis in the background; with node-redis, disable its offline
+ * queue or each probe waits the limiter's `storeTimeout`. A key holding anything but a number is
+ * taken as an empty pool and overwritten; a time far ahead is kept (it may be a long queue), and
+ * the limiter warns once when Redis asks for a wait over 10 minutes: delete
+ * `<prefix>:{<org>}:*` if no queue explains it.
  *
  * @example With a client that runs the script (here a stand-in answering "wait 250 ms")
  * ```ts

@@ -4,6 +4,7 @@ import { type LimitStore, SlackRateLimiter } from "../../limits/mod.ts";
 import { RedisLimitStore } from "../../limits/redis.ts";
 import { DenoKvLimitStore } from "../../limits/deno_kv.ts";
 import { SlackScimSimulator } from "../../scim/testing/mod.ts";
+import { RequestTimeoutError, SCIMClient } from "../../mod.ts";
 import { openSharedKv, type WorkerConfig } from "../../scripts/_limits_worker.ts";
 import { runWorkers, scaledLimits } from "./_workers.ts";
 
@@ -304,5 +305,78 @@ Deno.test("garbage at a Deno KV key counts as an empty pool and is overwritten",
     }
   } finally {
     kv.close();
+  }
+});
+
+/**
+ * A TCP proxy on loopback that delivers every chunk `ms` after it arrived, in order, both ways:
+ * a Redis that far away (latency, not a slow link: chunks in flight do not wait for each other).
+ */
+function delayingProxy(target: URL, ms: number) {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const conns: Deno.Conn[] = [];
+  const pipes: Promise<void>[] = [];
+  const pipe = async (from: Deno.Conn, to: Deno.Conn) => {
+    const writer = to.writable.getWriter();
+    let last = Promise.resolve();
+    try {
+      for await (const chunk of from.readable) {
+        const due = Date.now() + ms;
+        last = last.then(async () => {
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+          await writer.write(chunk);
+        });
+      }
+      await last;
+    } catch { /* the other side closed */ }
+    await writer.close().catch(() => {});
+  };
+  const accepting = (async () => {
+    for await (const client of listener) {
+      const server = await Deno.connect({ hostname: target.hostname, port: Number(target.port) });
+      conns.push(client, server);
+      pipes.push(pipe(client, server), pipe(server, client));
+    }
+  })();
+  const { port } = listener.addr as Deno.NetAddr;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async close() {
+      listener.close();
+      await accepting.catch(() => {});
+      await Promise.all(pipes);
+    },
+  };
+}
+
+redisTest("a Redis 250 ms away slows calls down, never makes them time out", async (url) => {
+  const proxy = delayingProxy(new URL(url), 250);
+  const client = await createClient({ url: proxy.url }).connect();
+  try {
+    const warnings: string[] = [];
+    const limiter = new SlackRateLimiter({
+      store: new RedisLimitStore(client, { prefix: `t-${run}-far` }),
+      org: "acme",
+      logger: { debug: () => {}, warn: (message) => warnings.push(message) },
+    });
+    const sim = new SlackScimSimulator({ token: TOKEN, users: 3 });
+    const scim = new SCIMClient({
+      token: TOKEN,
+      fetch: sim.fetch,
+      rateLimiter: limiter,
+      timeout: 5_000,
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, () => scim.searchUsers({ count: 1 })),
+    );
+    const timedOut = results.filter((result) =>
+      result.status === "rejected" && result.reason instanceof RequestTimeoutError
+    );
+    assert.equal(timedOut.length, 0);
+    assert.ok(results.every((result) => result.status === "fulfilled"));
+    assert.deepEqual(warnings, []); // shared all along: no decision gave up on Redis
+  } finally {
+    await client.quit();
+    await proxy.close();
   }
 });
