@@ -53,11 +53,24 @@ export type { LimitStore, PoolCharge };
 export interface DenoKvLimitStoreOptions {
   /** The start of every key. Default `["slack-scim", "limits"]`; keys are `[...prefix, org, pool, "tat" | "block"]`. */
   prefix?: Deno.KvKey;
-  /** Where time comes from (ms). Default `Date.now`: processes sharing a store share a clock. */
+  /**
+   * Where time comes from (ms). Default `Date.now`. Unlike Redis (the server's clock), Deno KV has
+   * no clock of its own: processes sharing a file must share a clock (NTP keeps hosts within
+   * milliseconds). A process whose clock runs behind by `s` waits up to `s` longer per request; one
+   * ahead by `s` sees pools up to `s` fuller than they are. The limiter warns of waits over 10 minutes.
+   */
   clock?: { now(): number };
   /** How many times a decision is retried after a lost race or a locked database. Default 1000. */
   maxAttempts?: number;
 }
+
+/** One decision on a request's pools: their times and blocks read, the new ones set. */
+type Decide = (
+  now: number,
+  times: (number | undefined)[],
+  blocks: (number | undefined)[],
+  set: (i: number, kind: "tat" | "block", value: number) => void,
+) => number;
 
 /**
  * Keeps the limiter's pools in Deno KV: reads a pool's entries, decides, and commits only if no
@@ -85,6 +98,8 @@ export class DenoKvLimitStore implements LimitStore {
   #prefix: Deno.KvKey;
   #clock: { now(): number };
   #maxAttempts: number;
+  /** Per key, the end of the last decision of this process on it. */
+  #tails = new Map<string, Promise<void>>();
 
   /**
    * Creates the store on an open KV.
@@ -136,15 +151,34 @@ export class DenoKvLimitStore implements LimitStore {
     });
   }
 
+  /**
+   * Runs a decision once every earlier decision of this process on any of its keys is done. They
+   * would only conflict in the commit (optimistic: each commit of N at once fails N - 1 others, and
+   * 100 at once took 2 s); decisions on other pools go side by side, other processes race as ever.
+   */
   async #decide(
     org: string,
     charges: readonly PoolCharge[],
-    decide: (
-      now: number,
-      times: (number | undefined)[],
-      blocks: (number | undefined)[],
-      set: (i: number, kind: "tat" | "block", value: number) => void,
-    ) => number,
+    decide: Decide,
+  ): Promise<number> {
+    const names = charges.map(({ pool }) => JSON.stringify([org, pool]));
+    const before = names.flatMap((name) => this.#tails.get(name) ?? []);
+    let done = () => {};
+    const tail = new Promise<void>((resolve) => done = resolve);
+    for (const name of names) this.#tails.set(name, tail);
+    try {
+      await Promise.all(before);
+      return await this.#attempt(org, charges, decide);
+    } finally {
+      done();
+      for (const name of names) if (this.#tails.get(name) === tail) this.#tails.delete(name);
+    }
+  }
+
+  async #attempt(
+    org: string,
+    charges: readonly PoolCharge[],
+    decide: Decide,
   ): Promise<number> {
     const keys = charges.flatMap(({ pool }) => [
       [...this.#prefix, org, pool, "tat"],
@@ -157,7 +191,11 @@ export class DenoKvLimitStore implements LimitStore {
         const now = this.#clock.now();
         const value = (i: number) => {
           const entry = entries[i];
-          return typeof entry?.value === "number" ? entry.value : undefined;
+          // Anything but a finite number (garbage from elsewhere) counts as absent; a decision
+          // writes the time over it.
+          return typeof entry?.value === "number" && Number.isFinite(entry.value)
+            ? entry.value
+            : undefined;
         };
         const times = charges.map((_, i) => value(2 * i));
         const blocks = charges.map((_, i) => value(2 * i + 1));

@@ -82,11 +82,20 @@ export interface RedisLimitStoreOptions {
 
 // KEYS: per pool, its time key then its block key. ARGV: op, ms (block), then per pool interval,
 // tolerance. Times are ms on the server's clock; replies are strings (Redis would truncate numbers).
+// A key holding anything but a finite number (garbage, another type) counts as absent and is
+// overwritten by the decision, so one bad write does not disable sharing for good.
 const SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local op = ARGV[1]
 local n = #KEYS / 2
+local function get(key)
+  local raw = redis.pcall('GET', key)
+  if type(raw) ~= 'string' then return now end
+  local value = tonumber(raw)
+  if value == nil or value ~= value or value == math.huge or value == -math.huge then return now end
+  return value
+end
 local function put(key, value)
   local ttl = math.ceil(value - now) + 1000
   redis.call('SET', key, string.format('%.3f', value), 'PX', ttl)
@@ -94,22 +103,20 @@ end
 if op == 'reserve' then
   local slot = now
   for i = 1, n do
-    local tat = tonumber(redis.call('GET', KEYS[2 * i - 1]) or now)
-    local block = tonumber(redis.call('GET', KEYS[2 * i]) or now)
-    slot = math.max(slot, tat - tonumber(ARGV[2 + 2 * i]), block)
+    slot = math.max(slot, get(KEYS[2 * i - 1]) - tonumber(ARGV[2 + 2 * i]), get(KEYS[2 * i]))
   end
   for i = 1, n do
-    local tat = tonumber(redis.call('GET', KEYS[2 * i - 1]) or now)
-    put(KEYS[2 * i - 1], math.max(tat, slot) + tonumber(ARGV[1 + 2 * i]))
+    put(KEYS[2 * i - 1], math.max(get(KEYS[2 * i - 1]), slot) + tonumber(ARGV[1 + 2 * i]))
+    if redis.call('EXISTS', KEYS[2 * i]) == 1 and get(KEYS[2 * i]) == now then
+      redis.call('DEL', KEYS[2 * i])
+    end
   end
   return string.format('%.3f', slot - now)
 elseif op == 'block' then
   local untilT = now + tonumber(ARGV[2])
   for i = 1, n do
-    local tat = tonumber(redis.call('GET', KEYS[2 * i - 1]) or now)
-    put(KEYS[2 * i - 1], math.max(tat, untilT + tonumber(ARGV[2 + 2 * i])))
-    local block = tonumber(redis.call('GET', KEYS[2 * i]) or now)
-    put(KEYS[2 * i], math.max(block, untilT))
+    put(KEYS[2 * i - 1], math.max(get(KEYS[2 * i - 1]), untilT + tonumber(ARGV[2 + 2 * i])))
+    put(KEYS[2 * i], math.max(get(KEYS[2 * i]), untilT))
   end
 end
 return '0'
@@ -129,8 +136,12 @@ function sha1(text: string): Promise<string> {
  * a TTL. Give every process of an org a `SlackRateLimiter` with the same `org` on a store over the
  * same Redis, and together they stay within Slack's limits.
  *
- * Errors of the client (Redis down) are thrown to the limiter, which then paces locally and warns
- * once; with node-redis, disable its offline queue or the limiter's `storeTimeout` decides.
+ * Errors of the client (Redis down) are thrown to the limiter, which then paces locally at once
+ * (one warning per outage) and probes Redis in the background; with node-redis, disable its offline
+ * queue or each probe waits the limiter's `storeTimeout`. A key holding anything but a number is
+ * taken as an empty pool and overwritten; a time far ahead is kept (it may be a long queue), and
+ * the limiter warns once when Redis asks for a wait over 10 minutes: delete
+ * `<prefix>:{<org>}:*` if no queue explains it.
  *
  * @example With a client that runs the script (here a stand-in answering "wait 250 ms")
  * ```ts

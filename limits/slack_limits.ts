@@ -6,6 +6,8 @@
  * @module
  */
 
+import { quote } from "../common/quote.ts";
+
 /**
  * One pool: a sustained rate and how many requests may come at once.
  *
@@ -201,33 +203,81 @@ function decodeId(raw: string): string {
 }
 
 /**
- * Checks a pools table: every rate a positive number, every burst a positive integer.
+ * Whether a name holds something shaped like a Slack token (`xoxp-…`, `xoxb-…`, `xoxe.xoxp-…`)
+ * anywhere in it: such a name is refused without being quoted.
+ *
+ * @param name The name to check.
+ * @returns `true` when a token may be in it.
+ *
+ * @example An org name with a token in the middle
+ * ```ts
+ * import { looksLikeToken } from "@org/slack-scim/limits";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(looksLikeToken("prod:xoxp-1-2"), true);
+ * assert.equal(looksLikeToken("acme-prod"), false);
+ * ```
+ */
+export function looksLikeToken(name: string): boolean {
+  return /xox[a-z]{0,2}[-.]/i.test(name);
+}
+
+/**
+ * Checks a pools table: only the pools of {@linkcode RATE_POOL_NAMES} (a misspelled name would
+ * otherwise be ignored), each an object whose rate is a positive number and whose burst a
+ * positive integer.
  *
  * @param limits The table, complete or partial.
- * @throws {RangeError} Naming the first bad value.
+ * @throws {TypeError} For a table or pool that is not an object, or a pool name Slack does not
+ * have (the message lists the known names).
+ * @throws {RangeError} Naming the first bad rate or burst.
  *
- * @example A burst of zero is refused
+ * @example A burst of zero, and a misspelled pool, are refused
  * ```ts
  * import { checkRatePools } from "@org/slack-scim/limits";
  * import assert from "node:assert/strict";
  *
  * checkRatePools({ reads: { perMinute: 60, burst: 1 } });
  * assert.throws(() => checkRatePools({ reads: { perMinute: 60, burst: 0 } }), RangeError);
+ * assert.throws(
+ *   () => checkRatePools({ userwrites: { perMinute: 60, burst: 1 } } as never),
+ *   /unknown pool "userwrites".*userWrites/,
+ * );
  * ```
  */
 export function checkRatePools(limits: Partial<RatePools>): void {
-  for (const name of RATE_POOL_NAMES) {
-    const pool = limits[name];
-    if (pool === undefined) continue;
-    const { perMinute, burst } = pool;
-    if (!(Number.isFinite(perMinute) && perMinute > 0)) {
-      throw new RangeError(
-        `Cannot limit rates: ${name}.perMinute "${perMinute}" is not a positive number`,
+  if (typeof limits !== "object" || limits === null || Array.isArray(limits)) {
+    throw new TypeError(
+      `Cannot limit rates: limits ${quote(limits)} is not an object of pools (${
+        RATE_POOL_NAMES.join(", ")
+      })`,
+    );
+  }
+  for (const name of Object.keys(limits)) {
+    if (!(RATE_POOL_NAMES as readonly string[]).includes(name)) {
+      const shown = looksLikeToken(name) ? "(a name that looks like a token)" : quote(name);
+      throw new TypeError(
+        `Cannot limit rates: unknown pool ${shown}; the pools are ${RATE_POOL_NAMES.join(", ")}`,
       );
     }
-    if (!(Number.isInteger(burst) && burst >= 1)) {
+  }
+  for (const name of RATE_POOL_NAMES) {
+    const pool: unknown = limits[name];
+    if (pool === undefined) continue;
+    if (typeof pool !== "object" || pool === null) {
+      throw new TypeError(
+        `Cannot limit rates: ${name} ${quote(pool)} is not a pool ({ perMinute, burst })`,
+      );
+    }
+    const { perMinute, burst } = pool as Partial<RatePool>;
+    if (!(typeof perMinute === "number" && Number.isFinite(perMinute) && perMinute > 0)) {
       throw new RangeError(
-        `Cannot limit rates: ${name}.burst "${burst}" is not a positive integer`,
+        `Cannot limit rates: ${name}.perMinute ${quote(perMinute)} is not a positive number`,
+      );
+    }
+    if (!(typeof burst === "number" && Number.isInteger(burst) && burst >= 1)) {
+      throw new RangeError(
+        `Cannot limit rates: ${name}.burst ${quote(burst)} is not a positive integer`,
       );
     }
   }

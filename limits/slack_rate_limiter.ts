@@ -9,9 +9,12 @@ import { abortableSleep } from "../retry/sleep.ts";
 import type { Clock } from "../retry/clock.ts";
 import type { Logger } from "../retry/logger.ts";
 import { parseRetryAfter } from "../retry/retry_after.ts";
+import { TIMER_LIMIT } from "../retry/timeout.ts";
+import { quote } from "../common/quote.ts";
 import { MemoryLimitStore } from "./memory_store.ts";
 import {
   checkRatePools,
+  looksLikeToken,
   RATE_POOL_NAMES,
   type RatePool,
   type RatePoolName,
@@ -74,9 +77,15 @@ export interface SlackRateLimiterOptions {
   headroom?: number;
   /** Whether a 429 lowers the pool's target rate, which climbs back once 429s stop. Default true. */
   adaptive?: boolean;
-  /** Receives the one warning when the store fails. Default `console`. */
+  /**
+   * Receives the warnings: one when the shared store fails (each outage), one when it answers
+   * again, one when the store asks for a wait over 10 minutes (a bad key). Default `console`.
+   */
   logger?: Logger;
-  /** How long a store call may take before the limiter paces locally instead (ms). Default 2000. */
+  /**
+   * How long a store call may take before the limiter paces locally instead (ms, above 0 and at
+   * most 2³¹−1, what a timer holds). Default 2000.
+   */
   storeTimeout?: number;
 }
 
@@ -153,8 +162,10 @@ const MIN_FACTOR = 0.05;
 // From the lowest rate back to the full one over 2,000 of the pool's intervals (a user-write
 // pool climbs from 0.7 back to 1 in about 3 minutes of Slack time).
 const RECOVERY_INTERVALS = 2000;
-// After a store failure, try it again after this long.
+// After a store failure, probe it again after this long.
 const STORE_RETRY_MS = 5_000;
+// A store's answer to wait longer than this is worth a warning: a bad key or a skewed clock.
+const LONG_WAIT_MS = 10 * 60_000;
 const ORG = /^[\w.:-]{1,100}$/;
 
 interface PoolState {
@@ -185,7 +196,11 @@ interface PoolState {
  *    handlers still retry the 429).
  *
  * A store that fails or hangs (Redis down mid-run) does not fail the call: the limiter logs one
- * warning and paces with a local store until the shared one answers again.
+ * warning per outage and paces with a local store at once, while a probe in the background asks
+ * the shared store again every 5 s; it logs a second warning when the store answers and pacing is
+ * shared again. Store calls run side by side (a slow store delays a call by its latency, never
+ * queues it behind others), each for at most `storeTimeout`, and a call's abort or timeout ends
+ * its wait for the store as it ends every other wait.
  *
  * @example 25 user creates at once: the first 17 go out together, the rest at 180 a minute
  * ```ts
@@ -221,11 +236,16 @@ export class SlackRateLimiter {
   #storeTimeout: number;
   #pools: Record<RatePoolName, PoolState>;
   #locks = new Map<string, (() => void)[]>();
-  /** Slots given up by aborted waits, by the pools they draw from (local clock), ascending. */
-  #freed = new Map<string, number[]>();
-  #chain: Promise<unknown> = Promise.resolve();
-  #degradedUntil = -Infinity;
-  #warned = false;
+  /** Slots given up by aborted waits (local clock), ascending: any request of a pool may take one. */
+  #freed: FreedSlot[] = [];
+  /** Whether the shared store failed: calls pace locally while a probe checks it now and then. */
+  #degraded = false;
+  /** Bumped by each failure, so that calls begun before it do not count as new failures. */
+  #outage = 0;
+  /** When the next probe of a failed store may start, and whether one is under way. */
+  #nextProbe = -Infinity;
+  #probing = false;
+  #warnedLongWait = false;
   #calls = 0;
   #waited = 0;
   #waitedMs = 0;
@@ -239,30 +259,66 @@ export class SlackRateLimiter {
    * @throws {TypeError} For an org name that is not a plain name (or looks like a token).
    */
   constructor(options: SlackRateLimiterOptions = {}) {
+    if (typeof options !== "object" || options === null) {
+      throw new TypeError(
+        `Cannot create a SlackRateLimiter: options ${quote(options)} is not an object`,
+      );
+    }
     const { limits = {}, org = "default", jitter = 1_000, headroom = 0.02, storeTimeout = 2_000 } =
       options;
     checkRatePools(limits);
-    if (/^xox/i.test(org)) {
-      // Not quoted: it may be a token.
-      throw new TypeError("Cannot use org: it looks like a Slack token; use the org's name");
+    if (typeof org !== "string") {
+      throw new TypeError(`Cannot use org ${quote(org)}: it must be a string, the org's name`);
+    }
+    if (looksLikeToken(org)) {
+      // Not quoted, not even in part: it may hold a token.
+      throw new TypeError(
+        "Cannot use org: it holds what looks like a Slack token; use the org's name",
+      );
     }
     if (!ORG.test(org)) {
       throw new TypeError(
-        `Cannot use org "${org.slice(0, 40)}": use a plain name (letters, digits, . _ : -)`,
+        `Cannot use org ${quote(org.slice(0, 40))}: use a plain name (letters, digits, . _ : -)`,
       );
     }
-    if (!(headroom >= 0 && headroom <= 0.5)) {
-      throw new RangeError(`Cannot use headroom "${headroom}": it must be between 0 and 0.5`);
+    if (!(typeof headroom === "number" && headroom >= 0 && headroom <= 0.5)) {
+      throw new RangeError(`Cannot use headroom ${quote(headroom)}: it must be between 0 and 0.5`);
     }
-    if (!(jitter >= 0 && jitter < Infinity)) {
+    if (!(typeof jitter === "number" && jitter >= 0 && jitter < Infinity)) {
       throw new RangeError(
-        `Cannot use jitter "${jitter}": it must be a number of milliseconds >= 0`,
+        `Cannot use jitter ${quote(jitter)}: it must be a number of milliseconds >= 0`,
       );
     }
-    if (!(storeTimeout > 0)) {
+    // A timer holds 2^31 - 1 ms: beyond it, it fires at once and a healthy store looks failed.
+    if (!(typeof storeTimeout === "number" && storeTimeout > 0 && storeTimeout <= TIMER_LIMIT)) {
       throw new RangeError(
-        `Cannot use storeTimeout "${storeTimeout}": it must be a positive number`,
+        `Cannot use storeTimeout ${
+          quote(storeTimeout)
+        }: it must be a number of milliseconds above 0 and at most ${TIMER_LIMIT} (what a timer holds)`,
       );
+    }
+    const { store, clock, logger } = options;
+    if (
+      store !== undefined &&
+      (typeof store?.reserve !== "function" || typeof store?.block !== "function")
+    ) {
+      throw new TypeError(
+        `Cannot use store ${quote(store)}: it must have reserve() and block() (a LimitStore)`,
+      );
+    }
+    if (
+      clock !== undefined &&
+      (typeof clock !== "object" || clock === null ||
+        (clock.now !== undefined && typeof clock.now !== "function") ||
+        (clock.sleep !== undefined && typeof clock.sleep !== "function"))
+    ) {
+      throw new TypeError(`Cannot use clock ${quote(clock)}: now and sleep must be functions`);
+    }
+    if (
+      logger !== undefined &&
+      (typeof logger?.warn !== "function" || typeof logger?.debug !== "function")
+    ) {
+      throw new TypeError(`Cannot use logger ${quote(logger)}: it must have debug() and warn()`);
     }
     // Not systemClock: its module creates an AbortController at load, which Workers refuse in
     // the global scope, and the client's main entry carries this module.
@@ -375,7 +431,7 @@ export class SlackRateLimiter {
       waited: this.#waited,
       waitedMs: this.#waitedMs,
       rateLimited: this.#rateLimited,
-      degraded: this.#degradedUntil > now,
+      degraded: this.#degraded,
       pools,
     };
   }
@@ -402,30 +458,39 @@ export class SlackRateLimiter {
     signal: AbortSignal,
   ): Promise<{ reservedAt: number; slept: boolean }> {
     let slept = false;
-    // Which requests may take each other's given-up slots (named only when there are some).
-    let kind: string | undefined;
     for (;;) {
       signal.throwIfAborted();
       const reservedAt = this.#clock.now();
-      let slot = this.#freed.size === 0
-        ? undefined
-        : this.#takeFreed(kind ??= pools.join(","), reservedAt, pools);
-      let wait: number;
-      if (slot !== undefined) wait = slot - reservedAt;
-      else {
-        const charges = this.#charges(pools, reservedAt);
-        wait = await this.#withStore((store) => store.reserve(this.#org, charges));
-        slot = this.#clock.now() + wait;
+      // Slots other requests of these pools gave up come first; the store decides the rest.
+      const taken = this.#freed.length === 0 ? undefined : this.#takeFreed(pools, reservedAt);
+      const rest = taken?.rest ?? pools;
+      let slot = taken?.slot ?? -Infinity;
+      if (rest.length > 0) {
+        const charges = this.#charges(rest, reservedAt);
+        const decision = this.#withStore((store) => store.reserve(this.#org, charges));
+        let wait: number;
+        try {
+          wait = await abortable(decision, signal);
+        } catch (error) {
+          // The caller gave up while the store decided: the slots taken go back, and the one the
+          // store is still deciding goes to the next request of these pools once it is known.
+          for (const entry of taken?.entries ?? []) this.#free(entry.pools, entry.slot);
+          decision.then((late) => this.#free(rest, this.#clock.now() + late), () => {});
+          throw error;
+        }
+        this.#noticeLongWait(wait, rest);
+        slot = Math.max(slot, this.#clock.now() + wait);
       }
+      const wait = slot - this.#clock.now();
       try {
         if (wait > 0) {
           slept = true;
           await this.#clock.sleep(wait, signal);
         } else signal.throwIfAborted();
       } catch (error) {
-        // The caller gave up: the next request of the same kind here takes this very slot. (Giving
-        // it back to the store would let a new request double-book a later, taken slot.)
-        this.#free(kind ?? pools.join(","), slot);
+        // The caller gave up: the next request drawing from these pools here takes this very slot.
+        // (Giving it back to the store would let a new request double-book a later, taken slot.)
+        this.#free(pools, slot);
         throw error;
       }
       // A 429 blocked a pool after we reserved, and our slot falls in the block: its capacity is
@@ -439,23 +504,51 @@ export class SlackRateLimiter {
     }
   }
 
-  #free(kind: string, slot: number): void {
-    const freed = this.#freed.get(kind) ?? [];
-    freed.push(slot);
-    freed.sort((a, b) => a - b);
-    this.#freed.set(kind, freed);
+  #noticeLongWait(wait: number, pools: readonly RatePoolName[]): void {
+    if (wait <= LONG_WAIT_MS || this.#warnedLongWait) return;
+    this.#warnedLongWait = true;
+    this.#logger.warn(
+      `Rate-limit store asks to wait ${Math.round(wait / 1000)} s for ${pools.join(" and ")} ` +
+        `(org "${this.#org}"): unless that many requests are queued, its keys hold a time far ` +
+        `ahead (a bad value or a skewed clock); calls wait until their timeout or abort`,
+    );
   }
 
-  /** The earliest slot a request of this kind gave up, if one is still usable. */
-  #takeFreed(kind: string, now: number, pools: readonly RatePoolName[]): number | undefined {
-    const freed = this.#freed.get(kind);
-    if (freed === undefined) return undefined;
-    // A slot long past is gone: using it now would be a late request bunching up with others.
+  #free(pools: readonly RatePoolName[], slot: number): void {
+    // A slot more than one interval late is gone: using it would bunch up with later requests.
     const stale = Math.min(...pools.map((pool) => this.#pools[pool].interval));
-    while (freed.length > 0 && (freed[0] as number) < now - stale) freed.shift();
-    const slot = freed.shift();
-    if (freed.length === 0) this.#freed.delete(kind);
-    return slot;
+    let at = this.#freed.length;
+    while (at > 0 && (this.#freed[at - 1] as FreedSlot).slot > slot) at--;
+    this.#freed.splice(at, 0, { slot, pools, stale });
+  }
+
+  /**
+   * The earliest slots given up by other requests that cover some of these pools: the latest of
+   * them, the entries taken, and the pools none of them covers.
+   */
+  #takeFreed(
+    pools: readonly RatePoolName[],
+    now: number,
+  ): { slot: number; rest: readonly RatePoolName[]; entries: FreedSlot[] } | undefined {
+    this.#freed = this.#freed.filter((entry) => entry.slot >= now - entry.stale);
+    let rest = pools;
+    let slot = -Infinity;
+    const entries: FreedSlot[] = [];
+    while (rest.length > 0) {
+      // The earliest entry covering the most of what is left.
+      let best = -1;
+      let most = 0;
+      this.#freed.forEach((entry, i) => {
+        const covered = rest.filter((pool) => entry.pools.includes(pool)).length;
+        if (covered > most) [best, most] = [i, covered];
+      });
+      if (best < 0) break;
+      const [entry] = this.#freed.splice(best, 1) as [FreedSlot];
+      entries.push(entry);
+      slot = Math.max(slot, entry.slot);
+      rest = rest.filter((pool) => !entry.pools.includes(pool));
+    }
+    return entries.length === 0 ? undefined : { slot, rest, entries };
   }
 
   #throttled(pools: readonly RatePoolName[], response: Response, reservedAt: number): void {
@@ -473,7 +566,7 @@ export class SlackRateLimiter {
       }
     }
     // Slots given up before the 429 were planned at the old rate, and most fall in the block.
-    this.#freed.clear();
+    this.#freed = this.#freed.filter((entry) => !entry.pools.some((pool) => pools.includes(pool)));
     const charges = this.#charges(pools, now);
     void this.#withStore((store) => store.block(this.#org, charges, retryAfter));
   }
@@ -510,37 +603,73 @@ export class SlackRateLimiter {
     return { unlock, queued: true };
   }
 
-  /** Runs one store call at a time; a failing or hanging store hands over to the local one. */
-  #withStore<T>(call: (store: LimitStore) => Promise<T>): Promise<T> {
-    // The default, local store decides synchronously, in call order: nothing to queue behind.
-    if (this.#store === this.#fallback) return call(this.#fallback);
-    const run = async (): Promise<T> => {
-      if (this.#store === this.#fallback || this.#degradedUntil > this.#clock.now()) {
-        return await call(this.#fallback);
-      }
-      try {
-        const result = await withTimeout(call(this.#store), this.#storeTimeout);
-        if (this.#degradedUntil > -Infinity) {
-          this.#degradedUntil = -Infinity;
-          this.#logger.debug("Rate-limit store answers again: pacing with it");
-        }
-        return result;
-      } catch (error) {
-        this.#degradedUntil = this.#clock.now() + STORE_RETRY_MS;
-        if (!this.#warned) {
-          this.#warned = true;
-          const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
-          this.#logger.warn(
-            `Rate-limit store failed, pacing in this process only until it answers: ${reason}`,
-          );
-        }
-        return await call(this.#fallback);
-      }
-    };
-    const result = this.#chain.then(run, run);
-    this.#chain = result.catch(() => {});
-    return result;
+  /**
+   * Runs a call on the shared store, each call on its own (a slow store slows calls down to its
+   * latency, never queues them behind each other). A call that fails or takes `storeTimeout` hands
+   * over to the local store; from then on calls pace locally at once, while one probe every few
+   * seconds asks the shared store in the background until it answers again.
+   */
+  async #withStore<T>(call: (store: LimitStore) => Promise<T>): Promise<T> {
+    // The default, local store decides synchronously, in call order.
+    if (this.#store === this.#fallback) return await call(this.#fallback);
+    if (this.#degraded) {
+      this.#probe(call);
+      return await call(this.#fallback);
+    }
+    const outage = this.#outage;
+    try {
+      return await withTimeout(call(this.#store), this.#storeTimeout);
+    } catch (error) {
+      if (outage === this.#outage) this.#failed(error);
+      return await call(this.#fallback);
+    }
   }
+
+  #probe<T>(call: (store: LimitStore) => Promise<T>): void {
+    if (this.#probing || this.#clock.now() < this.#nextProbe) return;
+    this.#probing = true;
+    // A probe's reservation goes unused: the shared pools count one request more, every few seconds.
+    withTimeout(call(this.#store), this.#storeTimeout).then(
+      () => {
+        this.#probing = false;
+        this.#degraded = false;
+        this.#logger.warn("Rate-limit store answers again: pacing with it");
+      },
+      () => {
+        this.#probing = false;
+        this.#nextProbe = this.#clock.now() + STORE_RETRY_MS;
+      },
+    );
+  }
+
+  #failed(error: unknown): void {
+    this.#outage++;
+    this.#degraded = true;
+    this.#nextProbe = this.#clock.now() + STORE_RETRY_MS;
+    // One warning per outage: each new one after a recovery is worth an operator's look.
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    this.#logger.warn(
+      `Rate-limit store failed, pacing in this process only until it answers: ${reason}`,
+    );
+  }
+}
+
+/** A slot an aborted wait gave up, for the next request drawing from any of its pools. */
+interface FreedSlot {
+  readonly slot: number;
+  readonly pools: readonly RatePoolName[];
+  /** How late it may still be used: the shortest interval of its pools. */
+  readonly stale: number;
+}
+
+/** The promise's outcome, or the signal's reason as soon as it aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 /**

@@ -46,6 +46,26 @@ export interface WorkerResult {
   degraded: boolean;
 }
 
+/**
+ * Opens a Deno KV file that other processes may be opening at the same moment: while one of them
+ * sets the file up, SQLite answers "database is locked" to the others, so those try again (up to
+ * ~5 s). The first read is part of opening: it is where the lock shows.
+ */
+export async function openSharedKv(path: string): Promise<Deno.Kv> {
+  for (let attempt = 0;; attempt++) {
+    let kv: Deno.Kv | undefined;
+    try {
+      kv = await Deno.openKv(path);
+      await kv.get(["slack-scim", "opened"]);
+      return kv;
+    } catch (error) {
+      kv?.close();
+      if (attempt >= 50 || !/database is locked|busy/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const config = JSON.parse(Deno.args[0] ?? "{}") as WorkerConfig;
   let store: LimitStore | undefined;
@@ -55,7 +75,7 @@ async function main(): Promise<void> {
     store = new RedisLimitStore(redis, { prefix: config.prefix });
     close = async () => void await redis.quit();
   } else if (config.store === "kv") {
-    const kv = await Deno.openKv(config.kvPath);
+    const kv = await openSharedKv(config.kvPath ?? "");
     store = new DenoKvLimitStore(kv);
     close = () => Promise.resolve(kv.close());
   }

@@ -10,6 +10,7 @@ import {
   type RatePoolName,
   type RatePools,
   SLACK_RATE_LIMITS,
+  slackRatePools,
 } from "../../limits/slack_limits.ts";
 
 // One definition of Slack's limits, in limits/: the simulator enforces the table the client paces to.
@@ -49,7 +50,6 @@ export interface RateLimitOptions extends Partial<RatePools> {
 }
 
 const POOL_NAMES = Object.keys(SLACK_RATE_LIMITS) as RatePoolName[];
-const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * The request may go ahead; call `release()` once it is answered.
@@ -204,19 +204,17 @@ export class RateLimiter {
    */
   acquire(method: string, path: string): RateLimitVerdict {
     const upper = method.toUpperCase();
-    const { resource, id } = parsePath(path);
+    // The client's limiter classifies with the same function: both agree on every request's pools.
+    const { pools, resource: lock } = slackRatePools(upper, path);
     const now = this.#clock.now();
-    const buckets = poolsFor(upper, resource, id).map((name) => {
+    const buckets = pools.map((name) => {
       const bucket = this.#buckets.get(name) as Bucket;
       refill(bucket, now);
       return { name, bucket };
     });
 
-    const lock = this.#locks !== undefined && WRITE_METHODS.has(upper) && id !== undefined
-      ? `${resource}/${id}`
-      : undefined;
     if (lock !== undefined && this.#locks?.has(lock)) {
-      const groupUpdate = resource === "Groups" && (upper === "PUT" || upper === "PATCH");
+      const groupUpdate = pools.includes("groupUpdates");
       return Object.freeze({
         allowed: false,
         retryAfterSeconds: 1,
@@ -241,7 +239,9 @@ export class RateLimiter {
     }
 
     for (const { bucket } of buckets) bucket.tokens = Math.max(0, bucket.tokens - 1);
-    if (lock === undefined) return Object.freeze({ allowed: true, release: () => {} });
+    if (lock === undefined || this.#locks === undefined) {
+      return Object.freeze({ allowed: true, release: () => {} });
+    }
     const locks = this.#locks as Set<string>;
     locks.add(lock);
     let held = true;
@@ -272,39 +272,4 @@ function refill(bucket: Bucket, now: number): void {
   const elapsed = Math.max(0, now - bucket.updatedAt);
   bucket.tokens = Math.min(bucket.capacity, bucket.tokens + elapsed * bucket.refill);
   bucket.updatedAt = Math.max(bucket.updatedAt, now);
-}
-
-function parsePath(path: string): { resource: string | undefined; id: string | undefined } {
-  const [resource, id, ...rest] = path.split("/").filter((segment) => segment !== "");
-  // Only `Users/{id}` and `Groups/{id}` are resources; anything deeper is not an endpoint.
-  return { resource, id: rest.length === 0 && id !== undefined ? decodeId(id) : undefined };
-}
-
-function decodeId(raw: string): string {
-  // The lock is on the user or group, however its id is spelled: `%55123` is `U123`.
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    // Not valid percent-encoding: the route answers 404 for it anyway.
-    return raw;
-  }
-}
-
-function poolsFor(
-  method: string,
-  resource: string | undefined,
-  id: string | undefined,
-): RatePoolName[] {
-  const entity = resource === "Users" || resource === "Groups";
-  if (method === "GET" || method === "HEAD") {
-    return entity && id !== undefined ? ["reads", "readOne"] : ["reads"];
-  }
-  if (!WRITE_METHODS.has(method)) return [];
-  if (resource === "Users") return ["writes", "userWrites"];
-  if (resource === "Groups") {
-    return method === "POST" || method === "DELETE"
-      ? ["writes", "groupCreateDelete"]
-      : ["writes", "groupUpdates"];
-  }
-  return ["writes"];
 }

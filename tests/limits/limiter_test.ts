@@ -9,45 +9,9 @@ import {
 } from "../../limits/mod.ts";
 import { SlackScimSimulator } from "../../scim/testing/mod.ts";
 import { RateLimitErrorRetryHandler } from "../../retry/mod.ts";
+import { fakeClock } from "./_clock.ts";
 
 const BASE = "https://api.slack.com/scim/v1/";
-
-/** A clock whose sleeps end as soon as every earlier-ending one has. */
-function fakeClock() {
-  let now = 0;
-  const sleepers: { until: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  let scheduled = false;
-  const drain = () => {
-    scheduled = false;
-    sleepers.sort((a, b) => a.until - b.until);
-    const next = sleepers.shift();
-    if (next === undefined) return;
-    now = Math.max(now, next.until);
-    next.resolve();
-    schedule();
-  };
-  const schedule = () => {
-    if (scheduled || sleepers.length === 0) return;
-    scheduled = true;
-    // Let every request that can run now run first: a macrotask later.
-    setTimeout(drain, 0);
-  };
-  return {
-    now: () => now,
-    sleep(ms: number, signal?: AbortSignal): Promise<void> {
-      return new Promise<void>((resolve, reject) => {
-        const sleeper = { until: now + ms, resolve, reject };
-        sleepers.push(sleeper);
-        signal?.addEventListener("abort", () => {
-          const at = sleepers.indexOf(sleeper);
-          if (at >= 0) sleepers.splice(at, 1);
-          reject(signal.reason);
-        }, { once: true });
-        schedule();
-      });
-    },
-  };
-}
 
 function request(method: string, path: string, signal?: AbortSignal): Request {
   return new Request(`${BASE}${path}`, signal ? { method, signal } : { method });
@@ -380,4 +344,55 @@ Deno.test("against the simulator enforcing Slack's limits x60, 60 creates at onc
   assert.equal(sim.requests.filter((r) => r.status === 429).length, 0);
   // 40 beyond the burst of 20, at 180 a second: 222 ms, not a millisecond less.
   assert.equal(Math.ceil(clock.now()), Math.ceil(40 * 1000 / 180));
+});
+
+Deno.test("three or more writes queued on one user or group reach Slack in the order called", async () => {
+  const clock = fakeClock();
+  const limiter = new SlackRateLimiter({ clock });
+  const order: string[] = [];
+  const paced = limiter.wrap(async (req) => {
+    order.push(`${new URL(req.url).pathname.split("/").pop()} ${req.headers.get("x-n")}`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return new Response("{}");
+  });
+  const write = (path: string, n: number) =>
+    paced(new Request(`${BASE}${path}`, { method: "PATCH", headers: { "x-n": String(n) } }));
+  await Promise.all([1, 2, 3, 4, 5].flatMap((n) => [write("Users/U1", n), write("Groups/S1", n)]));
+  assert.deepEqual(order.filter((line) => line.startsWith("U1")), [
+    "U1 1",
+    "U1 2",
+    "U1 3",
+    "U1 4",
+    "U1 5",
+  ]);
+  assert.deepEqual(order.filter((line) => line.startsWith("S1")), [
+    "S1 1",
+    "S1 2",
+    "S1 3",
+    "S1 4",
+    "S1 5",
+  ]);
+});
+
+Deno.test("after more than 1,024 reservations the memory store still keeps the pools in use", async () => {
+  const store = new MemoryLimitStore({ clock: { now: () => 0 } });
+  await store.block("acme", [{ pool: "groupUpdates", interval: 100, tolerance: 0 }], 1_000_000);
+  const reads = { pool: "reads", interval: 10, tolerance: 0 };
+  const waits: number[] = [];
+  for (let i = 0; i < 3_000; i++) waits.push(await store.reserve("acme", [reads]));
+  // Every sweep came and went: each reservation still one interval after the last.
+  assert.deepEqual(waits, Array.from({ length: 3_000 }, (_, i) => i * 10));
+  const updates = { pool: "groupUpdates", interval: 100, tolerance: 0 };
+  assert.equal(await store.reserve("acme", [updates]), 1_000_000);
+});
+
+Deno.test("after a 429's block ends, the memory store lets one request through, then spaces them", async () => {
+  let now = 0;
+  const store = new MemoryLimitStore({ clock: { now: () => now } });
+  const writes = { pool: "writes", interval: 100, tolerance: 900 }; // a burst of 10
+  await store.block("acme", [writes], 5_000);
+  now = 5_000;
+  const waits = [];
+  for (let i = 0; i < 4; i++) waits.push(await store.reserve("acme", [writes]));
+  assert.deepEqual(waits, [0, 100, 200, 300]);
 });

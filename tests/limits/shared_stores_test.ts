@@ -4,7 +4,8 @@ import { type LimitStore, SlackRateLimiter } from "../../limits/mod.ts";
 import { RedisLimitStore } from "../../limits/redis.ts";
 import { DenoKvLimitStore } from "../../limits/deno_kv.ts";
 import { SlackScimSimulator } from "../../scim/testing/mod.ts";
-import type { WorkerConfig } from "../../scripts/_limits_worker.ts";
+import { RequestTimeoutError, SCIMClient } from "../../mod.ts";
+import { openSharedKv, type WorkerConfig } from "../../scripts/_limits_worker.ts";
 import { runWorkers, scaledLimits } from "./_workers.ts";
 
 const REDIS_URL = Deno.env.get("SLACK_SCIM_REDIS_URL");
@@ -27,9 +28,17 @@ function redisTest(name: string, fn: (url: string) => Promise<void>): void {
   });
 }
 
+/**
+ * A KV file set up by this process before any worker opens it: two processes creating one file's
+ * tables at once is where SQLite answered "database is locked" (1 run in 58).
+ */
 async function tempKv(): Promise<string> {
   await Deno.mkdir(".tmp", { recursive: true });
-  return await Deno.makeTempFile({ dir: ".tmp", prefix: "limits-", suffix: ".kv" });
+  const path = await Deno.makeTempFile({ dir: ".tmp", prefix: "limits-", suffix: ".kv" });
+  const kv = await openSharedKv(path);
+  await kv.set(["slack-scim", "created"], true);
+  kv.close();
+  return path;
 }
 
 async function removeKv(path: string): Promise<void> {
@@ -205,7 +214,7 @@ redisTest("Redis going down mid-run degrades to local pacing with one warning", 
 
 Deno.test("concurrent reservations on one Deno KV file lose no update", async () => {
   const path = await tempKv();
-  const kvs = await Promise.all([1, 2].map(() => Deno.openKv(path)));
+  const kvs = await Promise.all([1, 2].map(() => openSharedKv(path)));
   try {
     let now = 1_000;
     const clock = { now: () => now };
@@ -219,5 +228,155 @@ Deno.test("concurrent reservations on one Deno KV file lose no update", async ()
   } finally {
     for (const kv of kvs) kv.close();
     await removeKv(path);
+  }
+});
+
+/**
+ * After a block of 60 s on a pool with a burst of 6 and an interval of 10 s, three reservations:
+ * the first at the block's end, the next ones an interval apart, never the burst at once. (`drift`:
+ * how much of an interval the store's own clock may pass between calls, on a loaded machine.)
+ */
+async function assertSpacedAfterBlock(store: LimitStore, org: string, drift: number) {
+  const writes = { pool: "writes", interval: 10_000, tolerance: 5 * 10_000 };
+  await store.block(org, [writes], 60_000);
+  const waits = [];
+  for (let i = 0; i < 3; i++) waits.push(await store.reserve(org, [writes]));
+  assert.ok(waits[0]! <= 60_000 && waits[0]! > 60_000 - drift, `${waits}`);
+  for (const i of [1, 2]) {
+    const gap = waits[i]! - waits[i - 1]!;
+    assert.ok(gap <= 10_000 && gap > 10_000 - drift, `${waits}`);
+  }
+}
+
+redisTest(
+  "after a 429's block ends, Redis lets one request through, then spaces them",
+  async (url) => {
+    const client = await createClient({ url }).connect();
+    try {
+      const store = new RedisLimitStore(client, { prefix: `t-${run}-after-block` });
+      await assertSpacedAfterBlock(store, "acme", 5_000);
+    } finally {
+      await client.quit();
+    }
+  },
+);
+
+Deno.test("after a 429's block ends, Deno KV lets one request through, then spaces them", async () => {
+  const kv = await Deno.openKv(":memory:");
+  try {
+    const store = new DenoKvLimitStore(kv, { clock: { now: () => 1_000 } });
+    await assertSpacedAfterBlock(store, "acme", 1);
+  } finally {
+    kv.close();
+  }
+});
+
+redisTest("garbage at a Redis key counts as an empty pool and is overwritten", async (url) => {
+  const client = await createClient({ url }).connect();
+  try {
+    const prefix = `t-${run}-garbage`;
+    const store = new RedisLimitStore(client, { prefix });
+    const charge = { pool: "reads", interval: 60_000, tolerance: 0 };
+    await client.set(`${prefix}:{acme}:reads:tat`, "not a number");
+    await client.hSet(`${prefix}:{acme}:reads:block`, "a", "hash"); // another type
+    assert.equal(await store.reserve("acme", [charge]), 0);
+    assert.match((await client.get(`${prefix}:{acme}:reads:tat`))!, /^\d+\.\d{3}$/);
+    assert.equal(await client.exists(`${prefix}:{acme}:reads:block`), 0);
+    const second = await store.reserve("acme", [charge]);
+    assert.ok(second > 59_000 && second <= 60_000, `${second}`);
+    for (const garbage of ["inf", "nan", "-inf"]) {
+      await client.set(`${prefix}:{acme}:reads:tat`, garbage);
+      assert.equal(await store.reserve("acme", [charge]), 0, garbage);
+    }
+  } finally {
+    await client.quit();
+  }
+});
+
+Deno.test("garbage at a Deno KV key counts as an empty pool and is overwritten", async () => {
+  const kv = await Deno.openKv(":memory:");
+  try {
+    const store = new DenoKvLimitStore(kv, { clock: { now: () => 1_000 } });
+    const charge = { pool: "reads", interval: 60_000, tolerance: 0 };
+    for (const garbage of ["soon", NaN, Infinity, { at: 5 }]) {
+      await kv.set(["slack-scim", "limits", "acme", "reads", "tat"], garbage);
+      assert.equal(await store.reserve("acme", [charge]), 0, String(garbage));
+      assert.equal((await kv.get(["slack-scim", "limits", "acme", "reads", "tat"])).value, 61_000);
+    }
+  } finally {
+    kv.close();
+  }
+});
+
+/**
+ * A TCP proxy on loopback that delivers every chunk `ms` after it arrived, in order, both ways:
+ * a Redis that far away (latency, not a slow link: chunks in flight do not wait for each other).
+ */
+function delayingProxy(target: URL, ms: number) {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const conns: Deno.Conn[] = [];
+  const pipes: Promise<void>[] = [];
+  const pipe = async (from: Deno.Conn, to: Deno.Conn) => {
+    const writer = to.writable.getWriter();
+    let last = Promise.resolve();
+    try {
+      for await (const chunk of from.readable) {
+        const due = Date.now() + ms;
+        last = last.then(async () => {
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+          await writer.write(chunk);
+        });
+      }
+      await last;
+    } catch { /* the other side closed */ }
+    await writer.close().catch(() => {});
+  };
+  const accepting = (async () => {
+    for await (const client of listener) {
+      const server = await Deno.connect({ hostname: target.hostname, port: Number(target.port) });
+      conns.push(client, server);
+      pipes.push(pipe(client, server), pipe(server, client));
+    }
+  })();
+  const { port } = listener.addr as Deno.NetAddr;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async close() {
+      listener.close();
+      await accepting.catch(() => {});
+      await Promise.all(pipes);
+    },
+  };
+}
+
+redisTest("a Redis 250 ms away slows calls down, never makes them time out", async (url) => {
+  const proxy = delayingProxy(new URL(url), 250);
+  const client = await createClient({ url: proxy.url }).connect();
+  try {
+    const warnings: string[] = [];
+    const limiter = new SlackRateLimiter({
+      store: new RedisLimitStore(client, { prefix: `t-${run}-far` }),
+      org: "acme",
+      logger: { debug: () => {}, warn: (message) => warnings.push(message) },
+    });
+    const sim = new SlackScimSimulator({ token: TOKEN, users: 3 });
+    const scim = new SCIMClient({
+      token: TOKEN,
+      fetch: sim.fetch,
+      rateLimiter: limiter,
+      timeout: 5_000,
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, () => scim.searchUsers({ count: 1 })),
+    );
+    const timedOut = results.filter((result) =>
+      result.status === "rejected" && result.reason instanceof RequestTimeoutError
+    );
+    assert.equal(timedOut.length, 0);
+    assert.ok(results.every((result) => result.status === "fulfilled"));
+    assert.deepEqual(warnings, []); // shared all along: no decision gave up on Redis
+  } finally {
+    await client.quit();
+    await proxy.close();
   }
 });
