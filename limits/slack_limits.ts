@@ -115,7 +115,7 @@ export const SLACK_RATE_LIMITS: Readonly<RatePools> = Object.freeze({
  *
  * @example Every pool has a rate
  * ```ts
- * import { RATE_POOL_NAMES, SLACK_RATE_LIMITS } from "@org/slack-scim/limits";
+ * import { RATE_POOL_NAMES, SLACK_RATE_LIMITS } from "./slack_limits.ts";
  * import assert from "node:assert/strict";
  *
  * assert.ok(RATE_POOL_NAMES.every((name) => SLACK_RATE_LIMITS[name].perMinute > 0));
@@ -208,7 +208,7 @@ function decodeId(raw: string): string {
  *
  * @example A burst of zero is refused
  * ```ts
- * import { checkRatePools } from "@org/slack-scim/limits";
+ * import { checkRatePools } from "./slack_limits.ts";
  * import assert from "node:assert/strict";
  *
  * checkRatePools({ reads: { perMinute: 60, burst: 1 } });

@@ -132,13 +132,37 @@ export interface SCIMClientOptions {
    * a Redis or Deno KV store, every process: `@org/slack-scim/limits`); `false` turns pacing off.
    */
   rateLimiter?: Pacer | false;
-  /**
-   * Waits between retries.
-   *
-   * @deprecated Use `clock: { sleep }`, the one time option the client, the retrying fetch and
-   * the simulator share. Ignored when `clock.sleep` is given.
-   */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Options of `apiCall` (`SCIMClient.apiCall`, `SCIM2Client.apiCall`): a call's signal and
+ * timeout, with the query, the JSON body and whether a write may be re-sent.
+ *
+ * @example A write through the escape hatch, never re-sent blindly
+ * ```ts
+ * import { type ApiCallOptions, CORE_SCHEMA_V1, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const options: ApiCallOptions = {
+ *   body: { schemas: [CORE_SCHEMA_V1], displayName: "Ops", members: [] },
+ *   retryAfterSendFailure: false, // a lost answer may mean the group exists: check, do not resend
+ *   timeout: 10_000,
+ * };
+ * const created = await client.apiCall<{ id: string }>("POST", "Groups", options);
+ * assert.equal(created.status, 201);
+ * assert.ok(created.body?.id);
+ * ```
+ */
+export interface ApiCallOptions extends CallOptions {
+  /** Query parameters; `undefined` values are left out. */
+  query?: Record<string, string | number | boolean | undefined>;
+  /** The JSON body. */
+  body?: unknown;
+  /** Whether a write may be re-sent after an attempt got no answer. Default true. */
+  retryAfterSendFailure?: boolean;
 }
 
 /**
