@@ -71,7 +71,7 @@ export {
   type SearchOptions,
   VERSION,
 } from "./scim/client_options.ts";
-// The models and their schema URNs; not the client's own body helpers (scim/v1/schemas.ts: the
+// The models and their schema URNs; not the client's own body helpers (scim/v1/_schemas.ts: the
 // client fills `schemas` in and prepares a user for PUT itself).
 export * from "./scim/v1/models.ts";
 export type { NewGroup } from "./scim/v1/new_group.ts";

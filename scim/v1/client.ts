@@ -4,8 +4,19 @@
  * @module
  */
 
+import { checkId } from "../_arguments.ts";
+import type { SCIMClientOptions, SearchOptions } from "../client_options.ts";
+import { clientTransportOf, SCIMClientBase } from "../client_base.ts";
+import type { EmptyResponse } from "../response.ts";
+import type { CallOptions, SCIMTransport } from "../transport.ts";
+import type { Group } from "./group.ts";
+import type { NewGroup } from "./new_group.ts";
+import {
+  deleteValuesPatch,
+  removeAttributesPatch,
+  type UserValuesToDelete,
+} from "./patch_helpers.ts";
 import type {
-  EmptyResponse,
   GroupResponse,
   SchemaResponse,
   SearchGroupsResponse,
@@ -13,21 +24,11 @@ import type {
   ServiceProviderConfigResponse,
   UserResponse,
 } from "./responses.ts";
-import type { CallOptions, SCIMTransport } from "../transport.ts";
-import type { Group, User } from "./models.ts";
-import type { NewGroup } from "./new_group.ts";
 import type { paths } from "./schema.gen.ts";
-import type { SCIMClientOptions, SearchOptions } from "../client_options.ts";
-import { clientTransportOf, SCIMClientBase } from "../client_base.ts";
-import { checkId } from "../_arguments.ts";
+import type { User } from "./user.ts";
 import * as discovery from "./_discovery.ts";
 import * as groups from "./_groups.ts";
 import * as users from "./_users.ts";
-import {
-  deleteValuesPatch,
-  removeAttributesPatch,
-  type UserValuesToDelete,
-} from "./patch_helpers.ts";
 
 /**
  * Slack's SCIM v1 base URL, the default `baseUrl`.

@@ -10,7 +10,7 @@ import {
   ENTERPRISE_SCHEMA_V1,
   GUEST_SCHEMA_V1,
   PROFILE_SCHEMA_V1,
-} from "./schema_urns.ts";
+} from "./urns.ts";
 import { isObject } from "../../common/is_object.ts";
 import type { Group } from "./group.ts";
 import type { User } from "./user.ts";
