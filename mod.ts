@@ -69,8 +69,8 @@ export {
   DEFAULT_TIMEOUT,
   type SCIMClientOptions,
   type SearchOptions,
-  VERSION,
 } from "./scim/client_options.ts";
+export { VERSION } from "./scim/version.ts";
 // The models and their schema URNs; not the client's own body helpers (scim/v1/_schemas.ts: the
 // client fills `schemas` in and prepares a user for PUT itself).
 export * from "./scim/v1/models.ts";

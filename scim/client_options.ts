@@ -13,33 +13,9 @@ import { checkBaseUrl } from "./base_url.ts";
 import type { RetryHandler } from "../retry/handler.ts";
 import type { Logger } from "../retry/logger.ts";
 import type { CallOptions, Pacer } from "./transport.ts";
+import { VERSION } from "./version.ts";
 
 export type { CallOptions };
-
-/**
- * The library's version, sent in the `User-Agent` header.
- *
- * @example The User-Agent Slack sees
- * ```ts
- * import { SCIMClient, VERSION } from "@org/slack-scim";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator({ users: 3 });
- * const agents: (string | null)[] = [];
- * const client = new SCIMClient({
- *   token: "xoxp-test",
- *   userAgentPrefix: "hr-sync/2.0",
- *   fetch: (request) => {
- *     agents.push(request.headers.get("user-agent"));
- *     return sim.fetch(request);
- *   },
- * });
- * await client.searchUsers({ count: 1 });
- * assert.deepEqual(agents, [`hr-sync/2.0 slack-scim/${VERSION}`]);
- * ```
- */
-export const VERSION = "0.1.0";
 
 /**
  * The default timeout of a call, retries and waits included, in milliseconds.

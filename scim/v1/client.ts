@@ -122,8 +122,9 @@ export class SCIMClient extends SCIMClientBase<paths> {
    *
    * An attempt that got no answer is retried (as the handlers allow). If the retry then meets
    * `username_taken` or `email_taken`, the first attempt probably created the user: the client
-   * looks it up (by `userName`, then by email) and, when one of its emails is one sent, returns
-   * it with `recovered: true`. Otherwise the `SCIMApiError` says an earlier attempt may have
+   * looks it up by the `userName` sent and, when its `userName` and one of its emails are the
+   * ones sent, returns it with `recovered: true` (a user who merely holds a sent email is never
+   * taken for it). Otherwise the `SCIMApiError` says an earlier attempt may have
    * created the user.
    *
    * @param user The new user.

@@ -52,8 +52,8 @@ export {
   DEFAULT_TIMEOUT,
   type SCIMClientOptions,
   type SearchOptions,
-  VERSION,
 } from "../client_options.ts";
+export { VERSION } from "../version.ts";
 // Every error SCIM2Client throws for callers to catch, and their common base.
 export * from "../errors.ts";
 export * from "../redirect_error.ts";
