@@ -14,8 +14,8 @@
  * - openapi-fetch underneath: `client.openapi` (any operation of the spec, typed) and
  *   `client.use()` middleware, with the client's token, retries and timeout.
  *
- * The rest has entries of its own, so an app ships only what it imports (this entry stays under
- * 14 KiB gzipped, openapi-fetch included): `@org/slack-scim/filter` (filters from untrusted
+ * The rest has entries of its own, so an app ships only what it imports (this entry's gzipped
+ * budget, openapi-fetch included, is checked by `deno task size`): `@org/slack-scim/filter` (filters from untrusted
  * values, without injection), `@org/slack-scim/paging` (`iterateUsers`, `iterateGroups`),
  * `@org/slack-scim/membership` (chunked group membership), `@org/slack-scim/retry` (the retry
  * handlers, as the Python SDK's `slack_sdk.http_retry`), `@org/slack-scim/testing` (the Slack
@@ -60,28 +60,29 @@
  * @module
  */
 
-export {
-  type ApiCallOptions,
-  AsyncSCIMClient,
-  DEFAULT_BASE_URL,
-  SCIMClient,
-} from "./scim/v1/client.ts";
+export { AsyncSCIMClient, DEFAULT_BASE_URL, SCIMClient } from "./scim/v1/client.ts";
+export { SCIMClientBase } from "./scim/client_base.ts";
 export type { Pacer } from "./scim/transport.ts";
 export {
+  type ApiCallOptions,
   type CallOptions,
   DEFAULT_TIMEOUT,
   type SCIMClientOptions,
   type SearchOptions,
-  VERSION,
 } from "./scim/client_options.ts";
-// The models and their schema URNs; not the client's own body helpers (scim/v1/schemas.ts: the
+export { VERSION } from "./scim/version.ts";
+// The models and their schema URNs; not the client's own body helpers (scim/v1/_schemas.ts: the
 // client fills `schemas` in and prepares a user for PUT itself).
 export * from "./scim/v1/models.ts";
 export type { NewGroup } from "./scim/v1/new_group.ts";
+// The spec's types, to type a helper over `client.openapi`.
+export type { components, operations, paths } from "./scim/v1/schema.gen.ts";
 export * from "./scim/errors.ts";
 export * from "./scim/redirect_error.ts";
+export { isSlackScimError, SlackScimError } from "./common/slack_scim_error.ts";
 export type * from "./scim/v1/responses.ts";
-export * from "./scim/v1/patch_helpers.ts";
+// What `deleteUserValues` takes; the PATCH bodies themselves are the methods' business.
+export type { UserValuesToDelete } from "./scim/v1/patch_helpers.ts";
 // What the client throws when no answer came, and the retry types its options name. The retry
 // API itself (handlers, calculators, createRetryingFetch) is the "./retry" entry, as the Python
 // SDK keeps it in `slack_sdk.http_retry`.

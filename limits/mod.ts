@@ -27,7 +27,15 @@
 
 export type { Clock } from "../retry/clock.ts";
 export type { Logger } from "../retry/logger.ts";
-export * from "./slack_limits.ts";
+// Not RATE_POOL_NAMES nor checkRatePools: the limiter's own (it checks the table it is given).
+export {
+  type RatePool,
+  type RatePoolName,
+  type RatePools,
+  SLACK_RATE_LIMITS,
+  slackRatePools,
+  type SlackRequestPools,
+} from "./slack_limits.ts";
 export * from "./store.ts";
 export * from "./memory_store.ts";
 export * from "./slack_rate_limiter.ts";

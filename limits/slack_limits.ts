@@ -117,7 +117,7 @@ export const SLACK_RATE_LIMITS: Readonly<RatePools> = Object.freeze({
  *
  * @example Every pool has a rate
  * ```ts
- * import { RATE_POOL_NAMES, SLACK_RATE_LIMITS } from "@org/slack-scim/limits";
+ * import { RATE_POOL_NAMES, SLACK_RATE_LIMITS } from "./slack_limits.ts";
  * import assert from "node:assert/strict";
  *
  * assert.ok(RATE_POOL_NAMES.every((name) => SLACK_RATE_LIMITS[name].perMinute > 0));
@@ -234,7 +234,7 @@ export function looksLikeToken(name: string): boolean {
  *
  * @example A burst of zero, and a misspelled pool, are refused
  * ```ts
- * import { checkRatePools } from "@org/slack-scim/limits";
+ * import { checkRatePools } from "./slack_limits.ts";
  * import assert from "node:assert/strict";
  *
  * checkRatePools({ reads: { perMinute: 60, burst: 1 } });

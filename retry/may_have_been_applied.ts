@@ -15,7 +15,7 @@ const SAFE_METHODS = /^(GET|HEAD|OPTIONS)$/i;
  *
  * @example A write whose answer was a 2xx with an unreadable body
  * ```ts
- * import { type AppliedEvidence, mayHaveBeenApplied } from "@org/slack-scim/retry";
+ * import { type AppliedEvidence, mayHaveBeenApplied } from "./may_have_been_applied.ts";
  * import assert from "node:assert/strict";
  *
  * const evidence: AppliedEvidence = { answered2xx: true };
@@ -43,7 +43,7 @@ export interface AppliedEvidence {
  *
  * @example Only writes that may have arrived count
  * ```ts
- * import { mayHaveBeenApplied } from "@org/slack-scim/retry";
+ * import { mayHaveBeenApplied } from "./may_have_been_applied.ts";
  * import assert from "node:assert/strict";
  *
  * const lost = [{ kind: "error", error: new TypeError("fetch failed") }] as const;

@@ -39,5 +39,4 @@ export * from "./request_timeout_error.ts";
 export * from "./defaults.ts";
 export type * from "./logger.ts";
 export * from "./clock.ts";
-export * from "./may_have_been_applied.ts";
-export * from "./read_text.ts";
+export { isSlackScimError, SlackScimError } from "../common/slack_scim_error.ts";

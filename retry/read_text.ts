@@ -20,7 +20,8 @@ import { endingOf, retryStatsOf } from "./stats.ts";
  *
  * @example A body that stalls past the timeout
  * ```ts
- * import { createRetryingFetch, isRequestTimeoutError, readText } from "@org/slack-scim/retry";
+ * import { createRetryingFetch, isRequestTimeoutError } from "@org/slack-scim/retry";
+ * import { readText } from "./read_text.ts";
  * import assert from "node:assert/strict";
  *
  * const fetch = createRetryingFetch({
@@ -62,7 +63,8 @@ export async function readText(response: Response): Promise<string> {
  *
  * @example A read that failed for another reason is passed through
  * ```ts
- * import { createRetryingFetch, readFailure } from "@org/slack-scim/retry";
+ * import { createRetryingFetch } from "@org/slack-scim/retry";
+ * import { readFailure } from "./read_text.ts";
  * import assert from "node:assert/strict";
  *
  * const fetch = createRetryingFetch({

@@ -6,6 +6,7 @@
 
 import type { FailedAttempt } from "./stats.ts";
 import { pathOf } from "./_path.ts";
+import { isNamedSlackScimError, SlackScimError } from "../common/slack_scim_error.ts";
 
 /**
  * What {@linkcode RequestFailedError} and `RequestTimeoutError` record about the call.
@@ -69,7 +70,7 @@ export interface RetryErrorDetails {
  * assert.equal(error.mayHaveBeenApplied, true);
  * ```
  */
-export class RequestFailedError extends Error implements RetryErrorDetails {
+export class RequestFailedError extends SlackScimError implements RetryErrorDetails {
   // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The HTTP method. */
   declare readonly method: string;
@@ -121,5 +122,5 @@ export class RequestFailedError extends Error implements RetryErrorDetails {
  * ```
  */
 export function isRequestFailedError(error: unknown): error is RequestFailedError {
-  return error instanceof RequestFailedError;
+  return error instanceof RequestFailedError || isNamedSlackScimError(error, "RequestFailedError");
 }

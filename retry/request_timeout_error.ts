@@ -7,6 +7,7 @@
 import type { FailedAttempt } from "./stats.ts";
 import { pathOf } from "./_path.ts";
 import type { RetryErrorDetails } from "./request_failed_error.ts";
+import { isNamedSlackScimError, SlackScimError } from "../common/slack_scim_error.ts";
 
 /**
  * Thrown by the retrying fetch when the call's `timeout` elapses: while the request body is
@@ -29,7 +30,7 @@ import type { RetryErrorDetails } from "./request_failed_error.ts";
  * assert.equal(error.timeout, 10);
  * ```
  */
-export class RequestTimeoutError extends Error implements RetryErrorDetails {
+export class RequestTimeoutError extends SlackScimError implements RetryErrorDetails {
   // Declared only: the constructor assigns every field, in this order (no emitted definitions).
   /** The HTTP method. */
   declare readonly method: string;
@@ -86,5 +87,6 @@ export class RequestTimeoutError extends Error implements RetryErrorDetails {
  * ```
  */
 export function isRequestTimeoutError(error: unknown): error is RequestTimeoutError {
-  return error instanceof RequestTimeoutError;
+  return error instanceof RequestTimeoutError ||
+    isNamedSlackScimError(error, "RequestTimeoutError");
 }

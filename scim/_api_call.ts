@@ -1,17 +1,11 @@
 // Internal: `apiCall`, the clients' untyped escape hatch for paths outside their spec, on the
 // transport of any API version.
 
-import type { CallOptions, SCIMTransport } from "./transport.ts";
+import type { SCIMTransport } from "./transport.ts";
 import type { ApiCallResponse } from "./response.ts";
+import type { ApiCallOptions } from "./client_options.ts";
 import { apiCallTarget } from "./_arguments.ts";
 import { meta } from "./_exchange.ts";
-
-/** Options of `apiCall` (its public, documented type is in each client). */
-export interface ApiCallInit extends CallOptions {
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: unknown;
-  retryAfterSendFailure?: boolean;
-}
 
 /** openapi-fetch's `request()` for a path outside the spec, which its types cannot name. */
 type Untyped = {
@@ -36,7 +30,7 @@ export async function apiCall<T>(
   t: SCIMTransport<{}>,
   method: string,
   path: string,
-  options: ApiCallInit = {},
+  options: ApiCallOptions = {},
 ): Promise<ApiCallResponse<T>> {
   const { verb, url } = apiCallTarget(method, path, options);
   const { body, query, retryAfterSendFailure } = options;

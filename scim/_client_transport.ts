@@ -1,5 +1,5 @@
 // Internal: the transport a client of any API version builds from its options: the options
-// checked, the deprecated `sleep` folded into the clock, and Slack's limits paced by default.
+// checked and Slack's limits paced by default.
 
 import { SlackRateLimiter } from "../limits/slack_rate_limiter.ts";
 import type { RetryHandler } from "../retry/handler.ts";
@@ -23,9 +23,7 @@ export function clientTransport<Paths extends {}>(
   retryHandlers: () => readonly RetryHandler[],
 ): SCIMTransport<Paths> {
   const { baseUrl, timeout, headers } = resolveOptions(options, defaultBaseUrl, name);
-  const { token, fetch, logger, rateLimiter, sleep } = options;
-  // The deprecated `sleep` option is `clock.sleep` (checked there).
-  const clock = sleep === undefined ? options.clock : { sleep, ...options.clock };
+  const { token, fetch, logger, rateLimiter, clock } = options;
   return new SCIMTransport<Paths>({
     token,
     baseUrl,

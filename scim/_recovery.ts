@@ -9,7 +9,7 @@
 
 import type { Logger } from "../retry/logger.ts";
 import type { CallOptions } from "./transport.ts";
-import { SCIMApiError, type SCIMApiErrorOptions } from "./errors.ts";
+import { SCIMApiError } from "./errors.ts";
 
 import type { EmptyResponse, ResourceResponse, SearchResponse } from "./response.ts";
 import { messageOf } from "../common/quote.ts";
@@ -64,7 +64,10 @@ function slackUserName(requested: string): string {
 /** The same answer, its message saying what the recovery found out. */
 function restated(error: SCIMApiError, note: string, cause: unknown = error): SCIMApiError {
   // The error's call fields are the options it was made with.
-  return new SCIMApiError(error.response, { ...error, note, cause } as SCIMApiErrorOptions);
+  return new SCIMApiError(
+    error.response,
+    { ...error, note, cause } as ConstructorParameters<typeof SCIMApiError>[1],
+  );
 }
 
 /**

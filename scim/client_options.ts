@@ -13,33 +13,9 @@ import { checkBaseUrl } from "./base_url.ts";
 import type { RetryHandler } from "../retry/handler.ts";
 import type { Logger } from "../retry/logger.ts";
 import type { CallOptions, Pacer } from "./transport.ts";
+import { VERSION } from "./version.ts";
 
 export type { CallOptions };
-
-/**
- * The library's version, sent in the `User-Agent` header.
- *
- * @example The User-Agent Slack sees
- * ```ts
- * import { SCIMClient, VERSION } from "@org/slack-scim";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator({ users: 3 });
- * const agents: (string | null)[] = [];
- * const client = new SCIMClient({
- *   token: "xoxp-test",
- *   userAgentPrefix: "hr-sync/2.0",
- *   fetch: (request) => {
- *     agents.push(request.headers.get("user-agent"));
- *     return sim.fetch(request);
- *   },
- * });
- * await client.searchUsers({ count: 1 });
- * assert.deepEqual(agents, [`hr-sync/2.0 slack-scim/${VERSION}`]);
- * ```
- */
-export const VERSION = "0.1.0";
 
 /**
  * The default timeout of a call, retries and waits included, in milliseconds.
@@ -132,13 +108,37 @@ export interface SCIMClientOptions {
    * a Redis or Deno KV store, every process: `@org/slack-scim/limits`); `false` turns pacing off.
    */
   rateLimiter?: Pacer | false;
-  /**
-   * Waits between retries.
-   *
-   * @deprecated Use `clock: { sleep }`, the one time option the client, the retrying fetch and
-   * the simulator share. Ignored when `clock.sleep` is given.
-   */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Options of `apiCall` (`SCIMClient.apiCall`, `SCIM2Client.apiCall`): a call's signal and
+ * timeout, with the query, the JSON body and whether a write may be re-sent.
+ *
+ * @example A write through the escape hatch, never re-sent blindly
+ * ```ts
+ * import { type ApiCallOptions, CORE_SCHEMA_V1, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * const options: ApiCallOptions = {
+ *   body: { schemas: [CORE_SCHEMA_V1], displayName: "Ops", members: [] },
+ *   retryAfterSendFailure: false, // a lost answer may mean the group exists: check, do not resend
+ *   timeout: 10_000,
+ * };
+ * const created = await client.apiCall<{ id: string }>("POST", "Groups", options);
+ * assert.equal(created.status, 201);
+ * assert.ok(created.body?.id);
+ * ```
+ */
+export interface ApiCallOptions extends CallOptions {
+  /** Query parameters; `undefined` values are left out. */
+  query?: Record<string, string | number | boolean | undefined>;
+  /** The JSON body. */
+  body?: unknown;
+  /** Whether a write may be re-sent after an attempt got no answer. Default true. */
+  retryAfterSendFailure?: boolean;
 }
 
 /**

@@ -9,6 +9,7 @@ import { mayHaveBeenApplied } from "../retry/may_have_been_applied.ts";
 import { parseRetryAfter } from "../retry/retry_after.ts";
 import { bounded } from "../common/quote.ts";
 import { isObject } from "../common/is_object.ts";
+import { isNamedSlackScimError, SlackScimError } from "../common/slack_scim_error.ts";
 
 /**
  * The answer an {@linkcode SCIMApiError} is about, as it came back.
@@ -38,45 +39,6 @@ export interface SCIMApiErrorResponse {
   readonly body: unknown;
   /** The body as text, exactly as received (`""` when empty). */
   readonly text: string;
-}
-
-/**
- * Where the answer came from and how it was obtained.
- *
- * @example Describe a create whose 201 came back without a body
- * ```ts
- * import { EMPTY_RESPONSE, SCIMApiError, type SCIMApiErrorOptions } from "@org/slack-scim";
- * import assert from "node:assert/strict";
- *
- * const options: SCIMApiErrorOptions = { method: "POST", path: "Users", expected: "a user" };
- * const error = new SCIMApiError({ status: 201, headers: new Headers(), text: "" }, options);
- * assert.equal(error.description, EMPTY_RESPONSE);
- * assert.equal(error.path, "Users");
- * assert.ok(error.mayHaveBeenApplied); // a write answered 2xx: read the user back before retrying
- * ```
- */
-export interface SCIMApiErrorOptions {
-  /** The HTTP method of the call, such as `"GET"`. */
-  method?: string | undefined;
-  /** The path of the call relative to the API base, such as `"Users/U123"`. */
-  path?: string | undefined;
-  /** Attempts sent, 1 meaning no retry. Default 1. */
-  attempts?: number;
-  /** Milliseconds waited between attempts. Default 0. */
-  totalRetryDelay?: number;
-  /** Every attempt before the one answered, as the retrying fetch recorded them. Default none. */
-  failedAttempts?: readonly FailedAttempt[];
-  /**
-   * What a 2xx answer should have held, such as `"a user"`: a 2xx answer given here is an error
-   * because its body is not that. Leave it out for non-2xx answers.
-   */
-  expected?: string;
-  /** The clock in milliseconds since the epoch, for an HTTP-date `Retry-After`. Default `Date.now()`. */
-  now?: number;
-  /** Appended to the message after a semicolon: what the client concluded from the answer. */
-  note?: string;
-  /** What went wrong underneath, if anything. */
-  cause?: unknown;
 }
 
 /**
@@ -161,7 +123,7 @@ const SNIPPET_LENGTH = 60;
  * assert.equal(error.message, "Slack answered 404 no_such_user to GET Users/U404");
  * ```
  */
-export class SCIMApiError extends Error {
+export class SCIMApiError extends SlackScimError {
   /** The HTTP status. */
   readonly status: number;
   /** Slack's error code, such as `no_such_user`; or one of this module's `*_RESPONSE` codes. */
@@ -195,10 +157,46 @@ export class SCIMApiError extends Error {
    *
    * @param response The answer's status, headers and body text.
    * @param options The call it answered and how it was obtained.
+   *
+   * @example Describe a create whose 201 came back without a body
+   * ```ts
+   * import { EMPTY_RESPONSE, SCIMApiError } from "@org/slack-scim";
+   * import assert from "node:assert/strict";
+   *
+   * const error = new SCIMApiError(
+   *   { status: 201, headers: new Headers(), text: "" },
+   *   { method: "POST", path: "Users", expected: "a user" },
+   * );
+   * assert.equal(error.description, EMPTY_RESPONSE);
+   * assert.equal(error.path, "Users");
+   * assert.ok(error.mayHaveBeenApplied); // a write answered 2xx: read the user back before retrying
+   * ```
    */
   constructor(
     response: { status: number; headers: Headers; text: string },
-    options: SCIMApiErrorOptions = {},
+    options: {
+      /** The HTTP method of the call, such as `"GET"`. */
+      method?: string | undefined;
+      /** The path of the call relative to the API base, such as `"Users/U123"`. */
+      path?: string | undefined;
+      /** Attempts sent, 1 meaning no retry. Default 1. */
+      attempts?: number;
+      /** Milliseconds waited between attempts. Default 0. */
+      totalRetryDelay?: number;
+      /** Every attempt before the one answered, as the retrying fetch recorded them. Default none. */
+      failedAttempts?: readonly FailedAttempt[];
+      /**
+       * What a 2xx answer should have held, such as `"a user"`: a 2xx answer given here is an error
+       * because its body is not that. Leave it out for non-2xx answers.
+       */
+      expected?: string;
+      /** The clock in milliseconds since the epoch, for an HTTP-date `Retry-After`. Default `Date.now()`. */
+      now?: number;
+      /** Appended to the message after a semicolon: what the client concluded from the answer. */
+      note?: string;
+      /** What went wrong underneath, if anything. */
+      cause?: unknown;
+    } = {},
   ) {
     if (
       typeof response !== "object" || response === null || typeof options !== "object" ||
@@ -264,7 +262,7 @@ export class SCIMApiError extends Error {
  * ```
  */
 export function isSCIMApiError(error: unknown): error is SCIMApiError {
-  return error instanceof SCIMApiError;
+  return error instanceof SCIMApiError || isNamedSlackScimError(error, "SCIMApiError");
 }
 
 /** The body parsed as JSON, or `undefined` when it is empty or not JSON (JSON never parses to it). */

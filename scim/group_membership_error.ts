@@ -5,6 +5,7 @@
  */
 
 import { quote } from "../common/quote.ts";
+import { isNamedSlackScimError, SlackScimError } from "../common/slack_scim_error.ts";
 
 /**
  * One PATCH of a bulk membership change: the users added or removed in one call.
@@ -96,7 +97,7 @@ export interface GroupMembershipErrorDetails {
  * assert.deepEqual(error.pendingUserIds("add"), ["U2"]);
  * ```
  */
-export class GroupMembershipError extends Error implements GroupMembershipErrorDetails {
+export class GroupMembershipError extends SlackScimError implements GroupMembershipErrorDetails {
   /** Always `"GroupMembershipError"`. */
   override readonly name = "GroupMembershipError";
   /** The group being changed. */
@@ -159,5 +160,6 @@ export class GroupMembershipError extends Error implements GroupMembershipErrorD
  * ```
  */
 export function isGroupMembershipError(error: unknown): error is GroupMembershipError {
-  return error instanceof GroupMembershipError;
+  return error instanceof GroupMembershipError ||
+    isNamedSlackScimError(error, "GroupMembershipError");
 }

@@ -9,6 +9,7 @@
 import type { FailedAttempt } from "../retry/stats.ts";
 import { bounded } from "../common/quote.ts";
 import { mayHaveBeenApplied } from "../retry/may_have_been_applied.ts";
+import { isNamedSlackScimError, SlackScimError } from "../common/slack_scim_error.ts";
 
 /**
  * What a {@linkcode SCIMRedirectError} records about the call.
@@ -77,7 +78,7 @@ export interface SCIMRedirectErrorDetails {
  * assert.match(error.message, /redirect to https:\/\/sso\.example\.com/);
  * ```
  */
-export class SCIMRedirectError extends Error {
+export class SCIMRedirectError extends SlackScimError {
   // Declared only: the constructor assigns every field (no emitted definitions).
   /** The status of the answer: the 3xx, or the other origin's answer when `followed`. */
   declare readonly status: number;
@@ -146,5 +147,5 @@ export class SCIMRedirectError extends Error {
  * ```
  */
 export function isSCIMRedirectError(error: unknown): error is SCIMRedirectError {
-  return error instanceof SCIMRedirectError;
+  return error instanceof SCIMRedirectError || isNamedSlackScimError(error, "SCIMRedirectError");
 }

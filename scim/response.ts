@@ -22,7 +22,7 @@
  *   token: "xoxp-test",
  *   fetch: sim.fetch,
  *   retryHandlers: [new RateLimitErrorRetryHandler()],
- *   sleep: () => Promise.resolve(), // so the example does not wait
+ *   clock: { sleep: () => Promise.resolve() }, // so the example does not wait
  * });
  * const summary = (r: SCIMResponse) =>
  *   `${r.status}: ${r.attempts} attempts, ${r.totalRetryDelay} ms`;

@@ -24,7 +24,7 @@
  *   token: "xoxp-test",
  *   fetch: (request) =>
  *     ++calls === 1 ? Promise.reject(new SimulatedConnectionReset(notSent)) : sim.fetch(request),
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * assert.equal((await client.searchUsers({ count: 10 })).users.length, 3);
  * assert.equal(calls, 2);

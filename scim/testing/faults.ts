@@ -101,7 +101,7 @@ export const FAULT_KINDS: readonly FaultKind[] = Object.freeze([
  *   token: "xoxp-test",
  *   fetch: sim.fetch,
  *   retryHandlers: [new ServerErrorRetryHandler({ maxRetryCount: 2 })],
- *   sleep: () => Promise.resolve(),
+ *   clock: { sleep: () => Promise.resolve() },
  * });
  * const id = (await client.searchUsers()).users[0]!.id!;
  * const rule: FaultRule = { kind: "status-503", method: "PATCH", path: /^\/Users\//, count: 2 };

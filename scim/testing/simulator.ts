@@ -99,7 +99,7 @@ export interface SlackScimSimulatorOptions {
  * const client = new SCIMClient({
  *   token: "xoxp-test",
  *   fetch: sim.fetch,
- *   sleep: () => Promise.resolve(), // the default handler retries the reset once
+ *   clock: { sleep: () => Promise.resolve() }, // the default handler retries the reset once
  * });
  * await client.searchUsers({ count: 2 });
  * const log: readonly SimulatedRequest[] = sim.requests;

@@ -1,8 +1,8 @@
 /**
  * The simulator's in-memory directory: users and groups in a version-neutral shape.
  *
- * Nothing here knows SCIM's wire format: the v1 routes translate to and from it (and v2 routes
- * can, later, on the same records). Lists keep insertion order, which is creation order, as
+ * Nothing here knows SCIM's wire format: the v1 and v2 routes translate to and from it, on the
+ * same records. Lists keep insertion order, which is creation order, as
  * Slack's do, and are read by position, so a page costs the same in any size of directory.
  *
  * @module

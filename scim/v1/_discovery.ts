@@ -1,11 +1,9 @@
-// Internal: the discovery methods and `apiCall` of `SCIMClient` (documented there).
+// Internal: the discovery methods of `SCIMClient` (documented there).
 
 import type { CallOptions, SCIMTransport } from "../transport.ts";
-import type { ApiCallResponse } from "../response.ts";
 import type { SchemaResponse, ServiceProviderConfigResponse } from "./responses.ts";
 import type { Schema, ServiceProviderConfig } from "./models.ts";
 import type { paths } from "./schema.gen.ts";
-import { apiCall as sendApiCall, type ApiCallInit } from "../_api_call.ts";
 import { meta, objectBody } from "../_exchange.ts";
 
 type V1 = SCIMTransport<paths>;
@@ -31,13 +29,4 @@ export async function readSchema(
   const path = name === "readUserSchema" ? "/Schemas/Users" : "/Schemas/Groups";
   const answer = await t.call(name, options, (init) => t.openapi.GET(path, { ...init }));
   return { ...meta(answer), schema: objectBody(answer, "a schema") as Schema };
-}
-
-export function apiCall<T>(
-  t: V1,
-  method: string,
-  path: string,
-  options: ApiCallInit = {},
-): Promise<ApiCallResponse<T>> {
-  return sendApiCall<T>(t, method, path, options);
 }

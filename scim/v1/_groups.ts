@@ -13,7 +13,7 @@ import type { NewGroup } from "./new_group.ts";
 import type { paths } from "./schema.gen.ts";
 import { checkId, checkReplaced, checkResource, searchQuery } from "../_arguments.ts";
 import { type Answer, emptyBody, listBody, meta, resourceBody } from "../_exchange.ts";
-import { withGroupSchemas } from "./schemas.ts";
+import { withGroupSchemas } from "./_schemas.ts";
 
 type V1 = SCIMTransport<paths>;
 

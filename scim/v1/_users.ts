@@ -12,7 +12,7 @@ import type { paths } from "./schema.gen.ts";
 import { checkId, checkReplaced, checkResource, searchQuery } from "../_arguments.ts";
 import { type Answer, emptyBody, listBody, meta, resourceBody } from "../_exchange.ts";
 import { callOnly, recoverCreatedUser } from "../_recovery.ts";
-import { forReplace, withUserSchemas } from "./schemas.ts";
+import { forReplace, withUserSchemas } from "./_schemas.ts";
 
 type V1 = SCIMTransport<paths>;
 

@@ -4,12 +4,19 @@
  * @module
  */
 
-import type { Client, Middleware } from "openapi-fetch";
-import { defaultRetryHandlers } from "../../retry/defaults.ts";
-import type { RetryHandler } from "../../retry/handler.ts";
+import { checkId } from "../_arguments.ts";
+import type { SCIMClientOptions, SearchOptions } from "../client_options.ts";
+import { clientTransportOf, SCIMClientBase } from "../client_base.ts";
+import type { EmptyResponse } from "../response.ts";
+import type { CallOptions, SCIMTransport } from "../transport.ts";
+import type { Group } from "./group.ts";
+import type { NewGroup } from "./new_group.ts";
+import {
+  deleteValuesPatch,
+  removeAttributesPatch,
+  type UserValuesToDelete,
+} from "./patch_helpers.ts";
 import type {
-  ApiCallResponse,
-  EmptyResponse,
   GroupResponse,
   SchemaResponse,
   SearchGroupsResponse,
@@ -17,51 +24,11 @@ import type {
   ServiceProviderConfigResponse,
   UserResponse,
 } from "./responses.ts";
-import type { CallOptions, SCIMTransport } from "../transport.ts";
-import type { Group, User } from "./models.ts";
-import type { NewGroup } from "./new_group.ts";
 import type { paths } from "./schema.gen.ts";
-import type { SCIMClientOptions, SearchOptions } from "../client_options.ts";
-import { clientTransport } from "../_client_transport.ts";
-import { checkId } from "../_arguments.ts";
+import type { User } from "./user.ts";
 import * as discovery from "./_discovery.ts";
 import * as groups from "./_groups.ts";
 import * as users from "./_users.ts";
-import {
-  deleteValuesPatch,
-  removeAttributesPatch,
-  type UserValuesToDelete,
-} from "./patch_helpers.ts";
-
-/**
- * Options of {@linkcode SCIMClient.apiCall}.
- *
- * @example A write through the escape hatch, never re-sent blindly
- * ```ts
- * import { type ApiCallOptions, CORE_SCHEMA_V1, SCIMClient } from "@org/slack-scim";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator({ users: 3 });
- * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
- * const options: ApiCallOptions = {
- *   body: { schemas: [CORE_SCHEMA_V1], displayName: "Ops", members: [] },
- *   retryAfterSendFailure: false, // a lost answer may mean the group exists: check, do not resend
- *   timeout: 10_000,
- * };
- * const created = await client.apiCall<{ id: string }>("POST", "Groups", options);
- * assert.equal(created.status, 201);
- * assert.ok(created.body?.id);
- * ```
- */
-export interface ApiCallOptions extends CallOptions {
-  /** Query parameters; `undefined` values are left out. */
-  query?: Record<string, string | number | boolean | undefined>;
-  /** The JSON body. */
-  body?: unknown;
-  /** Whether a write may be re-sent after an attempt got no answer. Default true. */
-  retryAfterSendFailure?: boolean;
-}
 
 /**
  * Slack's SCIM v1 base URL, the default `baseUrl`.
@@ -77,8 +44,6 @@ export interface ApiCallOptions extends CallOptions {
  * ```
  */
 export const DEFAULT_BASE_URL = "https://api.slack.com/scim/v1/";
-
-const REDACTED = "[redacted]";
 
 /**
  * A client for Slack's SCIM v1 API (`https://api.slack.com/scim/v1/`), with the methods of the
@@ -116,9 +81,7 @@ const REDACTED = "[redacted]";
  * assert.equal((await client.readUser(user.id!)).user.active, false);
  * ```
  */
-export class SCIMClient {
-  /** The retry handlers, consulted in order at every call; change it at any time. */
-  retryHandlers: RetryHandler[];
+export class SCIMClient extends SCIMClientBase<paths> {
   readonly #transport: SCIMTransport<paths>;
 
   /**
@@ -127,127 +90,8 @@ export class SCIMClient {
    * @param options The token and the optional settings.
    */
   constructor(options: SCIMClientOptions) {
-    this.#transport = clientTransport<paths>(
-      options,
-      DEFAULT_BASE_URL,
-      "SCIMClient",
-      () => this.retryHandlers,
-    );
-    this.retryHandlers = options.retryHandlers ?? defaultRetryHandlers();
-  }
-
-  /** The API's base URL, ending with `/`. */
-  get baseUrl(): string {
-    return this.#transport.baseUrl;
-  }
-
-  /** The default timeout of a call in milliseconds (0: none). */
-  get timeout(): number {
-    return this.#transport.timeout;
-  }
-
-  /**
-   * The typed escape hatch: openapi-fetch's client over Slack's v1 spec
-   * (`spec/scim-v1.openapi.yaml`), for any operation of the spec, with this client's token,
-   * retries, timeout, pacing and middleware. It keeps openapi-fetch's contract: an answer outside
-   * 2xx is a value, `{ error, response }` (`error` being the body, parsed when JSON), not a
-   * throw; a call that got no answer throws `RequestFailedError`, one past its timeout
-   * `RequestTimeoutError`, as the methods do. Per call, `timeout` and `retryAfterSendFailure`
-   * may be given beside `params` and `body` (openapi-fetch carries them on the request to the
-   * client; a middleware that replaces the request drops them). Bodies are read in full, within
-   * the timeout, before openapi-fetch parses them. No method checks the arguments or the
-   * answer's shape here, and no write is recovered: that is what the methods add.
-   *
-   * @example Read the schema, and patch a user with a call the methods do not make
-   * ```ts
-   * import { SCIMClient } from "@org/slack-scim";
-   * import { SlackScimSimulator } from "@org/slack-scim/testing";
-   * import assert from "node:assert/strict";
-   *
-   * const sim = new SlackScimSimulator({ users: 1 });
-   * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
-   * const schema = await client.openapi.GET("/Schemas/Users");
-   * assert.equal(schema.response.status, 200);
-   *
-   * const [user] = (await client.searchUsers({ count: 1 })).users;
-   * const { data, error } = await client.openapi.PATCH("/Users/{id}", {
-   *   params: { path: { id: user!.id! } },
-   *   body: { schemas: ["urn:scim:schemas:core:1.0"], title: "Captain" },
-   *   timeout: 10_000,
-   * });
-   * assert.equal(error, undefined);
-   * assert.equal(data?.title, "Captain");
-   *
-   * const missing = await client.openapi.GET("/Users/{id}", { params: { path: { id: "U404" } } });
-   * assert.equal(missing.response.status, 404); // a value, not a throw
-   * ```
-   */
-  get openapi(): Client<paths> {
-    return this.#transport.openapi;
-  }
-
-  /**
-   * Adds openapi-fetch middleware (`{ onRequest, onResponse, onError }`) to every call: the
-   * methods, the paging and membership helpers, `apiCall` and `openapi`. For logging, metrics and
-   * tracing: it sees each call once (retries happen beneath it), without the `Authorization`
-   * header, which is added to each attempt underneath. It must not read a response's body
-   * (clone it first): the client reads it. `onError` sees what a call throws when no answer came.
-   *
-   * @param middleware The middleware, run in the order given (`onResponse` in reverse).
-   *
-   * @example Log every call's method, path, status and duration
-   * ```ts
-   * import { SCIMClient } from "@org/slack-scim";
-   * import { SlackScimSimulator } from "@org/slack-scim/testing";
-   * import assert from "node:assert/strict";
-   *
-   * const lines: string[] = [];
-   * const started = new Map<string, number>();
-   * const sim = new SlackScimSimulator({ users: 3 });
-   * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
-   * client.use({
-   *   onRequest({ request, id }) {
-   *     assert.equal(request.headers.get("authorization"), null); // never the token
-   *     started.set(id, performance.now());
-   *   },
-   *   onResponse({ request, response, id }) {
-   *     const ms = performance.now() - started.get(id)!;
-   *     lines.push(`${request.method} ${new URL(request.url).pathname} ${response.status} ${ms >= 0}`);
-   *   },
-   * });
-   * await client.searchUsers({ count: 1 });
-   * await client.readUser("U404").catch(() => {});
-   * assert.deepEqual(lines, ["GET /scim/v1/Users 200 true", "GET /scim/v1/Users/U404 404 true"]);
-   * ```
-   */
-  use(...middleware: Middleware[]): void {
-    this.#transport.use(...middleware);
-  }
-
-  /**
-   * Removes middleware added with {@linkcode SCIMClient.use}.
-   *
-   * @param middleware The same objects given to `use`.
-   *
-   * @example Trace one call only
-   * ```ts
-   * import { SCIMClient } from "@org/slack-scim";
-   * import { SlackScimSimulator } from "@org/slack-scim/testing";
-   * import assert from "node:assert/strict";
-   *
-   * const seen: string[] = [];
-   * const trace = { onRequest: ({ schemaPath }: { schemaPath: string }) => void seen.push(schemaPath) };
-   * const sim = new SlackScimSimulator({ users: 1 });
-   * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
-   * client.use(trace);
-   * await client.searchUsers({ count: 1 });
-   * client.eject(trace);
-   * await client.searchGroups({ count: 1 });
-   * assert.deepEqual(seen, ["/Users"]);
-   * ```
-   */
-  eject(...middleware: Middleware[]): void {
-    this.#transport.eject(...middleware);
+    super(options, { baseUrl: DEFAULT_BASE_URL, name: "SCIMClient" });
+    this.#transport = clientTransportOf(this);
   }
 
   // ---- Users ------------------------------------------------------------------------------
@@ -278,8 +122,9 @@ export class SCIMClient {
    *
    * An attempt that got no answer is retried (as the handlers allow). If the retry then meets
    * `username_taken` or `email_taken`, the first attempt probably created the user: the client
-   * looks it up (by `userName`, then by email) and, when one of its emails is one sent, returns
-   * it with `recovered: true`. Otherwise the `SCIMApiError` says an earlier attempt may have
+   * looks it up by the `userName` sent and, when its `userName` and one of its emails are the
+   * ones sent, returns it with `recovered: true` (a user who merely holds a sent email is never
+   * taken for it). Otherwise the `SCIMApiError` says an earlier attempt may have
    * created the user.
    *
    * @param user The new user.
@@ -467,81 +312,6 @@ export class SCIMClient {
    */
   readGroupSchema(options?: CallOptions): Promise<SchemaResponse> {
     return discovery.readSchema(this.#transport, "readGroupSchema", options);
-  }
-
-  /**
-   * Calls any endpoint, with the client's token, retries, timeout and error handling (the Python
-   * SDK's `api_call`). The path is relative to the base URL and used as given (encode ids
-   * yourself); it may not leave the base URL.
-   *
-   * @param method The HTTP method, such as `"GET"`.
-   * @param path Such as `"ResourceTypes"` or `"Users/U123"`.
-   * @param options Query, JSON body, signal, timeout, `retryAfterSendFailure`.
-   * @returns The answer, its `body` typed as the caller says (not checked).
-   *
-   * @example Read an endpoint the client has no method for
-   * ```ts
-   * import { SCIMClient } from "@org/slack-scim";
-   * import { SlackScimSimulator } from "@org/slack-scim/testing";
-   * import assert from "node:assert/strict";
-   *
-   * const sim = new SlackScimSimulator({ token: "xoxp-example", users: 3 });
-   * const client = new SCIMClient({ token: "xoxp-example", fetch: sim.fetch });
-   * const page = await client.apiCall<{ totalResults: number }>("GET", "Users", {
-   *   query: { count: 1 },
-   * });
-   * assert.equal(page.status, 200);
-   * assert.equal(typeof page.body?.totalResults, "number");
-   * ```
-   */
-  apiCall<T = unknown>(
-    method: string,
-    path: string,
-    options: ApiCallOptions = {},
-  ): Promise<ApiCallResponse<T>> {
-    return discovery.apiCall<T>(this.#transport, method, path, options);
-  }
-
-  // ---- Never show the token ---------------------------------------------------------------
-
-  /**
-   * Describes the client without its token.
-   *
-   * @returns Such as `SCIMClient(https://api.slack.com/scim/v1/)`.
-   */
-  toString(): string {
-    return `SCIMClient(${this.baseUrl})`;
-  }
-
-  /**
-   * What `JSON.stringify` shows: the base URL and timeout, never the token.
-   *
-   * @returns The public settings.
-   */
-  toJSON(): { baseUrl: string; timeout: number; token: string } {
-    return { baseUrl: this.baseUrl, timeout: this.timeout, token: REDACTED };
-  }
-
-  /**
-   * What `Deno.inspect` and `console.log` show in Deno.
-   *
-   * @returns The client without its token.
-   */
-  [Symbol.for("Deno.customInspect")](): string {
-    return this.#inspected();
-  }
-
-  /**
-   * What `util.inspect` and `console.log` show in Node and Bun.
-   *
-   * @returns The client without its token.
-   */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.#inspected();
-  }
-
-  #inspected(): string {
-    return `SCIMClient { baseUrl: "${this.baseUrl}", timeout: ${this.timeout}, token: ${REDACTED} }`;
   }
 }
 

@@ -44,6 +44,7 @@ export {
   RECOMMENDED_MEMBERS_PER_CALL,
 } from "../membership.ts";
 export * from "../group_membership_error.ts";
+export { isSlackScimError, SlackScimError } from "../../common/slack_scim_error.ts";
 
 /**
  * One member change in a v1 group PATCH body.

@@ -30,7 +30,7 @@ import type {
 import type { Group, GroupMember, GroupMeta } from "./group.ts";
 import type { Schema, ServiceProviderConfig } from "./discovery.ts";
 
-export * from "./schema_urns.ts";
+export * from "./urns.ts";
 export type * from "./user.ts";
 export type * from "./extensions.ts";
 export type * from "./group.ts";

@@ -54,7 +54,7 @@ const MULTI_VALUED = ["emails", "phoneNumbers", "addresses", "roles", "photos"] 
  *
  * @example Remove the honorific prefix and the manager
  * ```ts
- * import { removeAttributesPatch } from "@org/slack-scim";
+ * import { removeAttributesPatch } from "./patch_helpers.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(removeAttributesPatch(["name.honorificPrefix"]), {
@@ -87,7 +87,7 @@ export function removeAttributesPatch(attributes: readonly string[]): User {
  *
  * @example Delete a secondary email and a phone number
  * ```ts
- * import { deleteValuesPatch } from "@org/slack-scim";
+ * import { deleteValuesPatch } from "./patch_helpers.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(

@@ -2,7 +2,29 @@
 // Made by scripts/generate.ts (openapi-typescript) from spec/scim-v1.openapi.yaml.
 // Change the spec, then run `deno task gen`.
 
+/**
+ * Every path of Slack's SCIM v1 spec and its operations, as openapi-typescript makes
+ * them: the type of `client.openapi`'s paths, to type a helper of your own over it.
+ *
+ * @example A helper over `client.openapi`, typed by the spec
+ * ```ts
+ * import { type paths, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * type UserId = paths["/Users/{id}"]["get"]["parameters"]["path"]["id"];
+ * async function userName(id: UserId): Promise<string | undefined> {
+ *   const { data } = await client.openapi.GET("/Users/{id}", { params: { path: { id } } });
+ *   return data?.userName;
+ * }
+ * const [user] = (await client.searchUsers({ count: 1 })).users;
+ * assert.equal(await userName(user!.id!), user!.userName);
+ * ```
+ */
 export interface paths {
+    /** The operations on `/ServiceProviderConfigs`. */
     "/ServiceProviderConfigs": {
         parameters: {
             query?: never;
@@ -20,6 +42,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Schemas/Users`. */
     "/Schemas/Users": {
         parameters: {
             query?: never;
@@ -37,6 +60,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Schemas/Groups`. */
     "/Schemas/Groups": {
         parameters: {
             query?: never;
@@ -54,6 +78,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Users`. */
     "/Users": {
         parameters: {
             query?: never;
@@ -72,6 +97,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Users/{id}`. */
     "/Users/{id}": {
         parameters: {
             query?: never;
@@ -95,6 +121,7 @@ export interface paths {
         patch: operations["patchUser"];
         trace?: never;
     };
+    /** The operations on `/Groups`. */
     "/Groups": {
         parameters: {
             query?: never;
@@ -113,6 +140,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Groups/{id}`. */
     "/Groups/{id}": {
         parameters: {
             query?: never;
@@ -138,7 +166,28 @@ export interface paths {
     };
 }
 export type webhooks = Record<string, never>;
+/**
+ * The schemas, parameters and answers of Slack's SCIM v1 spec: the wire shapes the
+ * `openapi` escape hatch sends and receives (the client's own models are the exported
+ * `User`, `Group`, …).
+ *
+ * @example The wire shape of a user, as `client.openapi` returns it
+ * ```ts
+ * import { type components, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * type WireUser = components["schemas"]["User"];
+ * const [user] = (await client.searchUsers({ count: 1 })).users;
+ * const { data } = await client.openapi.GET("/Users/{id}", { params: { path: { id: user!.id! } } });
+ * const wire: WireUser | undefined = data;
+ * assert.equal(wire?.id, user!.id);
+ * ```
+ */
 export interface components {
+    /** The spec's schemas (`never` when it has none). */
     schemas: {
         /** @description Slack's v1 error body: `{"Errors":{"description":"no_such_user","code":404}}`. */
         Error: {
@@ -423,6 +472,7 @@ export interface components {
             [key: string]: unknown;
         };
     };
+    /** The spec's responses (`never` when it has none). */
     responses: {
         /** @description An error in Slack's v1 shape. */
         Error: {
@@ -434,6 +484,7 @@ export interface components {
             };
         };
     };
+    /** The spec's parameters (`never` when it has none). */
     parameters: {
         /** @description 1-based index of the first result. */
         startIndex: number;
@@ -446,12 +497,34 @@ export interface components {
         /** @description The group's id (S...). */
         groupId: string;
     };
+    /** The spec's requestBodies (`never` when it has none). */
     requestBodies: never;
+    /** The spec's headers (`never` when it has none). */
     headers: never;
+    /** The spec's pathItems (`never` when it has none). */
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+/**
+ * Each operation of Slack's SCIM v1 spec by its `operationId`: its parameters, body and
+ * answers (what `paths` points to).
+ *
+ * @example The parameters of one operation
+ * ```ts
+ * import { type operations, SCIMClient } from "@org/slack-scim";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch });
+ * type SearchQuery = NonNullable<operations["searchUsers"]["parameters"]["query"]>;
+ * const query: SearchQuery = { count: 1 };
+ * const { data } = await client.openapi.GET("/Users", { params: { query } });
+ * assert.equal(data?.Resources?.length, 1);
+ * ```
+ */
 export interface operations {
+    /** `readServiceProviderConfigs`: `GET /ServiceProviderConfigs`. */
     readServiceProviderConfigs: {
         parameters: {
             query?: never;
@@ -473,6 +546,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readUserSchema`: `GET /Schemas/Users`. */
     readUserSchema: {
         parameters: {
             query?: never;
@@ -494,6 +568,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readGroupSchema`: `GET /Schemas/Groups`. */
     readGroupSchema: {
         parameters: {
             query?: never;
@@ -515,6 +590,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `searchUsers`: `GET /Users`. */
     searchUsers: {
         parameters: {
             query?: {
@@ -543,6 +619,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `createUser`: `POST /Users`. */
     createUser: {
         parameters: {
             query?: never;
@@ -568,6 +645,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readUser`: `GET /Users/{id}`. */
     readUser: {
         parameters: {
             query?: never;
@@ -592,6 +670,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `updateUser`: `PUT /Users/{id}`. */
     updateUser: {
         parameters: {
             query?: never;
@@ -620,6 +699,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `deleteUser`: `DELETE /Users/{id}`. */
     deleteUser: {
         parameters: {
             query?: never;
@@ -649,6 +729,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `patchUser`: `PATCH /Users/{id}`. */
     patchUser: {
         parameters: {
             query?: never;
@@ -677,6 +758,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `searchGroups`: `GET /Groups`. */
     searchGroups: {
         parameters: {
             query?: {
@@ -705,6 +787,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `createGroup`: `POST /Groups`. */
     createGroup: {
         parameters: {
             query?: never;
@@ -730,6 +813,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readGroup`: `GET /Groups/{id}`. */
     readGroup: {
         parameters: {
             query?: never;
@@ -754,6 +838,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `updateGroup`: `PUT /Groups/{id}`. */
     updateGroup: {
         parameters: {
             query?: never;
@@ -782,6 +867,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `deleteGroup`: `DELETE /Groups/{id}`. */
     deleteGroup: {
         parameters: {
             query?: never;
@@ -811,6 +897,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `patchGroup`: `PATCH /Groups/{id}`. */
     patchGroup: {
         parameters: {
             query?: never;

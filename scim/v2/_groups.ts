@@ -15,7 +15,7 @@ import type { NewGroup } from "./new_group.ts";
 import { type GroupPatchOperation, patchOpBody, type UntypedOperation } from "./patch_op.ts";
 import type { GroupResponse, PatchGroupResponse, SearchGroupsResponse } from "./responses.ts";
 import type { paths } from "./schema.gen.ts";
-import { withGroupSchemasV2 } from "./_schemas.ts";
+import { withGroupSchemas } from "./_schemas.ts";
 
 type V2 = SCIMTransport<paths>;
 
@@ -54,7 +54,7 @@ export async function createGroup(
   options?: CallOptions,
 ): Promise<GroupResponse> {
   checkResource("createGroup", "group", group);
-  const body = withGroupSchemasV2(group);
+  const body = withGroupSchemas(group);
   try {
     return groupOf(
       await t.call(
@@ -102,7 +102,7 @@ export async function updateGroup(
   options?: CallOptions,
 ): Promise<GroupResponse> {
   const id = checkReplaced("updateGroup", "group", group);
-  const body = withGroupSchemasV2(group);
+  const body = withGroupSchemas(group);
   return groupOf(
     await t.call(
       "updateGroup",

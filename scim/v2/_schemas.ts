@@ -33,7 +33,7 @@ function merged(given: unknown, needed: readonly string[]): string[] {
  * @param user A user to create or replace.
  * @returns The copy, `schemas` first.
  */
-export function withUserSchemasV2(user: User): User {
+export function withUserSchemas(user: User): User {
   const { schemas, ...rest } = user;
   const needed = [USER_SCHEMA_V2, ...USER_EXTENSIONS.filter((urn) => rest[urn] !== undefined)];
   return { schemas: merged(schemas, needed), ...rest };
@@ -46,7 +46,7 @@ export function withUserSchemasV2(user: User): User {
  * @param group A group to create or replace.
  * @returns The copy, `schemas` first.
  */
-export function withGroupSchemasV2(group: Group): Group {
+export function withGroupSchemas(group: Group): Group {
   const { schemas, ...rest } = group;
   return { schemas: merged(schemas, [GROUP_SCHEMA_V2]), ...rest };
 }
@@ -65,7 +65,7 @@ function isEmptyManager(manager: unknown): boolean {
  * without an id (`improper_enterprise_schema_format`), so that `manager` is left out, which PUT
  * reads as the same "no manager". The argument is not modified.
  */
-export function forReplaceV2(user: User): User {
+export function forReplace(user: User): User {
   const enterprise = user[ENTERPRISE_SCHEMA_V2];
   if (!isObject(enterprise) || !isEmptyManager(enterprise.manager)) return user;
   const { manager: _none, ...withoutManager } = enterprise;

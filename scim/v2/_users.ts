@@ -13,7 +13,7 @@ import { patchOpBody, type UntypedOperation, type UserPatchOperation } from "./p
 import type { SearchUsersResponse, UserResponse } from "./responses.ts";
 import type { paths } from "./schema.gen.ts";
 import type { User } from "./user.ts";
-import { forReplaceV2, withUserSchemasV2 } from "./_schemas.ts";
+import { forReplace, withUserSchemas } from "./_schemas.ts";
 
 type V2 = SCIMTransport<paths>;
 
@@ -49,7 +49,7 @@ export async function readUser(t: V2, id: string, options?: CallOptions): Promis
 
 export async function createUser(t: V2, user: User, options?: CallOptions): Promise<UserResponse> {
   checkResource("createUser", "user", user);
-  const body = withUserSchemasV2(user);
+  const body = withUserSchemas(user);
   try {
     return userOf(
       await t.call(
@@ -88,7 +88,7 @@ export async function patchUser(
 
 export async function updateUser(t: V2, user: User, options?: CallOptions): Promise<UserResponse> {
   const id = checkReplaced("updateUser", "user", user);
-  const body = withUserSchemasV2(forReplaceV2(user));
+  const body = withUserSchemas(forReplace(user));
   return userOf(
     await t.call(
       "updateUser",

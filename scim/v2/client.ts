@@ -5,14 +5,10 @@
  * @module
  */
 
-import type { Client, Middleware } from "openapi-fetch";
-import { defaultRetryHandlers } from "../../retry/defaults.ts";
-import type { RetryHandler } from "../../retry/handler.ts";
 import type { SCIMClientOptions, SearchOptions } from "../client_options.ts";
-import { clientTransport } from "../_client_transport.ts";
-import type { ApiCallResponse, EmptyResponse } from "../response.ts";
+import { clientTransportOf, SCIMClientBase } from "../client_base.ts";
+import type { EmptyResponse } from "../response.ts";
 import type { CallOptions, SCIMTransport } from "../transport.ts";
-import { apiCall } from "../_api_call.ts";
 import type { Group } from "./group.ts";
 import type { NewGroup } from "./new_group.ts";
 import type { GroupPatchOperation, UntypedOperation, UserPatchOperation } from "./patch_op.ts";
@@ -72,33 +68,6 @@ export const DEFAULT_BASE_URL_V2 = "https://api.slack.com/scim/v2/";
 export type SCIM2ClientOptions = SCIMClientOptions;
 
 /**
- * Options of {@linkcode SCIM2Client.apiCall}.
- *
- * @example Read an endpoint through the escape hatch
- * ```ts
- * import { type ApiCallOptions, SCIM2Client } from "@org/slack-scim/v2";
- * import { SlackScimSimulator } from "@org/slack-scim/testing";
- * import assert from "node:assert/strict";
- *
- * const sim = new SlackScimSimulator({ users: 3 });
- * const client = new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch });
- * const options: ApiCallOptions = { query: { count: 1 }, timeout: 10_000 };
- * const page = await client.apiCall<{ totalResults: number }>("GET", "Users", options);
- * assert.equal(page.body?.totalResults, 3);
- * ```
- */
-export interface ApiCallOptions extends CallOptions {
-  /** Query parameters; `undefined` values are left out. */
-  query?: Record<string, string | number | boolean | undefined>;
-  /** The JSON body. */
-  body?: unknown;
-  /** Whether a write may be re-sent after an attempt got no answer. Default true. */
-  retryAfterSendFailure?: boolean;
-}
-
-const REDACTED = "[redacted]";
-
-/**
  * A client for Slack's SCIM v2 API (`https://api.slack.com/scim/v2/`). The methods are
  * `SCIMClient`'s, with v2's models and RFC 7644 PATCH: `patchUser(id, operations)` and
  * `patchGroup(id, operations)` take typed operations (see `UserPatchOperation`, `userPatch`,
@@ -137,9 +106,7 @@ const REDACTED = "[redacted]";
  * assert.equal((await client.readUser(created.user.id!)).user.active, false);
  * ```
  */
-export class SCIM2Client {
-  /** The retry handlers, consulted in order at every call; change it at any time. */
-  retryHandlers: RetryHandler[];
+export class SCIM2Client extends SCIMClientBase<paths> {
   readonly #transport: SCIMTransport<paths>;
 
   /**
@@ -148,96 +115,8 @@ export class SCIM2Client {
    * @param options The token and the optional settings, as for `SCIMClient`.
    */
   constructor(options: SCIM2ClientOptions) {
-    this.#transport = clientTransport<paths>(
-      options,
-      DEFAULT_BASE_URL_V2,
-      "SCIM2Client",
-      () => this.retryHandlers,
-    );
-    this.retryHandlers = options.retryHandlers ?? defaultRetryHandlers();
-  }
-
-  /** The API's base URL, ending with `/`. */
-  get baseUrl(): string {
-    return this.#transport.baseUrl;
-  }
-
-  /** The default timeout of a call in milliseconds (0: none). */
-  get timeout(): number {
-    return this.#transport.timeout;
-  }
-
-  /**
-   * The typed escape hatch: openapi-fetch's client over Slack's v2 spec
-   * (`spec/scim-v2.openapi.yaml`), with this client's token, retries, timeout, pacing and
-   * middleware (see `SCIMClient.openapi`: answers outside 2xx are values there, not throws).
-   *
-   * @example Read the resource types; a 404 is a value here
-   * ```ts
-   * import { SCIM2Client } from "@org/slack-scim/v2";
-   * import { SlackScimSimulator } from "@org/slack-scim/testing";
-   * import assert from "node:assert/strict";
-   *
-   * const sim = new SlackScimSimulator({ users: 1 });
-   * const client = new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch });
-   * const types = await client.openapi.GET("/ResourceTypes");
-   * assert.equal(types.response.status, 200);
-   * const missing = await client.openapi.GET("/Users/{id}", { params: { path: { id: "U404" } } });
-   * assert.equal(missing.response.status, 404); // a value, not a throw
-   * ```
-   */
-  get openapi(): Client<paths> {
-    return this.#transport.openapi;
-  }
-
-  /**
-   * Adds openapi-fetch middleware (`{ onRequest, onResponse, onError }`) to every call, as
-   * `SCIMClient.use` does.
-   *
-   * @param middleware The middleware, run in the order given.
-   *
-   * @example Count calls by method
-   * ```ts
-   * import { SCIM2Client } from "@org/slack-scim/v2";
-   * import { SlackScimSimulator } from "@org/slack-scim/testing";
-   * import assert from "node:assert/strict";
-   *
-   * const sim = new SlackScimSimulator({ users: 2 });
-   * const client = new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch });
-   * const seen: string[] = [];
-   * client.use({ onRequest: ({ request }) => void seen.push(request.method) });
-   * await client.searchUsers({ count: 1 });
-   * assert.deepEqual(seen, ["GET"]);
-   * ```
-   */
-  use(...middleware: Middleware[]): void {
-    this.#transport.use(...middleware);
-  }
-
-  /**
-   * Removes middleware added with `use`.
-   *
-   * @param middleware The middleware to remove.
-   *
-   * @example Stop counting
-   * ```ts
-   * import { SCIM2Client } from "@org/slack-scim/v2";
-   * import { SlackScimSimulator } from "@org/slack-scim/testing";
-   * import assert from "node:assert/strict";
-   *
-   * const sim = new SlackScimSimulator({ users: 2 });
-   * const client = new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch });
-   * let calls = 0;
-   * const counter = { onRequest: () => void calls++ };
-   * client.use(counter);
-   * await client.searchUsers({ count: 1 });
-   * client.eject(counter);
-   * await client.searchUsers({ count: 1 });
-   * assert.equal(calls, 1);
-   * ```
-   */
-  eject(...middleware: Middleware[]): void {
-    this.#transport.eject(...middleware);
+    super(options, { baseUrl: DEFAULT_BASE_URL_V2, name: "SCIM2Client" });
+    this.#transport = clientTransportOf(this);
   }
 
   // ---- Users ------------------------------------------------------------------------------
@@ -447,82 +326,5 @@ export class SCIM2Client {
    */
   readGroupSchema(options?: CallOptions): Promise<SchemaResponse> {
     return discovery.readSchema(this.#transport, "readGroupSchema", options);
-  }
-
-  /**
-   * Calls any endpoint, with the client's token, retries, timeout and error handling. The path
-   * is relative to the base URL and used as given (encode ids yourself).
-   *
-   * @param method The HTTP method, such as `"GET"`.
-   * @param path Such as `"Users/U123"`.
-   * @param options Query, JSON body, signal, timeout, `retryAfterSendFailure`.
-   * @returns The answer, its `body` typed as the caller says (not checked).
-   *
-   * @example Send Slack's documented profile PATCH as printed (it is not a PatchOp)
-   * ```ts
-   * import { PROFILE_SCHEMA_V2, SCIM2Client } from "@org/slack-scim/v2";
-   * import { SlackScimSimulator } from "@org/slack-scim/testing";
-   * import assert from "node:assert/strict";
-   *
-   * const sim = new SlackScimSimulator({ users: 1 });
-   * const client = new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch });
-   * const [user] = (await client.searchUsers({ count: 1 })).users;
-   * const answer = await client.apiCall("PATCH", `Users/${user!.id}`, {
-   *   body: {
-   *     schemas: [PROFILE_SCHEMA_V2],
-   *     [PROFILE_SCHEMA_V2]: { startDate: "2024-04-10T00:00:00+0000" },
-   *   },
-   * });
-   * assert.ok(answer.status < 500);
-   * ```
-   */
-  apiCall<T = unknown>(
-    method: string,
-    path: string,
-    options: ApiCallOptions = {},
-  ): Promise<ApiCallResponse<T>> {
-    return apiCall<T>(this.#transport, method, path, options);
-  }
-
-  // ---- Never show the token ---------------------------------------------------------------
-
-  /**
-   * Describes the client without its token.
-   *
-   * @returns Such as `SCIM2Client(https://api.slack.com/scim/v2/)`.
-   */
-  toString(): string {
-    return `SCIM2Client(${this.baseUrl})`;
-  }
-
-  /**
-   * What `JSON.stringify` shows: the base URL and timeout, never the token.
-   *
-   * @returns The public settings.
-   */
-  toJSON(): { baseUrl: string; timeout: number; token: string } {
-    return { baseUrl: this.baseUrl, timeout: this.timeout, token: REDACTED };
-  }
-
-  /**
-   * What `Deno.inspect` and `console.log` show in Deno.
-   *
-   * @returns The client without its token.
-   */
-  [Symbol.for("Deno.customInspect")](): string {
-    return this.#inspected();
-  }
-
-  /**
-   * What `util.inspect` and `console.log` show in Node and Bun.
-   *
-   * @returns The client without its token.
-   */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.#inspected();
-  }
-
-  #inspected(): string {
-    return `SCIM2Client { baseUrl: "${this.baseUrl}", timeout: ${this.timeout}, token: ${REDACTED} }`;
   }
 }

@@ -35,22 +35,29 @@
 export * from "./models.ts";
 export type { NewGroup } from "./new_group.ts";
 export * from "./patch_op.ts";
-export type * from "./patch_paths.ts";
+export type { TypedPatchOperation } from "./patch_paths.ts";
+// The spec's types, to type a helper over `client.openapi`.
+export type { components, operations, paths } from "./schema.gen.ts";
 export type { FilterValue } from "../filter.ts";
 export * from "./client.ts";
+export { SCIMClientBase } from "../client_base.ts";
 export * from "./responses.ts";
 export { filter } from "./filter.ts";
 export * from "./iterate.ts";
 export * from "./group_members.ts";
 export * from "../group_membership_error.ts";
 export {
+  type ApiCallOptions,
   type CallOptions,
   DEFAULT_TIMEOUT,
   type SCIMClientOptions,
   type SearchOptions,
-  VERSION,
 } from "../client_options.ts";
+export { VERSION } from "../version.ts";
+// Every error SCIM2Client throws for callers to catch, and their common base.
 export * from "../errors.ts";
+export * from "../redirect_error.ts";
+export { isSlackScimError, SlackScimError } from "../../common/slack_scim_error.ts";
 export * from "../../retry/request_failed_error.ts";
 export * from "../../retry/request_timeout_error.ts";
 export type { Pacer } from "../transport.ts";

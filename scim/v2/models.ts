@@ -23,6 +23,8 @@ import type {
   SlackGuestChannel,
   SlackGuestExtension,
   SlackProfileExtension,
+} from "./extensions.ts";
+import type {
   User,
   UserAddress,
   UserEmail,
@@ -37,6 +39,7 @@ export type * from "./discovery.ts";
 export type * from "./group.ts";
 export type * from "./meta.ts";
 export type * from "./user.ts";
+export type * from "./extensions.ts";
 export * from "./urns.ts";
 
 // ---- Compile-time checks: these models and the types generated from the spec agree. ----------

@@ -31,7 +31,8 @@ import { encodeFilterValue, type FilterValue } from "../filter.ts";
 import type { Group } from "./group.ts";
 import type { components } from "./schema.gen.ts";
 import { GUEST_SCHEMA_V2, PATCH_OP_SCHEMA_V2 } from "./urns.ts";
-import type { SlackGuestExtension, User } from "./user.ts";
+import type { SlackGuestExtension } from "./extensions.ts";
+import type { User } from "./user.ts";
 import type {
   AttributesOf,
   MultiValuedAttributes,

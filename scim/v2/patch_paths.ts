@@ -1,8 +1,9 @@
 /**
  * The type machinery behind the typed PATCH operations: from a resource type, every attribute
  * path RFC 7644 lets an operation name, and the value each one takes. `UserPatchOperation` and
- * `GroupPatchOperation` are these applied to the v2 user and group; use them directly for a
- * resource type of your own (a user type with your own extension, say).
+ * `GroupPatchOperation` are these applied to the v2 user and group. Only `TypedPatchOperation`
+ * is public (`@org/slack-scim/v2`), for a resource type of your own (a user type with your own
+ * extension, say); the rest is `@internal`.
  *
  * @example Typed operations for a user type with an extension of your own
  * ```ts
@@ -29,13 +30,16 @@
  *
  * @example The attribute names of a type with unknown attributes
  * ```ts
- * import type { AttributesOf } from "@org/slack-scim/v2";
+ * import type { AttributesOf } from "./patch_paths.ts";
  * import assert from "node:assert/strict";
  *
  * type Thing = { title?: string; [attribute: string]: unknown };
  * const names: (keyof AttributesOf<Thing>)[] = ["title"]; // "other" would not compile
  * assert.deepEqual(names, ["title"]);
  * ```
+ *
+ * @internal Not in any entry: the machinery `UserPath`, `UserValue`, `UserPatchOperation` and
+ * their group twins are computed with.
  */
 export type AttributesOf<T> = {
   [K in keyof T as string extends K ? never : number extends K ? never : K]-?: T[K];
@@ -46,12 +50,15 @@ export type AttributesOf<T> = {
  *
  * @example A filter on a sub-attribute
  * ```ts
- * import type { FilterOperator } from "@org/slack-scim/v2";
+ * import type { FilterOperator } from "./patch_paths.ts";
  * import assert from "node:assert/strict";
  *
  * const operator: FilterOperator = "eq";
  * assert.equal(`emails[type ${operator} "work"]`, 'emails[type eq "work"]');
  * ```
+ *
+ * @internal Not in any entry: the machinery `UserPath`, `UserValue`, `UserPatchOperation` and
+ * their group twins are computed with.
  */
 export type FilterOperator = "eq" | "ne" | "co" | "sw" | "ew" | "gt" | "ge" | "lt" | "le";
 
@@ -62,13 +69,17 @@ export type FilterOperator = "eq" | "ne" | "co" | "sw" | "ew" | "gt" | "ge" | "l
  *
  * @example Filters on emails
  * ```ts
- * import type { UserEmail, ValueFilter } from "@org/slack-scim/v2";
+ * import type { UserEmail } from "@org/slack-scim/v2";
+ * import type { ValueFilter } from "./patch_paths.ts";
  * import assert from "node:assert/strict";
  *
  * const filters: ValueFilter<UserEmail>[] = ["primary eq false", 'type eq "work"', "value pr"];
  * // "kind eq 1" would not compile: emails have no sub-attribute "kind".
  * assert.equal(filters.length, 3);
  * ```
+ *
+ * @internal Not in any entry: the machinery `UserPath`, `UserValue`, `UserPatchOperation` and
+ * their group twins are computed with.
  */
 export type ValueFilter<E> =
   | `${keyof AttributesOf<E> & string} ${FilterOperator} ${string}`
@@ -82,12 +93,16 @@ export type ValueFilter<E> =
  *
  * @example The sub-attribute paths of a name
  * ```ts
- * import type { SubAttributeTargets, UserName } from "@org/slack-scim/v2";
+ * import type { UserName } from "@org/slack-scim/v2";
+ * import type { SubAttributeTargets } from "./patch_paths.ts";
  * import assert from "node:assert/strict";
  *
  * const target: SubAttributeTargets<"name", ".", UserName> = ["name.givenName", "First"];
  * assert.equal(target[0], "name.givenName");
  * ```
+ *
+ * @internal Not in any entry: the machinery `UserPath`, `UserValue`, `UserPatchOperation` and
+ * their group twins are computed with.
  */
 export type SubAttributeTargets<P extends string, S extends string, O> = {
   [K in keyof AttributesOf<O> & string]: AttributeTargets<`${P}${S}${K}`, AttributesOf<O>[K]>;
@@ -101,7 +116,8 @@ export type SubAttributeTargets<P extends string, S extends string, O> = {
  *
  * @example The targets of a user's emails
  * ```ts
- * import type { AttributeTargets, UserEmail } from "@org/slack-scim/v2";
+ * import type { UserEmail } from "@org/slack-scim/v2";
+ * import type { AttributeTargets } from "./patch_paths.ts";
  * import assert from "node:assert/strict";
  *
  * const targets: AttributeTargets<"emails", UserEmail[]>[] = [
@@ -111,6 +127,9 @@ export type SubAttributeTargets<P extends string, S extends string, O> = {
  * ];
  * assert.equal(targets.length, 3);
  * ```
+ *
+ * @internal Not in any entry: the machinery `UserPath`, `UserValue`, `UserPatchOperation` and
+ * their group twins are computed with.
  */
 export type AttributeTargets<P extends string, V> = [NonNullable<V>] extends [readonly (infer E)[]]
   ?
@@ -131,7 +150,8 @@ export type AttributeTargets<P extends string, V> = [NonNullable<V>] extends [re
  *
  * @example One target of the enterprise extension
  * ```ts
- * import type { PatchableUser, PatchTargets } from "@org/slack-scim/v2";
+ * import type { PatchableUser } from "@org/slack-scim/v2";
+ * import type { PatchTargets } from "./patch_paths.ts";
  * import assert from "node:assert/strict";
  *
  * const target: PatchTargets<PatchableUser> = [
@@ -140,6 +160,9 @@ export type AttributeTargets<P extends string, V> = [NonNullable<V>] extends [re
  * ];
  * assert.equal(target[1], "001919");
  * ```
+ *
+ * @internal Not in any entry: the machinery `UserPath`, `UserValue`, `UserPatchOperation` and
+ * their group twins are computed with.
  */
 export type PatchTargets<T> = {
   [K in keyof AttributesOf<T> & string]: K extends `urn:${string}` ?
@@ -154,12 +177,16 @@ export type PatchTargets<T> = {
  *
  * @example The value of `active`
  * ```ts
- * import type { PatchableUser, PatchTargets, PatchValueAt } from "@org/slack-scim/v2";
+ * import type { PatchableUser } from "@org/slack-scim/v2";
+ * import type { PatchTargets, PatchValueAt } from "./patch_paths.ts";
  * import assert from "node:assert/strict";
  *
  * const value: PatchValueAt<PatchTargets<PatchableUser>, "active"> = false;
  * assert.equal(value, false);
  * ```
+ *
+ * @internal Not in any entry: the machinery `UserPath`, `UserValue`, `UserPatchOperation` and
+ * their group twins are computed with.
  */
 export type PatchValueAt<Targets, P> = Targets extends [infer Q, infer V]
   ? (P extends Q ? V : never)
@@ -200,12 +227,16 @@ export type TypedPatchOperation<T> =
  *
  * @example The multi-valued attributes of a group
  * ```ts
- * import type { MultiValuedAttributes, PatchableGroup } from "@org/slack-scim/v2";
+ * import type { PatchableGroup } from "@org/slack-scim/v2";
+ * import type { MultiValuedAttributes } from "./patch_paths.ts";
  * import assert from "node:assert/strict";
  *
  * const attribute: MultiValuedAttributes<PatchableGroup> = "members";
  * assert.equal(attribute, "members");
  * ```
+ *
+ * @internal Not in any entry: the machinery `UserPath`, `UserValue`, `UserPatchOperation` and
+ * their group twins are computed with.
  */
 export type MultiValuedAttributes<T> = {
   [K in keyof AttributesOf<T> & string]: [NonNullable<AttributesOf<T>[K]>] extends
@@ -218,12 +249,16 @@ export type MultiValuedAttributes<T> = {
  *
  * @example What a user's phone numbers can be filtered on
  * ```ts
- * import type { PatchableUser, SubAttributeOf } from "@org/slack-scim/v2";
+ * import type { PatchableUser } from "@org/slack-scim/v2";
+ * import type { SubAttributeOf } from "./patch_paths.ts";
  * import assert from "node:assert/strict";
  *
  * const names: SubAttributeOf<PatchableUser, "phoneNumbers">[] = ["value", "type", "primary"];
  * assert.equal(names.length, 3);
  * ```
+ *
+ * @internal Not in any entry: the machinery `UserPath`, `UserValue`, `UserPatchOperation` and
+ * their group twins are computed with.
  */
 export type SubAttributeOf<T, A extends keyof AttributesOf<T>> =
   & keyof AttributesOf<

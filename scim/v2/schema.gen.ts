@@ -2,7 +2,29 @@
 // Made by scripts/generate.ts (openapi-typescript) from spec/scim-v2.openapi.yaml.
 // Change the spec, then run `deno task gen`.
 
+/**
+ * Every path of Slack's SCIM v2 spec and its operations, as openapi-typescript makes
+ * them: the type of `client.openapi`'s paths, to type a helper of your own over it.
+ *
+ * @example A helper over `client.openapi`, typed by the spec
+ * ```ts
+ * import { type paths, SCIM2Client } from "@org/slack-scim/v2";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const client = new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch });
+ * type UserId = paths["/Users/{id}"]["get"]["parameters"]["path"]["id"];
+ * async function userName(id: UserId): Promise<string | undefined> {
+ *   const { data } = await client.openapi.GET("/Users/{id}", { params: { path: { id } } });
+ *   return data?.userName;
+ * }
+ * const [user] = (await client.searchUsers({ count: 1 })).users;
+ * assert.equal(await userName(user!.id!), user!.userName);
+ * ```
+ */
 export interface paths {
+    /** The operations on `/ServiceProviderConfig`. */
     "/ServiceProviderConfig": {
         parameters: {
             query?: never;
@@ -20,6 +42,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/ServiceProviderConfigs`. */
     "/ServiceProviderConfigs": {
         parameters: {
             query?: never;
@@ -37,6 +60,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/ResourceTypes`. */
     "/ResourceTypes": {
         parameters: {
             query?: never;
@@ -54,6 +78,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Schemas`. */
     "/Schemas": {
         parameters: {
             query?: never;
@@ -71,6 +96,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Schemas/Users`. */
     "/Schemas/Users": {
         parameters: {
             query?: never;
@@ -88,6 +114,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Schemas/Groups`. */
     "/Schemas/Groups": {
         parameters: {
             query?: never;
@@ -105,6 +132,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Users`. */
     "/Users": {
         parameters: {
             query?: never;
@@ -123,6 +151,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Users/{id}`. */
     "/Users/{id}": {
         parameters: {
             query?: never;
@@ -146,6 +175,7 @@ export interface paths {
         patch: operations["patchUser"];
         trace?: never;
     };
+    /** The operations on `/Groups`. */
     "/Groups": {
         parameters: {
             query?: never;
@@ -164,6 +194,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /** The operations on `/Groups/{id}`. */
     "/Groups/{id}": {
         parameters: {
             query?: never;
@@ -189,7 +220,28 @@ export interface paths {
     };
 }
 export type webhooks = Record<string, never>;
+/**
+ * The schemas, parameters and answers of Slack's SCIM v2 spec: the wire shapes the
+ * `openapi` escape hatch sends and receives (the client's own models are the exported
+ * `User`, `Group`, …).
+ *
+ * @example The wire shape of a user, as `client.openapi` returns it
+ * ```ts
+ * import { type components, SCIM2Client } from "@org/slack-scim/v2";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const client = new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch });
+ * type WireUser = components["schemas"]["User"];
+ * const [user] = (await client.searchUsers({ count: 1 })).users;
+ * const { data } = await client.openapi.GET("/Users/{id}", { params: { path: { id: user!.id! } } });
+ * const wire: WireUser | undefined = data;
+ * assert.equal(wire?.id, user!.id);
+ * ```
+ */
 export interface components {
+    /** The spec's schemas (`never` when it has none). */
     schemas: {
         /**
          * @description Slack's v2 error body: `{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],
@@ -528,6 +580,7 @@ export interface components {
             [key: string]: unknown;
         };
     };
+    /** The spec's responses (`never` when it has none). */
     responses: {
         /** @description An error in Slack's v2 shape (or, at times, its v1 shape). */
         Error: {
@@ -539,6 +592,7 @@ export interface components {
             };
         };
     };
+    /** The spec's parameters (`never` when it has none). */
     parameters: {
         /** @description 1-based index of the first result. */
         startIndex: number;
@@ -551,12 +605,34 @@ export interface components {
         /** @description The group's id (S...). */
         groupId: string;
     };
+    /** The spec's requestBodies (`never` when it has none). */
     requestBodies: never;
+    /** The spec's headers (`never` when it has none). */
     headers: never;
+    /** The spec's pathItems (`never` when it has none). */
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+/**
+ * Each operation of Slack's SCIM v2 spec by its `operationId`: its parameters, body and
+ * answers (what `paths` points to).
+ *
+ * @example The parameters of one operation
+ * ```ts
+ * import { type operations, SCIM2Client } from "@org/slack-scim/v2";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const client = new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch });
+ * type SearchQuery = NonNullable<operations["searchUsers"]["parameters"]["query"]>;
+ * const query: SearchQuery = { count: 1 };
+ * const { data } = await client.openapi.GET("/Users", { params: { query } });
+ * assert.equal(data?.Resources?.length, 1);
+ * ```
+ */
 export interface operations {
+    /** `readServiceProviderConfig`: `GET /ServiceProviderConfig`. */
     readServiceProviderConfig: {
         parameters: {
             query?: never;
@@ -578,6 +654,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readServiceProviderConfigs`: `GET /ServiceProviderConfigs`. */
     readServiceProviderConfigs: {
         parameters: {
             query?: never;
@@ -599,6 +676,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readResourceTypes`: `GET /ResourceTypes`. */
     readResourceTypes: {
         parameters: {
             query?: never;
@@ -620,6 +698,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readSchemas`: `GET /Schemas`. */
     readSchemas: {
         parameters: {
             query?: never;
@@ -641,6 +720,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readUserSchema`: `GET /Schemas/Users`. */
     readUserSchema: {
         parameters: {
             query?: never;
@@ -662,6 +742,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readGroupSchema`: `GET /Schemas/Groups`. */
     readGroupSchema: {
         parameters: {
             query?: never;
@@ -683,6 +764,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `searchUsers`: `GET /Users`. */
     searchUsers: {
         parameters: {
             query?: {
@@ -711,6 +793,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `createUser`: `POST /Users`. */
     createUser: {
         parameters: {
             query?: never;
@@ -736,6 +819,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readUser`: `GET /Users/{id}`. */
     readUser: {
         parameters: {
             query?: never;
@@ -760,6 +844,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `updateUser`: `PUT /Users/{id}`. */
     updateUser: {
         parameters: {
             query?: never;
@@ -788,6 +873,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `deleteUser`: `DELETE /Users/{id}`. */
     deleteUser: {
         parameters: {
             query?: never;
@@ -817,6 +903,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `patchUser`: `PATCH /Users/{id}`. */
     patchUser: {
         parameters: {
             query?: never;
@@ -845,6 +932,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `searchGroups`: `GET /Groups`. */
     searchGroups: {
         parameters: {
             query?: {
@@ -873,6 +961,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `createGroup`: `POST /Groups`. */
     createGroup: {
         parameters: {
             query?: never;
@@ -898,6 +987,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `readGroup`: `GET /Groups/{id}`. */
     readGroup: {
         parameters: {
             query?: never;
@@ -922,6 +1012,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `updateGroup`: `PUT /Groups/{id}`. */
     updateGroup: {
         parameters: {
             query?: never;
@@ -950,6 +1041,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `deleteGroup`: `DELETE /Groups/{id}`. */
     deleteGroup: {
         parameters: {
             query?: never;
@@ -979,6 +1071,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    /** `patchGroup`: `PATCH /Groups/{id}`. */
     patchGroup: {
         parameters: {
             query?: never;

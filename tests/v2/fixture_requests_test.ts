@@ -11,7 +11,7 @@ import {
   userPatch,
   valuePath,
 } from "../../scim/v2/mod.ts";
-import { withGroupSchemasV2, withUserSchemasV2 } from "../../scim/v2/_schemas.ts";
+import { withGroupSchemas, withUserSchemas } from "../../scim/v2/_schemas.ts";
 import { PATCH_BODIES } from "./_patch_bodies.ts";
 
 const DIR = new URL("slack-docs/v2/", FIXTURES);
@@ -29,20 +29,20 @@ function wire(value: unknown): unknown {
 const RESOURCE_BODIES: Record<string, () => Promise<unknown>> = {
   "create_user_request_enterprise.json": async () => {
     const { schemas: _, ...user } = await fixture("create_user_request_enterprise.json");
-    return withUserSchemasV2(user);
+    return withUserSchemas(user);
   },
   "create_guest_user_request.json": async () => {
     const { schemas: _, ...user } = await fixture("create_guest_user_request.json");
-    return withUserSchemasV2(user);
+    return withUserSchemas(user);
   },
   // A PUT sends back a user as read, its `schemas` included: they are kept as given.
-  "put_user_request.json": async () => withUserSchemasV2(await fixture("put_user_request.json")),
+  "put_user_request.json": async () => withUserSchemas(await fixture("put_user_request.json")),
   "create_group_request.json": () =>
     Promise.resolve(
-      withGroupSchemasV2({ displayName: "Some Group Name", members: [{ value: "U123ABC456" }] }),
+      withGroupSchemas({ displayName: "Some Group Name", members: [{ value: "U123ABC456" }] }),
     ),
   "put_group_request.json": () =>
-    Promise.resolve(withGroupSchemasV2({ displayName: "Updated Group Name" })),
+    Promise.resolve(withGroupSchemas({ displayName: "Updated Group Name" })),
 };
 
 /**

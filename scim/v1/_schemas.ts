@@ -10,7 +10,7 @@ import {
   ENTERPRISE_SCHEMA_V1,
   GUEST_SCHEMA_V1,
   PROFILE_SCHEMA_V1,
-} from "./schema_urns.ts";
+} from "./urns.ts";
 import { isObject } from "../../common/is_object.ts";
 import type { Group } from "./group.ts";
 import type { User } from "./user.ts";
@@ -38,7 +38,7 @@ function merged(given: unknown, needed: readonly string[]): string[] {
  *
  * @example An enterprise attribute brings its URN
  * ```ts
- * import { withUserSchemas } from "./schemas.ts";
+ * import { withUserSchemas } from "./_schemas.ts";
  * import assert from "node:assert/strict";
  *
  * const body = withUserSchemas({
@@ -68,7 +68,7 @@ export function withUserSchemas(user: User): User {
  *
  * @example Send back a user who has no manager
  * ```ts
- * import { forReplace } from "./schemas.ts";
+ * import { forReplace } from "./_schemas.ts";
  * import assert from "node:assert/strict";
  *
  * const read = { userName: "cal", "urn:scim:schemas:extension:enterprise:1.0": { department: "Ops", manager: {} } };
@@ -98,7 +98,7 @@ function isEmptyManager(manager: unknown): boolean {
  *
  * @example Add the core URN
  * ```ts
- * import { withGroupSchemas } from "./schemas.ts";
+ * import { withGroupSchemas } from "./_schemas.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(withGroupSchemas({ displayName: "Ops" }).schemas, ["urn:scim:schemas:core:1.0"]);
