@@ -39,7 +39,9 @@ import { readFailure } from "../retry/read_text.ts";
 import { isRequestTimeoutError } from "../retry/request_timeout_error.ts";
 import { type FailedAttempt, retryStatsOf } from "../retry/stats.ts";
 import { SCIMApiError } from "./errors.ts";
-import { refuseRedirect } from "./_redirect.ts";
+import { addressedElsewhere, refuseRedirect } from "./_redirect.ts";
+import { isSCIMRedirectError } from "./redirect_error.ts";
+import { isRequestFailedError } from "../retry/request_failed_error.ts";
 import {
   armBefore,
   type ArmClock,
@@ -264,6 +266,8 @@ export class SCIMTransport<Paths extends {}> {
   readonly #retrying: RetryingFetch;
   readonly #writeHeaders: Record<string, string>;
   readonly #armClock: ArmClock;
+  /** The base URL's origin: the only one the token is sent to. */
+  readonly #origin: string;
   /** Set once middleware is registered: openapi-fetch's request is then seen by others. */
   #middleware = false;
 
@@ -282,12 +286,19 @@ export class SCIMTransport<Paths extends {}> {
     this.timeout = timeout;
     this.logger = logger;
     const authorization = `Bearer ${token}`;
-    // Each attempt is the retrying fetch's own copy: the header set here is seen by the wire
-    // (and the `fetch` option) only, never by middleware, handlers, logs or errors.
+    const origin = new URL(baseUrl).origin;
+    this.#origin = origin;
+    // The token goes on a Request of its own, made here beneath everything else: the wire (and
+    // the `fetch` option) sees it, never middleware, the pacer (which may keep the request it
+    // handed down), handlers, logs or errors. And only to the base URL's origin: a request a
+    // pacer re-addressed is refused, not given the token.
     const authorize: Transport = (request) => {
-      request.headers.set("authorization", authorization);
+      const elsewhere = addressedElsewhere(request, origin);
+      if (elsewhere !== undefined) return Promise.reject(elsewhere);
+      const wire = new Request(request);
+      wire.headers.set("authorization", authorization);
       // Looked up per attempt, so a global fetch installed or replaced later is the one used.
-      return send === undefined ? globalThis.fetch(request) : send(request);
+      return send === undefined ? globalThis.fetch(wire) : send(wire);
     };
     const paced = rateLimiter === undefined
       ? authorize
@@ -432,7 +443,17 @@ export class SCIMTransport<Paths extends {}> {
     // Middleware (or an escape-hatch caller) may have asked for another redirect mode.
     if (request.redirect !== "manual") request = new Request(request, { redirect: "manual" });
     exchange.request = request;
-    const response = await this.#retrying(request, call);
+    // The token belongs to the base URL's origin: a request for another one (a middleware that
+    // rewrote the URL or sends one of its own, a per-call baseUrl) is refused, never sent.
+    const elsewhere = addressedElsewhere(request, this.#origin);
+    if (elsewhere !== undefined) throw elsewhere;
+    let response: Response;
+    try {
+      response = await this.#retrying(request, call);
+    } catch (error) {
+      // A pacer that re-addressed an attempt: refused beneath it, as above.
+      throw isRequestFailedError(error) && isSCIMRedirectError(error.cause) ? error.cause : error;
+    }
     exchange.response = response;
     // A redirect, or an answer from another origin, is never read as Slack's (its body is
     // released unread).
