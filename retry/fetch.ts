@@ -14,6 +14,7 @@ import { recordEnding, recordStats } from "./stats.ts";
 import { checkTimeout } from "./timeout.ts";
 import { quote } from "../common/quote.ts";
 import { optionsObject } from "../common/options_object.ts";
+import { pathOf } from "./_path.ts";
 import { HANDED_OVER, type HandedOver } from "./hand_over.ts";
 
 /**
@@ -208,6 +209,15 @@ async function retryingCall(
   if (typeof retryAfterSendFailure !== "boolean") {
     throw new TypeError(
       `Cannot use retryAfterSendFailure: ${quote(retryAfterSendFailure)} is not a boolean`,
+    );
+  }
+  // A body already read (a middleware that read the request instead of a clone) cannot be sent:
+  // say so, rather than the runtime's "ReadableStream is locked" or "body is unusable".
+  if (request.bodyUsed || request.body?.locked) {
+    throw new TypeError(
+      `Cannot send ${request.method} ${
+        pathOf(request.url)
+      }: its body was already read (a middleware must read a clone: request.clone().text())`,
     );
   }
   const handlers = handlersOf(deps);
