@@ -16,6 +16,13 @@ import { bounded, quote } from "../common/quote.ts";
 import { parseRetryAfter } from "./retry_after.ts";
 import type { RetryStats } from "./stats.ts";
 
+/**
+ * The most attempts one call makes, whatever its handlers say: far beyond any retry budget a
+ * handler is given (the defaults allow a handful), low enough that a handler that never stops
+ * ends with a message instead of a heap that grows until the process dies.
+ */
+export const MAX_ATTEMPTS = 1000;
+
 /** What an attempt came back with: an answer, or what the transport threw. */
 interface Outcome {
   response?: Response;
@@ -111,6 +118,12 @@ export async function sendAttempts(
     };
     const retry = await chooseRetry(call, context, handlers, response, sending.deadline, deps.now);
     if (retry === undefined) return giveUp(call, response, error);
+    if (state.attempts >= MAX_ATTEMPTS) {
+      // A handler that never stops (or a clock whose waits take no time) must not grow a call's
+      // attempt records until the heap runs out.
+      state.giveUpReason = `${MAX_ATTEMPTS} attempts is the most one call makes`;
+      return giveUp(call, response, error);
+    }
 
     // Wait, then go round again.
     const { handler, delay } = retry;
@@ -237,7 +250,9 @@ async function chooseRetry(
       : parseRetryAfter(response.headers.get("retry-after"), context.now);
     call.state.giveUpReason = `${retryAfter === delay ? "Retry-After" : "A retry wait"} of ${
       Math.round(delay)
-    } ms exceeds the time left before the timeout (${Math.max(0, Math.round(left))} ms)`;
+    } ms ${delay > left ? "exceeds" : "equals"} the time left before the timeout (${
+      Math.max(0, Math.round(left))
+    } ms)`;
     return undefined;
   }
   return { handler: chosen, delay };
