@@ -15,7 +15,6 @@ import { checkTimeout } from "./timeout.ts";
 import { quote } from "../common/quote.ts";
 import { optionsObject } from "../common/options_object.ts";
 import { pathOf } from "./_path.ts";
-import { HANDED_OVER, type HandedOver } from "./hand_over.ts";
 
 /**
  * A standard fetch handler: one `Request` in, one `Response` out.
@@ -226,10 +225,7 @@ async function retryingCall(
     throw new TypeError(`Cannot use signal: ${quote(signal)} is not an AbortSignal`);
   }
   signal?.throwIfAborted();
-  // A request handed over by its builder was built with the call's signal (internal: see
-  // hand_over.ts); its first attempt may then be the request itself.
-  const handedOver = (call as HandedOver)[HANDED_OVER];
-  const armed = handedOver ?? arm(deps, signal ?? undefined, timeout);
+  const armed = arm(deps, signal ?? undefined, timeout);
   // Read the body once: a Request body can be sent only once, and every attempt must carry it.
   const body = request.body === null ? null : await readBody(request, armed);
   const { response, stats } = await sendAttempts(deps, {
@@ -237,8 +233,6 @@ async function retryingCall(
     request,
     body,
     retryAfterSendFailure,
-    sendItself: handedOver !== undefined && body === null,
-    setBeneath: handedOver?.setBeneath,
   }, handlers);
   // The timeout and the caller's signal still run while the body streams in: readText() says so.
   const { method, url } = request;
