@@ -83,7 +83,7 @@ export function callDeps(options: CallDepsOptions): CallDeps {
   };
 }
 
-/** A call's signals, made before its request is built. */
+/** A call's signals and deadline. */
 export interface Armed {
   /** What attempts and waits listen to: the caller's signal, the timeout, or both. */
   signal: AbortSignal | undefined;
@@ -138,13 +138,6 @@ export interface Sending extends Armed {
   body: BodyInit | null;
   /** False for writes that must never be re-sent after a transport failure. */
   retryAfterSendFailure: boolean;
-  /**
-   * True when the first attempt may be `request` itself: a request without a body, handed over
-   * by the code that built it with this call's signal (see hand_over.ts). Cleared once sent.
-   */
-  sendItself?: boolean;
-  /** For a handed-over request: the header set on it beneath, which copies leave out. */
-  setBeneath?: string | undefined;
 }
 
 /**

@@ -2,10 +2,8 @@
 // classify the outcome, choose a retry, then wait or give up.
 //
 // Every attempt is a Request of its own, made from the caller's with the call's signal and the
-// body read once: the transport under it may add headers (the SCIM client's Authorization) to it
-// without the caller, its middleware or a later attempt seeing them. The one exception is a
-// request handed over by the code that built it and that nobody else sees (hand_over.ts): its
-// first attempt is the request itself.
+// body read once: what the transport under it does to an attempt never reaches the caller, its
+// middleware or a later attempt.
 
 import type { HttpRequest, HttpResponse, RetryContext, RetryHandler } from "./handler.ts";
 import type { CallDeps, Sending } from "./_arm.ts";
@@ -15,6 +13,13 @@ import { isLocalFailure, notSentError } from "./_local_failure.ts";
 import { bounded, quote } from "../common/quote.ts";
 import { parseRetryAfter } from "./retry_after.ts";
 import type { RetryStats } from "./stats.ts";
+
+/**
+ * The most attempts one call makes, whatever its handlers say: far beyond any retry budget a
+ * handler is given (the defaults allow a handful), low enough that a handler that never stops
+ * ends with a message instead of a heap that grows until the process dies.
+ */
+export const MAX_ATTEMPTS = 1000;
 
 /** What an attempt came back with: an answer, or what the transport threw. */
 interface Outcome {
@@ -111,6 +116,12 @@ export async function sendAttempts(
     };
     const retry = await chooseRetry(call, context, handlers, response, sending.deadline, deps.now);
     if (retry === undefined) return giveUp(call, response, error);
+    if (state.attempts >= MAX_ATTEMPTS) {
+      // A handler that never stops (or a clock whose waits take no time) must not grow a call's
+      // attempt records until the heap runs out.
+      state.giveUpReason = `${MAX_ATTEMPTS} attempts is the most one call makes`;
+      return giveUp(call, response, error);
+    }
 
     // Wait, then go round again.
     const { handler, delay } = retry;
@@ -153,9 +164,8 @@ export async function sendAttempts(
 }
 
 /**
- * Sends one attempt: a copy of the request carrying the call's signal and the body (or, for the
- * first attempt of a handed-over request, the request itself). The copy is built outside the
- * `try`: only what the transport throws is a failed attempt.
+ * Sends one attempt: a copy of the request carrying the call's signal and the body. The copy is
+ * built outside the `try`: only what the transport throws is a failed attempt.
  *
  * @param sending The call.
  * @param transport The fetch.
@@ -166,17 +176,8 @@ async function send(
   transport: (request: Request) => Promise<Response>,
 ): Promise<Outcome> {
   const { body, request } = sending;
-  let attempt: Request;
-  if (sending.sendItself) {
-    // Handed over and built with the call's signal: the first attempt is the request itself.
-    sending.sendItself = false;
-    attempt = request;
-  } else {
-    const signal = sending.signal ?? request.signal;
-    attempt = new Request(request, body === null ? { signal } : { body, signal });
-    // A handed-over request may carry what the layer beneath set on its first attempt.
-    if (sending.setBeneath !== undefined) attempt.headers.delete(sending.setBeneath);
-  }
+  const signal = sending.signal ?? request.signal;
+  const attempt = new Request(request, body === null ? { signal } : { body, signal });
   try {
     return { response: await transport(attempt) };
   } catch (error) {
@@ -237,7 +238,9 @@ async function chooseRetry(
       : parseRetryAfter(response.headers.get("retry-after"), context.now);
     call.state.giveUpReason = `${retryAfter === delay ? "Retry-After" : "A retry wait"} of ${
       Math.round(delay)
-    } ms exceeds the time left before the timeout (${Math.max(0, Math.round(left))} ms)`;
+    } ms ${delay > left ? "exceeds" : "equals"} the time left before the timeout (${
+      Math.max(0, Math.round(left))
+    } ms)`;
     return undefined;
   }
   return { handler: chosen, delay };

@@ -14,7 +14,7 @@ import { recordEnding, recordStats } from "./stats.ts";
 import { checkTimeout } from "./timeout.ts";
 import { quote } from "../common/quote.ts";
 import { optionsObject } from "../common/options_object.ts";
-import { HANDED_OVER, type HandedOver } from "./hand_over.ts";
+import { pathOf } from "./_path.ts";
 
 /**
  * A standard fetch handler: one `Request` in, one `Response` out.
@@ -210,16 +210,22 @@ async function retryingCall(
       `Cannot use retryAfterSendFailure: ${quote(retryAfterSendFailure)} is not a boolean`,
     );
   }
+  // A body already read (a middleware that read the request instead of a clone) cannot be sent:
+  // say so, rather than the runtime's "ReadableStream is locked" or "body is unusable".
+  if (request.bodyUsed || request.body?.locked) {
+    throw new TypeError(
+      `Cannot send ${request.method} ${
+        pathOf(request.url)
+      }: its body was already read (a middleware must read a clone: request.clone().text())`,
+    );
+  }
   const handlers = handlersOf(deps);
   const { signal = request.signal } = call;
   if (signal !== null && !(signal instanceof AbortSignal)) {
     throw new TypeError(`Cannot use signal: ${quote(signal)} is not an AbortSignal`);
   }
   signal?.throwIfAborted();
-  // A request handed over by its builder was built with the call's signal (internal: see
-  // hand_over.ts); its first attempt may then be the request itself.
-  const handedOver = (call as HandedOver)[HANDED_OVER];
-  const armed = handedOver ?? arm(deps, signal ?? undefined, timeout);
+  const armed = arm(deps, signal ?? undefined, timeout);
   // Read the body once: a Request body can be sent only once, and every attempt must carry it.
   const body = request.body === null ? null : await readBody(request, armed);
   const { response, stats } = await sendAttempts(deps, {
@@ -227,8 +233,6 @@ async function retryingCall(
     request,
     body,
     retryAfterSendFailure,
-    sendItself: handedOver !== undefined && body === null,
-    setBeneath: handedOver?.setBeneath,
   }, handlers);
   // The timeout and the caller's signal still run while the body streams in: readText() says so.
   const { method, url } = request;

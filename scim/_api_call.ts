@@ -40,8 +40,7 @@ export async function apiCall<T>(
     "apiCall",
     options,
     (init) => untyped.request(verb, url, { ...init, params: { query }, body }),
-    body !== undefined,
-    retryAfterSendFailure ?? true,
+    { write: body !== undefined, retryAfterSendFailure: retryAfterSendFailure ?? true },
   );
   return { ...meta(answer), body: answer.body as T | undefined };
 }

@@ -126,6 +126,72 @@ export function checkResource(
   if (!isObject(value)) {
     throw new TypeError(`Cannot call ${method}: ${name} ${quote(value)} is not an object`);
   }
+  checkJsonValue(`call ${method}`, name, value);
+}
+
+/** How deep a value may nest (JSON.stringify would overflow the stack somewhere past 1,000s). */
+const MAX_DEPTH = 100;
+
+/** A property name as a path step: `.title`, or `["odd key"]`. */
+function step(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(bounded(key))}]`;
+}
+
+/**
+ * Checks that a value sent as JSON arrives as the caller wrote it. `JSON.stringify` would send
+ * `NaN` and `±Infinity` as `null` (a PATCH would clear the attribute), leave out a function or a
+ * symbol, send a hole or an `undefined` array item as `null`, and throw for a BigInt or a cycle
+ * in words that differ between runtimes: each is refused here, with the path to it. `undefined`
+ * object properties are left out, as optional attributes are; an object with a `toJSON` (a
+ * `Date`) is its own business.
+ *
+ * @param action What could not be done, such as `"call patchUser"`.
+ * @param name The argument's name, the start of the path in the message.
+ * @param value The caller's value.
+ */
+export function checkJsonValue(action: string, name: string, value: unknown): void {
+  const ancestors: object[] = [];
+  const fail = (at: string, why: string): never => {
+    throw new TypeError(`Cannot ${action}: ${bounded(at)} ${why}`);
+  };
+  const walk = (item: unknown, at: string): void => {
+    switch (typeof item) {
+      case "number":
+        if (!Number.isFinite(item)) {
+          fail(at, `is ${item}, which JSON cannot carry (it would send null)`);
+        }
+        return;
+      case "bigint":
+        return fail(at, "is a BigInt, which JSON cannot carry (send it as a string)");
+      case "function":
+      case "symbol":
+        return fail(at, `is a ${typeof item}, which JSON cannot carry`);
+      case "object": {
+        if (item === null) return;
+        if (typeof (item as { toJSON?: unknown }).toJSON === "function") return;
+        if (ancestors.includes(item)) {
+          fail(at, "refers to itself (a cycle), which JSON cannot carry");
+        }
+        if (ancestors.length >= MAX_DEPTH) fail(at, `is nested deeper than ${MAX_DEPTH} levels`);
+        ancestors.push(item);
+        if (Array.isArray(item)) {
+          for (let i = 0; i < item.length; i++) {
+            if (!(i in item)) {
+              fail(`${at}[${i}]`, "is a hole in a sparse array (it would send null)");
+            }
+            if (item[i] === undefined) fail(`${at}[${i}]`, "is undefined (it would send null)");
+            walk(item[i], `${at}[${i}]`);
+          }
+        } else {
+          for (const [key, property] of Object.entries(item)) {
+            if (property !== undefined) walk(property, at + step(key));
+          }
+        }
+        ancestors.pop();
+      }
+    }
+  };
+  walk(value, name);
 }
 
 /**

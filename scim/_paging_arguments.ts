@@ -12,6 +12,7 @@ import { optionsObject } from "../common/options_object.ts";
  * @param client The caller's client.
  * @param method The client method each page calls, such as `"searchUsers"`.
  * @param options The caller's options (`undefined` for none).
+ * @param clientClass The client class to name in the message.
  * @returns The options, `{}` for none.
  */
 export function checkPagingArguments<O extends object>(
@@ -19,13 +20,16 @@ export function checkPagingArguments<O extends object>(
   client: unknown,
   method: string,
   options: O | undefined,
+  clientClass = "SCIMClient",
 ): O {
   if (
     typeof client !== "object" || client === null ||
     typeof (client as Record<string, unknown>)[method] !== "function"
   ) {
     throw new TypeError(
-      `Cannot call ${name}: client ${quote(client)} has no ${method} method (pass a SCIMClient)`,
+      `Cannot call ${name}: client ${
+        quote(client)
+      } has no ${method} method (pass a ${clientClass})`,
     );
   }
   return optionsObject(`call ${name}`, options);

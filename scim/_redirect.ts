@@ -1,6 +1,7 @@
-// Internal: where answers are read, a redirect (any 3xx: every request goes with
+// Internal: where answers are read, a redirect (any 3xx but 304: every request goes with
 // `redirect: "manual"`) or an answer from another origin than the base URL's (a custom fetch
-// that followed one anyway) becomes a `SCIMRedirectError`, never an answer taken as Slack's.
+// that followed one anyway) becomes a `SCIMRedirectError`, never an answer taken as Slack's; and
+// a request addressed to another origin is refused before it is sent, never given the token.
 
 import { SCIMRedirectError, type SCIMRedirectErrorDetails } from "./redirect_error.ts";
 
@@ -60,5 +61,39 @@ export function refuseRedirect(
     origin,
     location: foreign ? answeredFrom : locationOf(response, requestUrl),
     followed: foreign,
+  });
+}
+
+/**
+ * The error for a request addressed to another origin than the base URL's: such a request is
+ * never sent, since the token belongs to the base URL's origin only.
+ *
+ * @param request The request.
+ * @param origin The base URL's origin, such as `https://api.slack.com`.
+ * @returns The error to throw; `undefined` when the request is for `origin`.
+ */
+export function addressedElsewhere(
+  request: Request,
+  origin: string,
+): SCIMRedirectError | undefined {
+  const { url } = request;
+  // An http(s) URL serializes as its origin then "/" (a Request's URL has no credentials): the
+  // test is exact, and costs no URL parse per attempt.
+  if (url.startsWith(`${origin}/`)) return undefined;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = "";
+  }
+  return new SCIMRedirectError({
+    status: 0,
+    origin,
+    location: originOf(url),
+    followed: false,
+    refused: true,
+    method: request.method,
+    path,
+    attempts: 0,
   });
 }

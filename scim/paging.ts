@@ -8,7 +8,9 @@
  *   of the page before (the *anchor*); items already yielded in the previous page are dropped.
  * - **Nobody present for the whole walk is skipped.** When the anchor is not where it was (items
  *   before it were deleted, so everything after moved up), the walker steps back one page and
- *   walks forward again, dropping what it has already yielded.
+ *   walks forward again, dropping what it has already yielded. A step-back page is used from its
+ *   first item already yielded on: when it holds none (more was deleted meanwhile), the walker
+ *   steps back again.
  * - **It ends.** It stops on an empty page or a page shorter than asked for, whatever
  *   `totalResults` says, and throws instead of looping when pages stop making progress.
  *
@@ -236,6 +238,7 @@ export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncItera
     const maxStepBacks = this.#options.maxStepBacks ?? 20;
     let previousIds = new Set<string>();
     let anchorId: string | undefined; // the last item yielded
+    let steppedBack = false; // the next page is a step-back page
     let nextIndex = 1; // where the item after the anchor should be
     let stepBacks = 0;
     let barren = 0; // consecutive pages that brought nothing new
@@ -250,8 +253,8 @@ export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncItera
       const count = anchored ? Math.min(pageSize + 1, MAX_PAGE_SIZE) : pageSize;
       const request: PageRequest = signal ? { startIndex, count, signal } : { startIndex, count };
       const fetched = await this.#fetchPage(request);
-      const items = fetched.items;
-      if (items.length === 0) return;
+      let items = fetched.items;
+      if (items.length === 0 && !steppedBack) return;
 
       if (
         anchorId !== undefined && startIndex > 1 && items.every((item) => idOf(item) !== anchorId)
@@ -264,7 +267,24 @@ export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncItera
         }
         nextIndex = Math.max(1, startIndex - pageSize);
         anchorId = undefined; // the step-back page is deduplicated by previousIds alone
+        steppedBack = true;
         continue;
+      }
+      if (steppedBack) {
+        // Continuity: the step-back page is trusted from an item already yielded on (what comes
+        // before it was yielded earlier). None there: more was deleted meanwhile, step back again.
+        const known = items.findIndex((item) => previousIds.has(idOf(item)));
+        if (known < 0) {
+          if (startIndex === 1 || stepBacks++ >= maxStepBacks) {
+            throw new Error(
+              `Cannot page: the list kept moving while it was walked (stepped back ${stepBacks} times near startIndex ${startIndex}); some items may be missing`,
+            );
+          }
+          nextIndex = Math.max(1, startIndex - pageSize);
+          continue;
+        }
+        steppedBack = false;
+        if (known > 0) items = items.slice(known);
       }
 
       const fresh = items.filter((item) => !previousIds.has(idOf(item)));
@@ -280,16 +300,16 @@ export class PagedIterable<T, P extends Page<T> = Page<T>> implements AsyncItera
       if (fresh.length > 0) {
         yield this.#shapePage({ items: fresh, startIndex, totalResults: fetched.totalResults });
       }
-      if (items.length < count) return; // a short page is the last, whatever totalResults says
+      if (fetched.items.length < count) return; // a short page is the last, whatever totalResults says
 
       // Remember this page's ids (and the previous page's, covering a step-back) to drop repeats.
       const ids = new Set<string>();
-      for (const item of items) ids.add(idOf(item));
+      for (const item of fetched.items) ids.add(idOf(item));
       if (anchorId === undefined && nextIndex > 1) { for (const id of previousIds) ids.add(id); }
       previousIds = ids;
       const last = items[items.length - 1] as T;
       anchorId = idOf(last);
-      nextIndex = startIndex + items.length;
+      nextIndex = startIndex + fetched.items.length;
     }
   }
 

@@ -1,7 +1,9 @@
 /**
- * `SCIMRedirectError`: the answer was a redirect, or came from another origin than the base URL's.
- * The client follows no redirect: one could carry the token or a user's personal data to another
- * host, and that host's answer must never pass for Slack's.
+ * `SCIMRedirectError`: the answer was a redirect, or came from another origin than the base URL's,
+ * or the request itself was addressed to another origin and refused before sending. The client
+ * follows no redirect and sends the token to the base URL's origin only: a redirect could carry
+ * the token or a user's personal data to another host, and that host's answer must never pass for
+ * Slack's.
  *
  * @module
  */
@@ -31,7 +33,10 @@ import { isNamedSlackScimError, SlackScimError } from "../common/slack_scim_erro
  * ```
  */
 export interface SCIMRedirectErrorDetails {
-  /** The status of the answer: the 3xx, or the other origin's answer when `followed`. */
+  /**
+   * The status of the answer: the 3xx, or the other origin's answer when `followed`; 0 when
+   * `refused` (nothing was sent, so nothing answered).
+   */
   status: number;
   /** The base URL's origin, where the request was meant to go. */
   origin: string;
@@ -43,11 +48,18 @@ export interface SCIMRedirectErrorDetails {
   location: string | undefined;
   /** True when the `fetch` followed the redirect itself and another origin answered. */
   followed: boolean;
+  /**
+   * True when the request was addressed to another origin (a middleware or a pacer changed its
+   * URL, a per-call `baseUrl`, a middleware sending a request of its own) and was refused before
+   * sending: the token belongs to the base URL's origin only. `location` is then that other
+   * origin. Default false.
+   */
+  refused?: boolean;
   /** The HTTP method. */
   method: string;
-  /** The path relative to the base URL, without the query. */
+  /** The path relative to the base URL (the URL's path when it is not under it), no query. */
   path: string;
-  /** Attempts sent, 1 meaning no retry. Default 1. */
+  /** Attempts sent, 1 meaning no retry. Default 1 (0 when `refused`). */
   attempts?: number;
   /** Milliseconds waited between attempts. Default 0. */
   totalRetryDelay?: number;
@@ -56,12 +68,14 @@ export interface SCIMRedirectErrorDetails {
 }
 
 /**
- * Thrown when the answer to a call is a redirect (any 3xx: the client sends every request with
- * `redirect: "manual"` and follows none), or, when a custom `fetch` followed one anyway, when the
- * answer came from another origin than the base URL's. Nothing of that answer is taken as
- * Slack's. The message names the status and the origins, never the token nor the rest of the
- * `Location` URL. `mayHaveBeenApplied` is true only when an earlier attempt of a write got no
- * answer: a redirect is no sign that the write was applied.
+ * Thrown when the answer to a call is a redirect (any 3xx but 304: the client sends every request
+ * with `redirect: "manual"` and follows none), or, when a custom `fetch` followed one anyway, when
+ * the answer came from another origin than the base URL's. Nothing of that answer is taken as
+ * Slack's. Thrown too (`refused: true`) before anything is sent when a request was addressed to
+ * another origin than the base URL's (a middleware rewrote its URL or sent one of its own, a
+ * per-call `baseUrl`): the token is never attached to it. The message names the status and the
+ * origins, never the token nor the rest of the URL. `mayHaveBeenApplied` is true only when an
+ * earlier attempt of a write got no answer: a redirect is no sign that the write was applied.
  *
  * @example A base URL that redirects elsewhere
  * ```ts
@@ -88,6 +102,8 @@ export class SCIMRedirectError extends SlackScimError {
   declare readonly location: string | undefined;
   /** True when the `fetch` followed the redirect itself and another origin answered. */
   declare readonly followed: boolean;
+  /** True when the request was for another origin and was refused before sending. */
+  declare readonly refused: boolean;
   /** The HTTP method of the call. */
   declare readonly method: string;
   /** The path of the call relative to the base URL. */
@@ -108,24 +124,28 @@ export class SCIMRedirectError extends SlackScimError {
    */
   constructor(details: SCIMRedirectErrorDetails) {
     const { status, origin, location, followed, method, path } = details;
+    const refused = details.refused === true;
     const failedAttempts = details.failedAttempts ?? [];
     const call = `${bounded(method)} ${bounded(path)}`;
     const where = bounded(location ?? "an unknown place");
     super(
-      `Cannot use the answer to ${call}: ${
-        followed
-          ? `it came from ${where}, not ${origin}: the fetch followed a redirect (and sent the request there)`
-          : `${origin} answered ${status}, a redirect to ${where}, which is never followed (check baseUrl)`
-      }`,
+      refused
+        ? `Cannot send ${call} to ${where}: the token belongs to ${origin} only, so a request for another origin is never sent (a middleware, a pacer or a per-call baseUrl changed its URL)`
+        : `Cannot use the answer to ${call}: ${
+          followed
+            ? `it came from ${where}, not ${origin}: the fetch followed a redirect (and sent the request there)`
+            : `${origin} answered ${status}, a redirect to ${where}, which is never followed (check baseUrl)`
+        }`,
     );
     this.name = "SCIMRedirectError";
     this.status = status;
     this.origin = origin;
     this.location = location;
     this.followed = followed;
+    this.refused = refused;
     this.method = method;
     this.path = path;
-    this.attempts = details.attempts ?? 1;
+    this.attempts = details.attempts ?? (refused ? 0 : 1);
     this.totalRetryDelay = details.totalRetryDelay ?? 0;
     this.failedAttempts = failedAttempts;
     this.mayHaveBeenApplied = mayHaveBeenApplied(method, { failedAttempts });

@@ -8,13 +8,13 @@
  *   openapi-fetch  + middleware    builds the Request (redirect: "manual"); client.use() hooks
  *     retrying fetch  (retry/)     attempts, handlers, waits, timeout, cancellation
  *       pacing  (rateLimiter)      waits before each attempt, if configured
- *         Authorization added      on the attempt: nothing above sees the token
+ *         Authorization added      on a Request of its own, for the base URL's origin only
  *           fetch                  globalThis.fetch, or the `fetch` option
  * ```
- * Each attempt is the retrying fetch's own copy of openapi-fetch's request, except the first
- * attempt of a client method's call while no middleware is registered: nobody else sees that
- * request, so it is built with the call's signal (the timeout armed first) and sent itself,
- * sparing a `Request` copy per call; its retries are copies without the token.
+ * A request for another origin than the base URL's (a middleware rewrote it or sent one of its
+ * own, a per-call `baseUrl`) is refused before it is sent. Each attempt is the retrying fetch's
+ * own copy of openapi-fetch's request, and the token is set on a copy of that made beneath the
+ * pacer: middleware, the pacer, handlers and logs never hold a request that carries it.
  * A 2xx body is read by openapi-fetch as text (`parseAs: "text"`) and parsed by the transport; a
  * failed read is the call's timeout, the caller's abort, or an unreadable answer. An error
  * answer's body is read under openapi-fetch, within the timeout too, so its raw text is kept.
@@ -39,14 +39,9 @@ import { readFailure } from "../retry/read_text.ts";
 import { isRequestTimeoutError } from "../retry/request_timeout_error.ts";
 import { type FailedAttempt, retryStatsOf } from "../retry/stats.ts";
 import { SCIMApiError } from "./errors.ts";
-import { refuseRedirect } from "./_redirect.ts";
-import {
-  armBefore,
-  type ArmClock,
-  armClock,
-  HANDED_OVER,
-  type HandedOver,
-} from "../retry/hand_over.ts";
+import { addressedElsewhere, refuseRedirect } from "./_redirect.ts";
+import { isSCIMRedirectError } from "./redirect_error.ts";
+import { isRequestFailedError } from "../retry/request_failed_error.ts";
 
 /**
  * Paces requests: wraps the fetch under the retrying fetch, so every attempt (retries included)
@@ -200,17 +195,24 @@ export interface Answer {
   path: string | undefined;
 }
 
-/** What a call's fetch saw, for reading its answer afterwards. */
-interface Exchange {
+/** How a client method's call is sent. */
+export interface CallHow {
+  /** True when the call sends a JSON body (it then gets the write's Content-Type). */
+  write?: boolean;
+  /** False for writes that must never be re-sent after a transport failure. Default true. */
+  retryAfterSendFailure?: boolean;
+}
+
+/** One request sent and answered: what the answer is read from afterwards. Never changed. */
+interface Sent {
   /** The request the retrying fetch got (after middleware). */
-  request?: Request;
+  readonly request: Request;
   /** The retrying fetch's answer. */
-  response?: Response;
-  /** An error answer's copy handed to openapi-fetch, its body read into `text`. */
-  copy?: Response;
-  text?: string;
-  /** Set once the retrying fetch answered 2xx and openapi-fetch reads the body. */
-  read?: boolean;
+  readonly response: Response;
+  /** What openapi-fetch was handed: `response` itself, or a copy whose body is `text`. */
+  readonly handed: Response;
+  /** The body, when it was read here (error answers, and every answer of the escape hatch). */
+  readonly text: string | undefined;
 }
 
 /** Per-call options openapi-fetch carries on the Request (its unknown init keys). */
@@ -263,9 +265,8 @@ export class SCIMTransport<Paths extends {}> {
   readonly openapi: Client<Paths>;
   readonly #retrying: RetryingFetch;
   readonly #writeHeaders: Record<string, string>;
-  readonly #armClock: ArmClock;
-  /** Set once middleware is registered: openapi-fetch's request is then seen by others. */
-  #middleware = false;
+  /** The base URL's origin: the only one the token is sent to. */
+  readonly #origin: string;
 
   /**
    * Builds the transport; no request is made.
@@ -282,12 +283,19 @@ export class SCIMTransport<Paths extends {}> {
     this.timeout = timeout;
     this.logger = logger;
     const authorization = `Bearer ${token}`;
-    // Each attempt is the retrying fetch's own copy: the header set here is seen by the wire
-    // (and the `fetch` option) only, never by middleware, handlers, logs or errors.
+    const origin = new URL(baseUrl).origin;
+    this.#origin = origin;
+    // The token goes on a Request of its own, made here beneath everything else: the wire (and
+    // the `fetch` option) sees it, never middleware, the pacer (which may keep the request it
+    // handed down), handlers, logs or errors. And only to the base URL's origin: a request a
+    // pacer re-addressed is refused, not given the token.
     const authorize: Transport = (request) => {
-      request.headers.set("authorization", authorization);
+      const elsewhere = addressedElsewhere(request, origin);
+      if (elsewhere !== undefined) return Promise.reject(elsewhere);
+      const wire = new Request(request);
+      wire.headers.set("authorization", authorization);
       // Looked up per attempt, so a global fetch installed or replaced later is the one used.
-      return send === undefined ? globalThis.fetch(request) : send(request);
+      return send === undefined ? globalThis.fetch(wire) : send(wire);
     };
     const paced = rateLimiter === undefined
       ? authorize
@@ -299,8 +307,6 @@ export class SCIMTransport<Paths extends {}> {
         `Cannot use rateLimiter: ${quote(rateLimiter)} has no wrap method returning a fetch`,
       );
     }
-    // The retrying fetch's clock, to arm a call before openapi-fetch builds its request.
-    this.#armClock = armClock(clock);
     this.#retrying = createRetryingFetch({
       fetch: paced,
       retryHandlers,
@@ -322,24 +328,13 @@ export class SCIMTransport<Paths extends {}> {
       fetch: (request) => {
         const { timeout, retryAfterSendFailure } = request as Request & CarriedOptions;
         // The retrying fetch checks retryAfterSendFailure (undefined: true).
-        return this.#exchange(
-          request,
-          {
-            timeout: timeout === undefined ? this.timeout : checkTimeout(timeout),
-            retryAfterSendFailure: retryAfterSendFailure as boolean,
-          },
-          {},
-          true,
-        );
+        const call = {
+          timeout: timeout === undefined ? this.timeout : checkTimeout(timeout),
+          retryAfterSendFailure: retryAfterSendFailure as boolean,
+        };
+        return this.#send(request, call, true).then((sent) => sent.handed);
       },
     });
-    // Middleware sees openapi-fetch's request (onRequest, onResponse, onError); until some is
-    // registered, nobody but this transport does. (Wrapped here, so `client.openapi.use()` counts.)
-    const { use } = this.openapi;
-    this.openapi.use = (...middleware) => {
-      this.#middleware = true;
-      use(...middleware);
-    };
   }
 
   /**
@@ -366,42 +361,26 @@ export class SCIMTransport<Paths extends {}> {
    * @param name The method's name, for argument errors.
    * @param options The caller's per-call options.
    * @param send Makes the openapi-fetch call, spreading `init` into its options.
-   * @param write True when the call sends a JSON body.
-   * @param retryAfterSendFailure False for writes that must never be re-sent after a transport
-   * failure.
+   * @param how Whether it is a write, and may be re-sent after a transport failure.
    * @returns The answer; a non-2xx answer or a 2xx body that is not JSON throws `SCIMApiError`.
    */
   async call(
     name: string,
     options: CallOptions | undefined,
     send: (init: SendInit) => Promise<{ response: Response; data?: unknown; error?: unknown }>,
-    write = false,
-    retryAfterSendFailure = true,
+    how: CallHow = {},
   ): Promise<Answer> {
+    const { write = false, retryAfterSendFailure = true } = how;
     const { signal, timeout } = checkCallOptions(name, options, this.timeout);
     signal?.throwIfAborted();
-    const exchange: Exchange = {};
     // The caller's signal, or none: then no signal is combined with the timeout's.
-    const retry: RetryCallOptions & HandedOver = {
-      timeout,
-      retryAfterSendFailure,
-      signal: signal ?? null,
-    };
-    // Without middleware, openapi-fetch's request is seen by nobody but this transport: a read's is
-    // built with the call's signal (the timeout armed first) and sent as the first attempt
-    // itself, the token set on it beneath the retrying fetch, instead of on a copy (one Request
-    // and its header list less per call). With middleware, each attempt is a copy, so what
-    // middleware holds never carries the token.
-    // (A write's request has a body, which the retrying fetch reads once and copies into every
-    // attempt: handing it over would only add a signal to it.)
-    const armed = this.#middleware || write
-      ? undefined
-      : armBefore(this.#armClock, signal, timeout, "authorization");
-    if (armed !== undefined) retry[HANDED_OVER] = armed;
+    const retry: RetryCallOptions = { timeout, retryAfterSendFailure, signal: signal ?? null };
+    // The request this call sent last, and its answer (set once, read after openapi-fetch).
+    let sent: Sent | undefined;
     const init: SendInit = {
-      fetch: (request) => this.#exchange(request, retry, exchange, false),
+      fetch: async (request) => (sent = await this.#send(request, retry, false)).handed,
       parseAs: "text",
-      signal: (armed === undefined ? signal : armed.signal) ?? null,
+      signal: signal ?? null,
     };
     if (write) init.headers = this.#writeHeaders;
     let result: { response: Response; data?: unknown; error?: unknown };
@@ -410,30 +389,35 @@ export class SCIMTransport<Paths extends {}> {
     } catch (error) {
       // openapi-fetch reading a 2xx body failed: the call's timeout, the caller's abort, or a body
       // Slack's answer lost (what the retrying fetch threw comes through as it is).
-      const { response } = exchange;
       // (Middleware that threw, or read a body it replaced, leaves this answer's body unused.)
-      if (exchange.read !== true || response === undefined || !response.bodyUsed) throw error;
-      throw this.#unreadable(exchange.request, response, readFailure(response, error));
+      const read = sent !== undefined && sent.text === undefined && sent.response.ok;
+      if (!read || !sent!.response.bodyUsed) throw error;
+      throw this.#unreadable(sent!.request, sent!.response, readFailure(sent!.response, error));
     }
-    return this.#answer(result, exchange);
+    return this.#answer(result, sent);
   }
 
   /**
-   * Sends a request the way every call does: never following a redirect, through the retrying
-   * fetch. Error answers (and every answer of the escape hatch) are read here, within the call's
-   * timeout, and handed on as a copy whose body is that text.
+   * Sends a request the way every call does: to the base URL's origin only, never following a
+   * redirect, through the retrying fetch. Error answers (and every answer of the escape hatch)
+   * are read here, within the call's timeout, and handed on as a copy whose body is that text.
+   *
+   * @returns What was sent and what came back; `handed` is what openapi-fetch gets.
    */
-  async #exchange(
-    request: Request,
-    call: RetryCallOptions,
-    exchange: Exchange,
-    buffer: boolean,
-  ): Promise<Response> {
+  async #send(request: Request, call: RetryCallOptions, buffer: boolean): Promise<Sent> {
     // Middleware (or an escape-hatch caller) may have asked for another redirect mode.
     if (request.redirect !== "manual") request = new Request(request, { redirect: "manual" });
-    exchange.request = request;
-    const response = await this.#retrying(request, call);
-    exchange.response = response;
+    // The token belongs to the base URL's origin: a request for another one (a middleware that
+    // rewrote the URL or sends one of its own, a per-call baseUrl) is refused, never sent.
+    const elsewhere = addressedElsewhere(request, this.#origin);
+    if (elsewhere !== undefined) throw elsewhere;
+    let response: Response;
+    try {
+      response = await this.#retrying(request, call);
+    } catch (error) {
+      // A pacer that re-addressed an attempt: refused beneath it, as above.
+      throw isRequestFailedError(error) && isSCIMRedirectError(error.cause) ? error.cause : error;
+    }
     // A redirect, or an answer from another origin, is never read as Slack's (its body is
     // released unread).
     // (The request is known here, so the details' method and path are strings.)
@@ -443,11 +427,9 @@ export class SCIMTransport<Paths extends {}> {
       this.baseUrl,
       () => this.#details(request, response) as { method: string; path: string },
     );
-    if (response.ok && !buffer) {
-      exchange.read = true;
-      return response;
+    if ((response.ok && !buffer) || response.status < 200) {
+      return { request, response, handed: response, text: undefined };
     }
-    if (response.status < 200) return response;
     let text: string;
     try {
       text = await response.text();
@@ -456,25 +438,22 @@ export class SCIMTransport<Paths extends {}> {
     }
     // A 204, 205 or 304 may not have a body, even an empty one.
     const { status } = response;
-    const copy = new Response(
+    const handed = new Response(
       status === 204 || status === 205 || status === 304 ? null : text,
       response,
     );
-    exchange.copy = copy;
-    exchange.text = text;
-    return copy;
+    return { request, response, handed, text };
   }
 
   /** Turns the answer openapi-fetch returned into an `Answer`, throwing for an error. */
   #answer(
     result: { response: Response; data?: unknown; error?: unknown },
-    exchange: Exchange,
+    sent: Sent | undefined,
   ): Answer {
     const { response, data, error } = result;
-    const { request } = exchange;
     let text: string;
-    if (response === exchange.copy) {
-      text = exchange.text!;
+    if (sent?.text !== undefined && response === sent.handed) {
+      text = sent.text;
     } else if (response.ok) {
       // parseAs "text"; nothing read for a 204, a HEAD or a Content-Length of 0.
       text = typeof data === "string" ? data : "";
@@ -487,7 +466,7 @@ export class SCIMTransport<Paths extends {}> {
       headers: response.headers,
       text,
       body: undefined,
-      ...this.#details(request, exchange.response),
+      ...this.#details(sent?.request, sent?.response),
     };
     if (!response.ok) throw new SCIMApiError(answer, answer);
     // A blank body is an empty one; anything else must be JSON.

@@ -60,8 +60,8 @@ export async function createGroup(
         "createGroup",
         options,
         (init) => t.openapi.POST("/Groups", { ...init, body }),
-        true,
-        false, // never re-sent after an attempt without an answer: names are not unique
+        // Never re-sent after an attempt without an answer: names are not unique.
+        { write: true, retryAfterSendFailure: false },
       ),
     );
   } catch (error) {
@@ -87,7 +87,7 @@ export async function patchGroup(
       "patchGroup",
       options,
       (init) => t.openapi.PATCH("/Groups/{id}", { ...init, params: { path: { id } }, body }),
-      true,
+      { write: true },
     ),
   );
 }
@@ -104,7 +104,7 @@ export async function updateGroup(
       "updateGroup",
       options,
       (init) => t.openapi.PUT("/Groups/{id}", { ...init, params: { path: { id } }, body }),
-      true,
+      { write: true },
     ),
   );
 }

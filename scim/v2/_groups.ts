@@ -61,8 +61,8 @@ export async function createGroup(
         "createGroup",
         options,
         (init) => t.openapi.POST("/Groups", { ...init, body }),
-        true,
-        false, // never re-sent after an attempt without an answer: names are not unique
+        // Never re-sent after an attempt without an answer: names are not unique.
+        { write: true, retryAfterSendFailure: false },
       ),
     );
   } catch (error) {
@@ -86,7 +86,7 @@ export async function patchGroup(
     "patchGroup",
     options,
     (init) => t.openapi.PATCH("/Groups/{id}", { ...init, params: { path: { id } }, body }),
-    true,
+    { write: true },
   );
   // 204 (no body) or 200 with the group, as Slack's v2 docs show; anything else is not success.
   if (answer.body === undefined) return { ...emptyBody(answer), group: undefined };
@@ -108,7 +108,7 @@ export async function updateGroup(
       "updateGroup",
       options,
       (init) => t.openapi.PUT("/Groups/{id}", { ...init, params: { path: { id } }, body }),
-      true,
+      { write: true },
     ),
   );
 }

@@ -56,7 +56,7 @@ export async function createUser(t: V2, user: User, options?: CallOptions): Prom
         "createUser",
         options,
         (init) => t.openapi.POST("/Users", { ...init, body }),
-        true,
+        { write: true },
       ),
     );
   } catch (error) {
@@ -81,7 +81,7 @@ export async function patchUser(
       "patchUser",
       options,
       (init) => t.openapi.PATCH("/Users/{id}", { ...init, params: { path: { id } }, body }),
-      true,
+      { write: true },
     ),
   );
 }
@@ -94,7 +94,7 @@ export async function updateUser(t: V2, user: User, options?: CallOptions): Prom
       "updateUser",
       options,
       (init) => t.openapi.PUT("/Users/{id}", { ...init, params: { path: { id } }, body }),
-      true,
+      { write: true },
     ),
   );
 }

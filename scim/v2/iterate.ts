@@ -6,6 +6,7 @@
  */
 
 import { type IterateOptions, iterateSearch, type Page, type PagedIterable } from "../paging.ts";
+import { checkPagingArguments } from "../_paging_arguments.ts";
 import type { SCIM2Client } from "./client.ts";
 import type { Group } from "./group.ts";
 import type { User } from "./user.ts";
@@ -84,6 +85,7 @@ export function iterateUsers(
   client: Pick<SCIM2Client, "searchUsers">,
   options: IterateOptions = {},
 ): PagedIterable<User, UsersPage> {
+  options = checkPagingArguments("iterateUsers", client, "searchUsers", options, "SCIM2Client");
   return iterateSearch((query) => client.searchUsers(query), "users", options);
 }
 
@@ -111,5 +113,6 @@ export function iterateGroups(
   client: Pick<SCIM2Client, "searchGroups">,
   options: IterateOptions = {},
 ): PagedIterable<Group, GroupsPage> {
+  options = checkPagingArguments("iterateGroups", client, "searchGroups", options, "SCIM2Client");
   return iterateSearch((query) => client.searchGroups(query), "groups", options);
 }

@@ -27,6 +27,9 @@
  */
 
 import { isObject } from "../../common/is_object.ts";
+import { optionsObject } from "../../common/options_object.ts";
+import { quote } from "../../common/quote.ts";
+import { checkJsonValue } from "../_arguments.ts";
 import { encodeFilterValue, type FilterValue } from "../filter.ts";
 import type { Group } from "./group.ts";
 import type { components } from "./schema.gen.ts";
@@ -321,7 +324,10 @@ function checkOperation(operation: unknown, index: number): Checked {
   if (!isObject(operation)) {
     throw new TypeError(`Cannot build PATCH: ${where} (${describe(operation)}) is not an object`);
   }
-  if (operation instanceof UntypedOperation) return operation;
+  if (operation instanceof UntypedOperation) {
+    checkJsonValue("build PATCH", `${where} value`, operation.value);
+    return operation;
+  }
   const { op, path, value } = operation as Record<string, unknown>;
   if (typeof op !== "string" || !OPS.has(op)) {
     throw new TypeError(
@@ -351,6 +357,9 @@ function checkOperation(operation: unknown, index: number): Checked {
       }`,
     );
   }
+  // NaN would be sent as null and clear the attribute; a BigInt or a cycle would throw the
+  // runtime's own words.
+  checkJsonValue("build PATCH", `${where} value`, value);
   return operation as Checked;
 }
 
@@ -561,9 +570,16 @@ export const userPatch: {
     path: `${valuePath("phoneNumbers", { value: from })}.value` as const,
     value: to,
   }),
-  makeGuest: (options = {}) => {
+  makeGuest: (options) => {
+    // From plain JavaScript, `makeGuest(null)` gets past a parameter default.
+    const { expiration } = optionsObject("build userPatch.makeGuest", options);
+    if (expiration !== undefined && typeof expiration !== "string") {
+      throw new TypeError(
+        `Cannot build userPatch.makeGuest: expiration ${quote(expiration)} is not a string`,
+      );
+    }
     const value: SlackGuestExtension = { type: "multi" };
-    if (options.expiration !== undefined) value.expiration = options.expiration;
+    if (expiration !== undefined) value.expiration = expiration;
     return { op: "add", path: GUEST_SCHEMA_V2, value };
   },
   makeFullMember: () => ({ op: "remove", path: GUEST_SCHEMA_V2 }),

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { isSCIMApiError, isSCIMRedirectError, SCIMClient } from "../../mod.ts";
 import { rejection, TOKEN } from "./_helpers.ts";
+import { SCIM2Client } from "../../scim/v2/mod.ts";
 
 interface Seen {
   method: string;
@@ -155,5 +156,22 @@ Deno.test("over loopback: a transport that sends to another host on purpose, fol
     assert.deepEqual(elsewhere.seen.map((s) => s.path), ["/scim/v1/Users"]);
   } finally {
     await elsewhere.close();
+  }
+});
+
+Deno.test("every 3xx but 304 is refused as a redirect, 300 and the unassigned ones included, v1 and v2", async () => {
+  for (let status = 300; status <= 399; status++) {
+    if (status === 304) continue;
+    for (
+      const make of [
+        (fetch: () => Promise<Response>) => new SCIMClient({ token: TOKEN, fetch }),
+        (fetch: () => Promise<Response>) => new SCIM2Client({ token: TOKEN, fetch }),
+      ]
+    ) {
+      const client = make(() => Promise.resolve(new Response(null, { status })));
+      const error = await rejection(client.searchUsers({ count: 1 }));
+      assert.ok(isSCIMRedirectError(error), `${status}: ${error}`);
+      assert.equal(error.status, status);
+    }
   }
 });

@@ -107,3 +107,45 @@ Deno.test("iterateSearch() asks each page with the walk's filter and timeout and
   });
   assert.ok(asked.every((q) => q.filter === 'displayName eq "x"' && q.timeout === 50));
 });
+
+Deno.test("an abort after some chunks were applied rejects with GroupMembershipError naming the applied chunks, the reason as its cause", async () => {
+  const job = new AbortController();
+  const g = group([]);
+  const send = g.calls.sendChunk;
+  // The abort comes while the second chunk is on its way: the first is applied, the second's
+  // call rejects with the caller's reason.
+  g.calls.sendChunk = (chunk, signal) => {
+    if (g.sent.length === 1) {
+      job.abort(new Error("shutting down"));
+      g.sent.push(`${chunk.operation} ${chunk.userIds.join(",")}`);
+      return Promise.reject(signal?.reason);
+    }
+    return send(chunk, signal);
+  };
+  const error = await changeMembers("add", ["U1", "U2", "U3", "U4", "U5"], g.calls, {
+    chunkSize: 2,
+    signal: job.signal,
+  }).catch((e) => e);
+  assert.ok(isGroupMembershipError(error), String(error));
+  assert.deepEqual(error.applied.map((c) => c.userIds), [["U1", "U2"]]);
+  assert.deepEqual(error.failed.userIds, ["U3", "U4"]);
+  assert.deepEqual(error.notAttempted.map((c) => c.userIds), [["U5"]]);
+  assert.equal((error.cause as Error).message, "shutting down");
+  assert.deepEqual([...g.current].sort(), ["U1", "U2"]);
+
+  // Aborted between chunks (nothing in flight): the same, the next chunk never sent.
+  const between = new AbortController();
+  const h = group([]);
+  const sendH = h.calls.sendChunk;
+  h.calls.sendChunk = async (chunk, signal) => {
+    await sendH(chunk, signal);
+    between.abort(new Error("stop"));
+  };
+  const stopped = await changeMembers("add", ["U1", "U2", "U3"], h.calls, {
+    chunkSize: 2,
+    signal: between.signal,
+  }).catch((e) => e);
+  assert.ok(isGroupMembershipError(stopped), String(stopped));
+  assert.deepEqual(stopped.applied.map((c) => c.userIds), [["U1", "U2"]]);
+  assert.deepEqual(h.sent, ["add U1,U2"]);
+});

@@ -181,3 +181,36 @@ Deno.test("PagedIterable refuses a page size Slack would not serve", () => {
     );
   }
 });
+
+for (const [first, second] of [[3, 4], [1, 11], [6, 8]]) {
+  Deno.test(`PagedIterable yields every id once when ${first} then ${second} items before the cursor are deleted on two consecutive pages`, async () => {
+    const list = ids(60);
+    const yielded = new Set<string>();
+    const server = listServer(list, {
+      // Before page 3 (which finds its anchor gone) and again before the step-back page: items
+      // already yielded disappear each time.
+      between: (call, items) => {
+        const gone = call === 2
+          ? items.splice(1, first)
+          : call === 3
+          ? items.splice(1, second)
+          : [];
+        for (const item of gone) {
+          assert.ok(yielded.has(item.id), `${item.id} deleted before it was seen`);
+        }
+      },
+    });
+    const seen: string[] = [];
+    for await (
+      const item of new PagedIterable(server.fetchPage, {
+        pageSize: 10,
+        idOf: (i) => i.id,
+      })
+    ) {
+      seen.push(item.id);
+      yielded.add(item.id);
+    }
+    assert.equal(new Set(seen).size, seen.length, "no duplicates");
+    assert.deepEqual([...seen].sort(), ids(60).map((i) => i.id));
+  });
+}

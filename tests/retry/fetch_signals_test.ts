@@ -6,7 +6,8 @@ import {
 } from "../../retry/builtin_handlers.ts";
 import { defaultRetryHandlers } from "../../retry/defaults.ts";
 import { createRetryingFetch, type RetryingFetchOptions, retryStatsOf } from "../../retry/fetch.ts";
-import type { RetryHandler } from "../../retry/handler.ts";
+import { RetryHandler } from "../../retry/handler.ts";
+import { MAX_ATTEMPTS } from "../../retry/_attempts.ts";
 import { FixedValueRetryIntervalCalculator } from "../../retry/interval_calculator.ts";
 import { isRequestFailedError } from "../../retry/request_failed_error.ts";
 import { isRequestTimeoutError } from "../../retry/request_timeout_error.ts";
@@ -339,4 +340,58 @@ Deno.test("a call's signal option stands for the request's: its abort cancels th
     fetch(new Request(USERS), { signal: "nope" as unknown as AbortSignal }),
     { name: "TypeError", message: /signal/ },
   );
+});
+
+Deno.test("a 429 whose Retry-After equals the time left before the timeout is returned at once, not waited for", async () => {
+  let clock = 0;
+  const { sleep, delays } = recordingSleep((ms) => clock += ms);
+  const server = scriptedServer(() => {
+    clock += 2000; // the attempt took 2 s: 8 s of the 10 s are left
+    return Promise.resolve(new Response(null, { status: 429, headers: { "Retry-After": "8" } }));
+  });
+  const fetch = createRetryingFetch({
+    retryHandlers: () => [new RateLimitErrorRetryHandler()],
+    fetch: server.fetch,
+    clock: { sleep, now: () => clock, timeout: () => new AbortController().signal },
+  });
+  const response = await fetch(new Request(USERS), { timeout: 10_000 });
+  assert.equal(response.status, 429);
+  assert.deepEqual(delays, [], "no wait that would end exactly at the timeout");
+  assert.equal(server.received.length, 1);
+  assert.equal(
+    retryStatsOf(response)?.giveUpReason,
+    "Retry-After of 8000 ms equals the time left before the timeout (8000 ms)",
+  );
+});
+
+Deno.test("a handler that never stops retrying ends after MAX_ATTEMPTS with a reason, not an endless loop", async () => {
+  // The guard of the suite against a retry loop that never ends: without the cap this call would
+  // run until the heap is gone; here the caller gives up at twice the cap, so the test fails fast.
+  class Forever extends RetryHandler {
+    override canRetry() {
+      return true;
+    }
+    protected override shouldRetry() {
+      return true;
+    }
+    override prepareForNextAttempt() {
+      return 0;
+    }
+  }
+  const caller = new AbortController();
+  let sent = 0;
+  const fetch = createRetryingFetch({
+    retryHandlers: () => [new Forever()],
+    fetch: () => {
+      if (++sent > 2 * MAX_ATTEMPTS) caller.abort(new Error("no cap: the retry loop never ended"));
+      return Promise.resolve(new Response(null, { status: 503 }));
+    },
+    clock: { sleep: () => Promise.resolve() },
+  });
+  const response = await fetch(new Request(USERS), { signal: caller.signal });
+  assert.equal(response.status, 503);
+  assert.equal(sent, MAX_ATTEMPTS);
+  const stats = retryStatsOf(response);
+  assert.equal(stats?.attempts, MAX_ATTEMPTS);
+  assert.equal(stats?.giveUpReason, `${MAX_ATTEMPTS} attempts is the most one call makes`);
 });

@@ -567,3 +567,21 @@ Deno.test("over loopback: the v2 users and groups walkthrough with the global fe
     await server.close();
   }
 });
+
+Deno.test("v2 deleteUser() and deleteGroup() answered 2xx with a SCIM error body (detail, no Errors) throw, never read as done", async () => {
+  const body = JSON.stringify({
+    schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+    detail: "no_such_user",
+    status: "404",
+  });
+  for (const status of [200, 202]) {
+    const { client, requests } = answering(body, status);
+    for (const call of [() => client.deleteUser("U1"), () => client.deleteGroup("S1")]) {
+      const error = await call().catch((e) => e);
+      assert.ok(isSCIMApiError(error), `${status}: ${error}`);
+      assert.equal(error.status, status);
+      assert.match(error.message, /no body/);
+    }
+    assert.deepEqual(requests.map((r) => r.method), ["DELETE", "DELETE"]);
+  }
+});
