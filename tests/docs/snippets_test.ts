@@ -79,7 +79,9 @@ for (const file of files) {
 for (const guide of EXPECTED_GUIDES) {
   const present = await exists(guide);
   Deno.test({
-    name: `${guide}: its snippets are checked and run${present ? "" : " (skipped: not in this branch)"}`,
+    name: `${guide}: its snippets are checked and run${
+      present ? "" : " (skipped: not in this branch)"
+    }`,
     ignore: !present,
     fn: () => assert.ok(files.includes(guide)),
   });
@@ -162,11 +164,15 @@ async function run(snippet: Snippet, env: Record<string, string>): Promise<void>
 for (const snippet of snippets.filter((snippet) => snippet.code.startsWith(MARKER))) {
   const needsRedis = snippet.code.includes('Deno.env.get("REDIS_URL")');
   Deno.test({
-    name: `${snippet.file}:${snippet.line} runs against the simulator${needsRedis ? " (Redis)" : ""}`,
+    name: `${snippet.file}:${snippet.line} runs against the simulator${
+      needsRedis ? " (Redis)" : ""
+    }`,
     ignore: needsRedis && REDIS_URL === undefined && !CI,
     fn: async () => {
       if (needsRedis && REDIS_URL === undefined) {
-        throw new Error("SLACK_SCIM_REDIS_URL is unset under CI=true: this test needs redis-server");
+        throw new Error(
+          "SLACK_SCIM_REDIS_URL is unset under CI=true: this test needs redis-server",
+        );
       }
       const sim = new SlackScimSimulator({ token: "xoxp-test", users: 100, groups: 5, seed: 1 });
       const server = await sim.listen({ port: 0 });
