@@ -8,7 +8,9 @@
  *   (skipped without it, failed under CI=true, as the other Redis tests).
  * - A block that mentions `SLACK_SCIM_BASE_URL` reads it (`Deno.env.get("SLACK_SCIM_BASE_URL")`).
  * - A block that reads the token (`SLACK_ORG_ADMIN_USER_TOKEN`) reads `SLACK_SCIM_BASE_URL` too, so
- *   no snippet sends a real token, or a write, to Slack unless the reader opts in.
+ *   no snippet sends a real token, or a write, to Slack unless the reader opts in. Runnable blocks
+ *   get a token in `SLACK_ORG_ADMIN_USER_TOKEN` that the simulator refuses: one that sends it
+ *   anywhere but Slack fails.
  *
  * Type checking is `deno task check` (`deno check --doc-only` over the same files).
  */
@@ -179,6 +181,8 @@ for (const snippet of snippets.filter((snippet) => snippet.code.startsWith(MARKE
       try {
         await run(snippet, {
           SLACK_SCIM_BASE_URL: server.baseUrl,
+          // A "real" token the simulator refuses: a snippet that sends it anywhere but Slack fails.
+          SLACK_ORG_ADMIN_USER_TOKEN: "xoxp-real-token-for-slack-only",
           ...(needsRedis ? { REDIS_URL: REDIS_URL! } : {}),
         });
       } finally {
