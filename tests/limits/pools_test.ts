@@ -2,12 +2,8 @@
 // limiter and in the simulator alike (both classify with slackRatePools; a test, so that a group
 // DELETE cannot move to another pool, or either side grow its own classification, unseen).
 import assert from "node:assert/strict";
-import {
-  type LimitStore,
-  RATE_POOL_NAMES,
-  type RatePoolName,
-  SlackRateLimiter,
-} from "../../limits/mod.ts";
+import { type LimitStore, type RatePoolName, SlackRateLimiter } from "../../limits/mod.ts";
+import { RATE_POOL_NAMES } from "../../limits/slack_limits.ts";
 import { RateLimiter } from "../../scim/testing/rate_limiter.ts";
 
 const SPECS = ["v1", "v2"] as const;
