@@ -3,7 +3,7 @@
  *
  * Bundles `mod.ts` with `deno bundle --minify` (everything it imports included, as an edge bundler
  * would), gzips the result (level 9) and prints both sizes in bytes. Exits 1 when the gzipped size
- * is over the budget (17 KiB by default, openapi-fetch and the default rate limiter included),
+ * is over the budget (19 KiB by default, openapi-fetch and the default rate limiter included),
  * or when the bundle contains code that must stay out of the main entry: the simulator, or
  * anything Deno- or Node-only.
  *
@@ -19,7 +19,7 @@ import { gzipSync } from "node:zlib";
 import { denoBundle } from "./_deno_bundle.ts";
 
 /** The gzipped budget of the main entry, in bytes. */
-export const DEFAULT_LIMIT = 17 * 1024;
+export const DEFAULT_LIMIT = 19 * 1024;
 
 /** Strings whose presence in the main bundle means something leaked into it. */
 const FORBIDDEN: readonly { pattern: RegExp; why: string }[] = [
