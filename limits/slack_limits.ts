@@ -211,7 +211,7 @@ function decodeId(raw: string): string {
  *
  * @example An org name with a token in the middle
  * ```ts
- * import { looksLikeToken } from "@org/slack-scim/limits";
+ * import { looksLikeToken } from "./slack_limits.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(looksLikeToken("prod:xoxp-1-2"), true);
