@@ -533,7 +533,10 @@ class ApplyRun {
       this.#decide(op, "done");
       return;
     }
-    if (state !== "begun") {
+    // Begun (a crash) or failed in a previous run of this plan: it may have been applied, so
+    // look before re-sending; only operations never sent are checked for staleness.
+    const inFlight = state === "begun" || state === "failed";
+    if (!inFlight) {
       const stale = await this.#staleReason(op);
       if (stale !== undefined) {
         this.#decide(op, "stale", stale);
@@ -542,7 +545,7 @@ class ApplyRun {
     }
     await this.journal.begin(op.id);
     try {
-      const result = await this.#send(op, state === "begun");
+      const result = await this.#send(op, inFlight);
       await this.journal.finish(op.id, { ok: true, ...(result ? { result } : {}) });
       this.#decide(op, "done");
     } catch (error) {
