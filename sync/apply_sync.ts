@@ -218,6 +218,15 @@ const KINDS: readonly OperationKind[] = [
 
 type Decision = "done" | "failed" | "skipped" | "stale";
 
+/** The HTTP status Slack answered, looking through wrappers (the membership engine's error). */
+function statusOf(error: unknown): number | undefined {
+  for (let e = error, depth = 0; e !== undefined && depth < 5; depth++) {
+    if (isSCIMApiError(e)) return e.status;
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return undefined;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -550,7 +559,7 @@ class ApplyRun {
       this.#decide(op, "done");
     } catch (error) {
       if (this.options.signal?.aborted) throw error;
-      const rejected = isSCIMApiError(error) && error.status === 400;
+      const rejected = statusOf(error) === 400;
       await this.journal.finish(op.id, { ok: false, error: messageOf(error) });
       this.#decide(op, rejected ? "skipped" : "failed", messageOf(error));
     }
