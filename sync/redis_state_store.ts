@@ -248,11 +248,15 @@ export class RedisStateStore implements SyncStateStore {
           String(Math.ceil(ms)),
         ]);
         if (Number(reply) !== 1) {
-          const held = parseLock(text(await this.#send(["GET", full])));
-          throw lockedError(
-            held ?? { holder: "nobody (it expired)", since: record.since, expires: 0, token: "" },
-            this.description,
-          );
+          // Expired: take it again if no one else has; else say who has it.
+          const again = await this.#send(["SET", full, next, "NX", "PX", String(Math.ceil(ms))]);
+          if (text(again) !== "OK") {
+            const held = parseLock(text(await this.#send(["GET", full])));
+            throw lockedError(
+              held ?? { holder: "unknown", since: record.since, expires: 0, token: "" },
+              this.description,
+            );
+          }
         }
         current = next;
       },

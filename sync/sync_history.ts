@@ -18,18 +18,28 @@ import { stateKey, type SyncStateStore } from "./state_store.ts";
  * const empty: SyncHistory = { emailMatches: {}, missingRuns: {} };
  * const after: SyncHistory = {
  *   sourceCount: 1200,
- *   emailMatches: { "ada@example.com": "W0123ABC" },
+ *   emailMatches: { "E1001": "W0123ABC" },
  *   missingRuns: { "W0456DEF": 1 },
+ *   managedGroups: { "S0789GHI": "Engineering" },
  * };
  * ```
  */
 export interface SyncHistory {
   /** How many rows the previous run's source had; absent before the first run. */
   sourceCount?: number;
-  /** Normalized email → Slack user id, for accounts matched by email (they have no `externalId`). */
+  /**
+   * The source's `externalId` → the Slack user id of the account it was matched to by email
+   * (accounts made before the sync have no `externalId`, and Slack refuses to set one later), so a
+   * later email change in the source is still a PATCH of the same account.
+   */
   emailMatches: Record<string, string>;
   /** Slack user id → how many runs in a row the source has not listed it. */
   missingRuns: Record<string, number>;
+  /**
+   * Slack group id → display name, for the groups the source named in the last applied run: the
+   * only groups a sync may delete once the source no longer names them. Absent: none.
+   */
+  managedGroups?: Record<string, string>;
 }
 
 /**
@@ -125,11 +135,11 @@ export async function readHistory(store: SyncStateStore, org: string): Promise<H
  * const store = new MemoryStateStore();
  * await writeHistory(store, "acme", {
  *   sourceCount: 1,
- *   emailMatches: { "ada@example.com": "W1" },
+ *   emailMatches: { E1: "W1" },
  *   missingRuns: {},
  * });
  * const { history, warning } = await readHistory(store, "acme");
- * assert.equal(history.emailMatches["ada@example.com"], "W1");
+ * assert.equal(history.emailMatches.E1, "W1");
  * assert.equal(warning, undefined);
  * ```
  */
@@ -143,7 +153,8 @@ export async function writeHistory(
     history === null || typeof history !== "object" ||
     !isRecordOf(history.emailMatches, "string") ||
     !isRecordOf(history.missingRuns, "number") ||
-    (history.sourceCount !== undefined && !Number.isSafeInteger(history.sourceCount))
+    (history.sourceCount !== undefined && !Number.isSafeInteger(history.sourceCount)) ||
+    (history.managedGroups !== undefined && !isRecordOf(history.managedGroups, "string"))
   ) {
     throw new TypeError("Cannot write the sync history: it is not a SyncHistory");
   }
@@ -156,6 +167,7 @@ export async function writeHistory(
       ...(history.sourceCount === undefined ? {} : { sourceCount: history.sourceCount }),
       emailMatches: history.emailMatches,
       missingRuns: history.missingRuns,
+      ...(history.managedGroups === undefined ? {} : { managedGroups: history.managedGroups }),
     }),
   );
 }
@@ -174,6 +186,7 @@ function parseHistory(text: string): SyncHistory | undefined {
     if (typeof value.sourceCount === "number" && Number.isSafeInteger(value.sourceCount)) {
       history.sourceCount = value.sourceCount;
     }
+    if (isRecordOf(value.managedGroups, "string")) history.managedGroups = value.managedGroups;
     return history;
   } catch {
     return undefined;

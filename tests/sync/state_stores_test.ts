@@ -374,8 +374,9 @@ Deno.test("writeHistory() round-trips and refuses what is not a history or a tok
   const store = new MemoryStateStore();
   const history = {
     sourceCount: 2,
-    emailMatches: { "ada@example.com": "W1" },
+    emailMatches: { E1: "W1" },
     missingRuns: { W9: 2 },
+    managedGroups: { S1: "Engineering" },
   };
   await writeHistory(store, "acme", history);
   assert.deepEqual(await readHistory(store, "acme"), { history });
