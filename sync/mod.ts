@@ -1,9 +1,25 @@
 /**
  * The sync engine: make Slack's users and IdP groups match a source of truth (an HR export, a
- * directory). Read the source (CSV, JSON, JSONL, or code), check it, plan, review, apply, resume.
- * What must outlive one run (the journal, the lock, the history) lives in a
- * {@linkcode SyncStateStore}: in memory here, in a file (`@org/slack-scim/sync/file`), Redis
- * (`@org/slack-scim/sync/redis`) or Deno KV (`@org/slack-scim/sync/deno-kv`).
+ * directory) with `planSync` (a reviewable, checksummed plan, guarded against mass
+ * deactivation) and `applySync` (journaled, resumable, one apply per org at a time), through
+ * `SCIMClient` (v1) or `SCIM2Client` (v2) alike.
+ *
+ * @example Plan, review, apply
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { applySync, formatPlanSummary, planSync } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 5 });
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch, rateLimiter: false });
+ * const plan = await planSync(client, [
+ *   { externalId: "E1", userName: "ada", email: "ada@example.com", groups: ["eng"] },
+ * ], { targetOnly: "report", limits: { deactivations: 10 } });
+ * console.log(formatPlanSummary(plan));
+ * const report = await applySync(client, plan);
+ * assert.equal(report.status, "applied");
+ * ```
  *
  * @example Read an HR export and check it before planning
  * ```ts
@@ -28,7 +44,16 @@ export * from "./read_users_csv.ts";
 export * from "./read_users_json.ts";
 export * from "./source_rows.ts";
 export * from "./check_source.ts";
+// One normalization for matching (target.ts has the same): this one is the export.
+export { normalizeEmail } from "./check_source.ts";
 export * from "./state_store.ts";
 export * from "./memory_state_store.ts";
 export * from "./sync_history.ts";
 export * from "./journal.ts";
+export * from "./apply_sync.ts";
+export * from "./format.ts";
+export * from "./plan.ts";
+export * from "./plan_error.ts";
+export * from "./plan_file.ts";
+export * from "./plan_sync.ts";
+export * from "./target.ts";
