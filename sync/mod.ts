@@ -21,9 +21,35 @@
  * assert.equal(report.status, "applied");
  * ```
  *
+ * @example Read an HR export and check it before planning
+ * ```ts
+ * import { checkSource, readUsersCsv } from "@org/slack-scim/sync";
+ * import assert from "node:assert/strict";
+ *
+ * const rows = readUsersCsv(
+ *   "externalId,userName,email,givenName,familyName,manager,groups\n" +
+ *     "E1,ada,ada@example.com,Ada,Lovelace,,Engineering\n" +
+ *     "E2,grace,grace@example.com,Grace,Hopper,E1,Engineering;Navy\n",
+ * );
+ * assert.deepEqual(checkSource(rows), []);
+ * assert.deepEqual(rows[1]?.user.groups, ["Engineering", "Navy"]);
+ * ```
+ *
  * @module
  */
 
+export * from "./desired_user.ts";
+export * from "./source_error.ts";
+export * from "./read_users_csv.ts";
+export * from "./read_users_json.ts";
+export * from "./source_rows.ts";
+export * from "./check_source.ts";
+// One normalization for matching (target.ts has the same): this one is the export.
+export { normalizeEmail } from "./check_source.ts";
+export * from "./state_store.ts";
+export * from "./memory_state_store.ts";
+export * from "./sync_history.ts";
+export * from "./journal.ts";
 export * from "./apply_sync.ts";
 export * from "./format.ts";
 export * from "./plan.ts";
