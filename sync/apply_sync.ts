@@ -9,7 +9,11 @@ import type { Middleware } from "openapi-fetch";
 import { type RatePoolName, slackRatePools } from "../limits/slack_limits.ts";
 import { retryStatsOf } from "../retry/stats.ts";
 import { isSCIMApiError } from "../scim/errors.ts";
-import { Journal, MemoryStateStore, type SyncStateStore, writeHistory } from "./_pending.ts";
+import { normalizeEmail } from "./check_source.ts";
+import { Journal } from "./journal.ts";
+import { MemoryStateStore } from "./memory_state_store.ts";
+import type { SyncStateStore } from "./state_store.ts";
+import { writeHistory } from "./sync_history.ts";
 import {
   ABSENT,
   groupFingerprint,
@@ -21,7 +25,6 @@ import {
 import type { OperationKind, SyncOperation, SyncPlan } from "./plan.ts";
 import {
   type NewTargetUser,
-  normalizeEmail,
   type SyncClient,
   type SyncTarget,
   syncTarget,

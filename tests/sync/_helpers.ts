@@ -5,7 +5,7 @@ import { SCIM2Client } from "../../scim/v2/mod.ts";
 import { SlackScimSimulator, type SlackScimSimulatorOptions } from "../../scim/testing/mod.ts";
 import type { RetryHandler } from "../../retry/handler.ts";
 import { type SyncClient, syncTarget, type TargetGroup, type TargetUser } from "../../sync/mod.ts";
-import type { DesiredUser } from "../../sync/_pending.ts";
+import type { DesiredUser } from "../../sync/mod.ts";
 
 export const TOKEN = "xoxp-sync-test";
 export const VERSIONS = ["v1", "v2"] as const;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { allBuiltinRetryHandlers } from "../../retry/defaults.ts";
 import { applySync, exitCodeOf, planSync } from "../../sync/mod.ts";
-import { MemoryStateStore } from "../../sync/_pending.ts";
+import { MemoryStateStore } from "../../sync/mod.ts";
 import type { SlackScimSimulator } from "../../scim/testing/mod.ts";
 import { person, setup, users, VERSIONS, writes } from "./_helpers.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { applySync, exitCodeOf, planSync } from "../../sync/mod.ts";
-import { MemoryStateStore } from "../../sync/_pending.ts";
+import { MemoryStateStore } from "../../sync/mod.ts";
 import { person, setup, users, VERSIONS, writes } from "./_helpers.ts";
 
 const people = (from: number, to: number, extra = {}) =>
