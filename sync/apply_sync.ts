@@ -12,7 +12,7 @@ import { isSCIMApiError } from "../scim/errors.ts";
 import { normalizeEmail } from "./check_source.ts";
 import { Journal } from "./journal.ts";
 import { MemoryStateStore } from "./memory_state_store.ts";
-import type { SyncStateStore } from "./state_store.ts";
+import { stateKey, type SyncStateStore } from "./state_store.ts";
 import { writeHistory } from "./sync_history.ts";
 import {
   ABSENT,
@@ -361,7 +361,7 @@ export async function applySync(
   const store = options.state ?? new MemoryStateStore();
   const org = options.org ?? plan.org ?? "default";
   const lock = await store.lock(
-    `${org}/apply`,
+    stateKey(org, "apply"),
     options.holder ?? `applySync ${plan.id}`,
     options.lockTtlMs ?? 6 * 60 * 60 * 1000,
   );
