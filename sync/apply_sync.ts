@@ -374,9 +374,16 @@ export async function applySync(
     }
     const journal = await Journal.open(store, org, plan.id);
     const previous = await journal.state();
-    const observed = await observe(target, options.signal);
-    const run = new ApplyRun(target, plan, journal, previous, observed, report, options);
-    await run.all(concurrency);
+    let run: ApplyRun;
+    try {
+      const observed = await observe(target, options.signal);
+      run = new ApplyRun(target, plan, journal, previous, observed, report, options);
+      await run.all(concurrency);
+    } catch (error) {
+      if (options.signal?.aborted) throw error; // the caller's abort; the journal lets a re-run go on
+      report.warnings.push(`The apply stopped: ${messageOf(error)}`);
+      return finish("error");
+    }
     // The history of this run: groups created get their ids now.
     const history = structuredClone(plan.history);
     for (const [opId, id] of run.createdGroups) {
@@ -450,7 +457,6 @@ class ApplyRun {
       const state = previous.get(op.id);
       if (state === undefined) continue;
       if (op.target !== undefined) this.#exempt.add(op.target);
-      for (const member of op.members ?? []) this.#exempt.add(member);
     }
     // Users and groups created by a previous run of this plan: found again by what they hold.
     for (const op of this.#ops) {
@@ -509,12 +515,17 @@ class ApplyRun {
     const pending = [...this.#ops];
     const running = new Map<string, Promise<void>>();
     const signal = this.options.signal;
+    let fatal: { error: unknown } | undefined; // an abort: stop starting, let the others settle
     while (pending.length > 0 || running.size > 0) {
       let started = false;
-      for (let i = 0; i < pending.length && running.size < concurrency; i++) {
+      for (let i = 0; i < pending.length && running.size < concurrency && !fatal; i++) {
         const op = pending[i]!;
         const deps = op.after ?? [];
         if (deps.some((dep) => !this.#decided.has(dep) && this.#byId.has(dep))) continue;
+        if (signal?.aborted) {
+          fatal = { error: signal.reason };
+          break;
+        }
         pending.splice(i--, 1);
         const blocker = deps.find((dep) =>
           this.#byId.has(dep) && this.#decided.get(dep) !== "done"
@@ -524,12 +535,14 @@ class ApplyRun {
           started = true;
           continue;
         }
-        signal?.throwIfAborted();
-        const task = this.#one(op).finally(() => running.delete(op.id));
+        const task = this.#one(op)
+          .catch((error) => void (fatal ??= { error }))
+          .finally(() => running.delete(op.id));
         running.set(op.id, task);
         started = true;
       }
       if (running.size > 0) await Promise.race(running.values());
+      else if (fatal) break;
       else if (!started && pending.length > 0) {
         // Dependencies on operations not in the plan: refuse rather than loop.
         for (const op of pending.splice(0)) {
@@ -537,6 +550,7 @@ class ApplyRun {
         }
       }
     }
+    if (fatal) throw fatal.error;
   }
 
   async #one(op: SyncOperation): Promise<void> {
