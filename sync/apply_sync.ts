@@ -10,6 +10,7 @@ import { type RatePoolName, slackRatePools } from "../limits/slack_limits.ts";
 import { retryStatsOf } from "../retry/stats.ts";
 import { isSCIMApiError } from "../scim/errors.ts";
 import { normalizeEmail } from "./check_source.ts";
+import { etaOf } from "./_eta.ts";
 import { Journal } from "./journal.ts";
 import { MemoryStateStore } from "./memory_state_store.ts";
 import { stateKey, type SyncStateStore } from "./state_store.ts";
@@ -81,7 +82,7 @@ export interface ApplySyncOptions {
   onProgress?: (progress: SyncProgress) => void;
   /** Cancels the apply; the journal lets a re-run continue. */
   signal?: AbortSignal;
-  /** The share of Slack's limits the client's limiter allows, for the ETA. Default 1. */
+  /** The share (0 to 1] of Slack's limits the client's limiter allows, for the ETA before the first operations end. Default 1. */
   budget?: number;
   /** Who holds the lock, as others see it ("locked by …"). Default `applySync <plan id>`. */
   holder?: string;
@@ -317,6 +318,14 @@ export async function applySync(
       }"`,
     );
   }
+  const { budget } = options;
+  if (budget !== undefined && !(typeof budget === "number" && budget > 0 && budget <= 1)) {
+    throw new RangeError(
+      `Cannot apply the plan: budget must be a number above 0 and at most 1, got "${
+        String(budget)
+      }"`,
+    );
+  }
   if (plan?.format !== "slack-scim-plan" || !Array.isArray(plan.operations)) {
     throw new TypeError("Cannot apply the plan: it is not a plan from planSync or parsePlan");
   }
@@ -494,7 +503,7 @@ class ApplyRun {
     const elapsed = (Date.now() - this.#started) / 1000;
     const etaSeconds = done > 0
       ? Math.round((elapsed / done) * (total - done) * 10) / 10
-      : this.plan.summary.etaSeconds;
+      : etaOf(this.plan.summary.calls, this.options.budget ?? 1);
     onProgress({ done, total, failed: this.#failed, etaSeconds, op });
   }
 
