@@ -30,6 +30,7 @@ import { UntypedOperation } from "../scim/v2/patch_op.ts";
 import type { User as UserV2 } from "../scim/v2/user.ts";
 import { filter } from "../scim/filter.ts";
 import { RECOMMENDED_MEMBERS_PER_CALL } from "../scim/membership.ts";
+import { normalizeEmail } from "./check_source.ts";
 
 /** Either client the sync engine drives. */
 export type SyncClient = SCIMClient | SCIM2Client;
@@ -117,24 +118,6 @@ export interface TargetCallOptions {
 
 const ENTERPRISE_V1 = "urn:scim:schemas:extension:enterprise:1.0";
 const ENTERPRISE_V2 = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-
-/**
- * Normalizes an email for matching: trimmed and lower-cased.
- *
- * @param email The email.
- * @returns The normalized email.
- *
- * @example Case and spaces do not matter
- * ```ts
- * import { normalizeEmail } from "@org/slack-scim/sync";
- * import assert from "node:assert/strict";
- *
- * assert.equal(normalizeEmail(" Ada@Example.COM "), "ada@example.com");
- * ```
- */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
