@@ -21,7 +21,9 @@ async function finalState(client: Parameters<typeof users>[0]) {
   return {
     users: all.map((u) => [u.externalId, u.userName, u.active, idOf.get(u.manager ?? "") ?? null])
       .sort(),
-    groups: (await groups(client)).map((g) => [g.displayName, g.members.map((m) => idOf.get(m)).sort()])
+    groups: (await groups(client)).map((
+      g,
+    ) => [g.displayName, g.members.map((m) => idOf.get(m)).sort()])
       .sort(),
   };
 }
@@ -94,7 +96,10 @@ for (const version of VERSIONS) {
     assert.equal((await applySync(client, plan, { state })).status, "applied");
     // Another org is not held up.
     const other = await state.lock("default/apply", "x", 60_000);
-    assert.equal((await applySync(client, await planSync(client, [person(2)]), { state, org: "acme" })).status, "applied");
+    assert.equal(
+      (await applySync(client, await planSync(client, [person(2)]), { state, org: "acme" })).status,
+      "applied",
+    );
     await other.release();
   });
 }
