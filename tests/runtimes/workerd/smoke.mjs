@@ -10,7 +10,12 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { loadNpmBuild } from "../load_npm_build.mjs";
-import { runSteps, simulatorChecks, startSimulator, TOKEN } from "../walkthrough.mjs";
+import {
+  runSteps,
+  simulatorChecks,
+  startSimulator,
+  TOKEN,
+} from "../walkthrough.mjs";
 
 // require(), not import: `deno task check` type-checks this file too, and Deno cannot resolve
 // packages of tests/runtimes/node_modules (Miniflare 3 ships CommonJS, so require() is native).
@@ -57,7 +62,9 @@ async function post(worker, body, headers = {}) {
 function expect(actual, expected, what) {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Error(
-      `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+      `${what}: expected ${JSON.stringify(expected)}, got ${
+        JSON.stringify(actual)
+      }`,
     );
   }
 }
@@ -67,7 +74,8 @@ function exampleSteps(worker, client, sim) {
   const auth = { authorization: `Bearer ${API_KEY}` };
   return [
     {
-      name: "example: a caller without the API key gets 401 and nothing changes",
+      name:
+        "example: a caller without the API key gets 401 and nothing changes",
       run: async () => {
         const before = sim.requests.length;
         const answer = await post(worker, { email: "someone@example.com" });
