@@ -32,12 +32,47 @@ import { filter } from "../scim/filter.ts";
 import { RECOMMENDED_MEMBERS_PER_CALL } from "../scim/membership.ts";
 import { normalizeEmail } from "./check_source.ts";
 
-/** Either client the sync engine drives. */
+/**
+ * Either client the sync engine drives.
+ *
+ * @example A function that syncs with either version
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import type { SyncClient } from "@org/slack-scim/sync";
+ * import { SCIM2Client } from "@org/slack-scim/v2";
+ * import assert from "node:assert/strict";
+ *
+ * const clients: SyncClient[] = [
+ *   new SCIMClient({ token: "xoxp-test" }),
+ *   new SCIM2Client({ token: "xoxp-test" }),
+ * ];
+ * assert.equal(clients.length, 2);
+ * ```
+ */
 export type SyncClient = SCIMClient | SCIM2Client;
 
 /**
  * A Slack account as the sync engine compares it: the attributes a source may give, read from
  * either version's user.
+ *
+ * @example The same account through v1 and v2
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { syncTarget, type TargetUser } from "@org/slack-scim/sync";
+ * import { SCIM2Client } from "@org/slack-scim/v2";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const first = async (client: SCIMClient | SCIM2Client): Promise<TargetUser> => {
+ *   for await (const page of syncTarget(client).userPages()) return page[0]!;
+ *   throw new Error("no user");
+ * };
+ * const v1 = await first(new SCIMClient({ token: "xoxp-test", fetch: sim.fetch }));
+ * const v2 = await first(new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch }));
+ * assert.deepEqual(v1, v2);
+ * assert.equal(v1.externalId, ""); // it predates any sync
+ * ```
  */
 export interface TargetUser {
   /** The Slack id. */
@@ -66,7 +101,25 @@ export interface TargetUser {
   manager?: string;
 }
 
-/** A Slack group as the sync engine compares it. */
+/**
+ * A Slack group as the sync engine compares it.
+ *
+ * @example Groups come with their members, by pages
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { syncTarget, type TargetGroup } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3, groups: 2 });
+ * const groups: TargetGroup[] = [];
+ * for await (const page of syncTarget(new SCIMClient({ token: "xoxp-test", fetch: sim.fetch })).groupPages()) {
+ *   groups.push(...page);
+ * }
+ * assert.equal(groups.length, 2);
+ * assert.ok(groups.every((group) => Array.isArray(group.members)));
+ * ```
+ */
 export interface TargetGroup {
   /** The Slack id. */
   id: string;
@@ -78,6 +131,23 @@ export interface TargetGroup {
 
 /**
  * The attributes a sync writes to a user: any subset, sent in one call.
+ *
+ * @example A rename and a new title: one PATCH
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { syncTarget, type UserChanges } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const target = syncTarget(new SCIMClient({ token: "xoxp-test", fetch: sim.fetch }));
+ * const [found] = await target.findUsers({ email: "linus.allen0@example.com" });
+ * const id = found!.id;
+ * const changes: UserChanges = { userName: "linus", title: "Kernel" };
+ * const after = await target.patchUser(id, changes);
+ * assert.equal(after.userName, "linus");
+ * assert.equal(sim.requests.filter((r) => r.method === "PATCH").length, 1);
+ * ```
  */
 export interface UserChanges {
   /** New userName. */
@@ -100,7 +170,22 @@ export interface UserChanges {
   manager?: string;
 }
 
-/** A user to create: `externalId`, `userName` and `email` required. */
+/**
+ * A user to create: `externalId`, `userName` and `email` required.
+ *
+ * @example Create with the externalId
+ * ```ts
+ * import { SCIM2Client } from "@org/slack-scim/v2";
+ * import { type NewTargetUser, syncTarget } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const target = syncTarget(new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch }));
+ * const user: NewTargetUser = { externalId: "E1", userName: "ada", email: "ada@example.com" };
+ * assert.equal((await target.createUser(user)).externalId, "E1");
+ * ```
+ */
 export interface NewTargetUser extends UserChanges {
   /** The source's id, set at creation (Slack never lets it change). */
   externalId: string;
@@ -110,7 +195,23 @@ export interface NewTargetUser extends UserChanges {
   email: string;
 }
 
-/** Cancellation of one seam call. */
+/**
+ * Cancellation of one seam call.
+ *
+ * @example An aborted read sends nothing
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { syncTarget, type TargetCallOptions } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const target = syncTarget(new SCIMClient({ token: "xoxp-test", fetch: sim.fetch }));
+ * const options: TargetCallOptions = { signal: AbortSignal.abort() };
+ * await assert.rejects(target.findUsers({ userName: "x" }, options));
+ * assert.equal(sim.requests.length, 0);
+ * ```
+ */
 export interface TargetCallOptions {
   /** Cancels the call. */
   signal?: AbortSignal;
