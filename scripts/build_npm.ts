@@ -14,7 +14,8 @@
  *   A declaration importing a package deno.json does not map to npm fails the build.
  *
  * - Entries: every entry of deno.json but the Deno-only ones of {@linkcode DENO_ONLY_ENTRIES}
- *   (`./limits/deno-kv`, `./sync/deno-kv`), which Deno users import from source (JSR) and npm users cannot run.
+ *   (`./limits/deno-kv`, `./sync/deno-kv`), which Deno users import from source (JSR) and npm
+ *   users cannot run.
  *
  * Then packs it with `npm pack` into the folder above it (`build/org-slack-scim-<version>.tgz`), the
  * tarball an app installs with `npm install`.
@@ -27,10 +28,7 @@
 import ts from "typescript";
 import { denoBundle } from "./_deno_bundle.ts";
 import { dirname, join, relative } from "node:path";
-import {
-  fileURLToPath as fromFileUrl,
-  pathToFileURL as toFileUrl,
-} from "node:url";
+import { fileURLToPath as fromFileUrl, pathToFileURL as toFileUrl } from "node:url";
 
 /** Where the package is written by default, relative to the repository root. */
 export const DEFAULT_OUT = "build/npm";
@@ -57,10 +55,8 @@ interface DenoConfig {
  * a Node consumer's TypeScript does not know. Deno users import them from source (JSR).
  */
 export const DENO_ONLY_ENTRIES: Readonly<Record<string, string>> = {
-  "./limits/deno-kv":
-    "DenoKvLimitStore runs on a Deno.Kv (Deno.openKv); its types name Deno.Kv",
-  "./sync/deno-kv":
-    "DenoKvStateStore runs on a Deno.Kv (Deno.openKv); its types name Deno.Kv",
+  "./limits/deno-kv": "DenoKvLimitStore runs on a Deno.Kv (Deno.openKv); its types name Deno.Kv",
+  "./sync/deno-kv": "DenoKvStateStore runs on a Deno.Kv (Deno.openKv); its types name Deno.Kv",
 };
 
 /**
@@ -103,9 +99,7 @@ export function dependenciesOf(
   const dependencies: Record<string, string> = {};
   const unmapped: string[] = [];
   for (const spec of bare) {
-    const name = spec.startsWith("@")
-      ? spec.split("/").slice(0, 2).join("/")
-      : spec.split("/")[0]!;
+    const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!;
     const target = imports[name] ?? "";
     const match = /^npm:(@?[^@]+)@(.+)$/.exec(target);
     if (match === null || match[1] !== name) {
@@ -183,8 +177,7 @@ export async function buildNpm(
   const pkg = {
     name: config.name,
     version: config.version,
-    description:
-      "Slack SCIM API client (v1) for Deno, Node, Bun and Cloudflare Workers",
+    description: "Slack SCIM API client (v1) for Deno, Node, Bun and Cloudflare Workers",
     license: config.license ?? "MIT",
     type: "module",
     exports: exportsMap,
@@ -205,11 +198,7 @@ export async function buildNpm(
   return { outDir, files: await listFiles(outDir) };
 }
 
-function bundle(
-  root: string,
-  outDir: string,
-  sources: string[],
-): Promise<void> {
+function bundle(root: string, outDir: string, sources: string[]): Promise<void> {
   return denoBundle(["--code-splitting", "--outdir", outDir, ...sources], root);
 }
 
@@ -227,10 +216,7 @@ export async function checkSelfContained(esmDir: string): Promise<void> {
   const problems: string[] = [];
   for (const file of await listFiles(esmDir)) {
     if (!file.endsWith(".js")) continue;
-    const code = (await Deno.readTextFile(join(esmDir, file))).replace(
-      /\/\*[\s\S]*?\*\//g,
-      "",
-    );
+    const code = (await Deno.readTextFile(join(esmDir, file))).replace(/\/\*[\s\S]*?\*\//g, "");
     for (const [, spec] of code.matchAll(JS_SPECIFIER)) {
       if (!/^(\.\.?\/|node:)/.test(spec!)) {
         problems.push(`esm/${file} imports "${spec}"`);
@@ -333,12 +319,7 @@ function rewriteSpecifiers(
  * of function type, which consumers' tsc rejects (TS2300 duplicate identifier). Drops the property.
  */
 function dropDuplicatedSymbolMembers(fileName: string, dts: string): string {
-  const source = ts.createSourceFile(
-    fileName,
-    dts,
-    ts.ScriptTarget.ES2022,
-    true,
-  );
+  const source = ts.createSourceFile(fileName, dts, ts.ScriptTarget.ES2022, true);
   const cuts: { start: number; end: number }[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isClassDeclaration(node)) {
@@ -348,8 +329,7 @@ function dropDuplicatedSymbolMembers(fileName: string, dts: string): string {
       );
       for (const member of node.members) {
         if (
-          ts.isPropertyDeclaration(member) &&
-          ts.isComputedPropertyName(member.name) &&
+          ts.isPropertyDeclaration(member) && ts.isComputedPropertyName(member.name) &&
           methods.has(member.name.getText())
         ) {
           // The whole line, so no blank line is left behind.
@@ -363,9 +343,7 @@ function dropDuplicatedSymbolMembers(fileName: string, dts: string): string {
   };
   visit(source);
   let text = dts;
-  for (const { start, end } of cuts.reverse()) {
-    text = text.slice(0, start) + text.slice(end);
-  }
+  for (const { start, end } of cuts.reverse()) text = text.slice(0, start) + text.slice(end);
   return text;
 }
 
@@ -405,9 +383,7 @@ async function emitDeclarations(
         d.code === COMPUTED_NAME &&
         /^\[?Symbol\.for\(/.test(text.slice(d.start ?? 0))
       ) continue;
-      const where = d.start === undefined
-        ? file
-        : `${file}:${lineOf(text, d.start)}`;
+      const where = d.start === undefined ? file : `${file}:${lineOf(text, d.start)}`;
       problems.push(
         `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
       );
@@ -478,27 +454,13 @@ if (import.meta.main) {
   for (const file of result.files) console.log(`  ${file}`);
   // The tarball users `npm install`, beside the package folder.
   const packed = await new Deno.Command("npm", {
-    args: [
-      "pack",
-      result.outDir,
-      "--pack-destination",
-      dirname(result.outDir),
-      "--silent",
-    ],
+    args: ["pack", result.outDir, "--pack-destination", dirname(result.outDir), "--silent"],
     stdout: "piped",
     stderr: "piped",
-  }).output().catch((error: Error) => ({
-    success: false,
-    stdout: new Uint8Array(),
-    error,
-  }));
+  }).output().catch((error: Error) => ({ success: false, stdout: new Uint8Array(), error }));
   if (packed.success) {
     const name = new TextDecoder().decode(packed.stdout).trim();
-    console.log(
-      `Packed ${
-        relative(root, join(dirname(result.outDir), name))
-      } (npm install it)`,
-    );
+    console.log(`Packed ${relative(root, join(dirname(result.outDir), name))} (npm install it)`);
   } else {
     console.log("Not packed: npm pack failed or npm is not installed");
   }

@@ -7,29 +7,18 @@
  */
 export async function loadNpmBuild(label) {
   try {
-    const [main, filter, paging, membership, retry, testing, v2, limits, sync] =
-      await Promise.all([
-        import("@org/slack-scim"),
-        import("@org/slack-scim/filter"),
-        import("@org/slack-scim/paging"),
-        import("@org/slack-scim/membership"),
-        import("@org/slack-scim/retry"),
-        import("@org/slack-scim/testing"),
-        import("@org/slack-scim/v2"),
-        import("@org/slack-scim/limits"),
-        import("@org/slack-scim/sync"),
-      ]);
-    return {
-      ...retry,
-      ...testing,
-      ...filter,
-      ...paging,
-      ...membership,
-      ...main,
-      v2,
-      limits,
-      sync,
-    };
+    const [main, filter, paging, membership, retry, testing, v2, limits, sync] = await Promise.all([
+      import("@org/slack-scim"),
+      import("@org/slack-scim/filter"),
+      import("@org/slack-scim/paging"),
+      import("@org/slack-scim/membership"),
+      import("@org/slack-scim/retry"),
+      import("@org/slack-scim/testing"),
+      import("@org/slack-scim/v2"),
+      import("@org/slack-scim/limits"),
+      import("@org/slack-scim/sync"),
+    ]);
+    return { ...retry, ...testing, ...filter, ...paging, ...membership, ...main, v2, limits, sync };
   } catch (error) {
     console.log(
       `FAIL ${label}: cannot import the npm build (run scripts/runtime_smoke.sh)`,

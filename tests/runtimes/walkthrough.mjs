@@ -48,9 +48,7 @@ function check(condition, message) {
 function equal(actual, expected, what) {
   if (actual !== expected) {
     throw new Error(
-      `${what}: expected ${JSON.stringify(expected)}, got ${
-        JSON.stringify(actual)
-      }`,
+      `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
     );
   }
 }
@@ -203,8 +201,7 @@ export function walkthrough(lib, baseUrl) {
       },
     },
     {
-      name:
-        "iterateUsers (paging entry) walks every user, the new one included, once each",
+      name: "iterateUsers (paging entry) walks every user, the new one included, once each",
       run: async () => {
         const ids = [];
         for await (const user of iterateUsers(client, { pageSize: 7 })) {
@@ -215,8 +212,7 @@ export function walkthrough(lib, baseUrl) {
       },
     },
     {
-      name:
-        "setGroupMembers (membership entry) puts the user back in the group",
+      name: "setGroupMembers (membership entry) puts the user back in the group",
       run: async () => {
         const result = await setGroupMembers(client, groupId, [userId]);
         equal(result.added, 1, "added");
@@ -237,17 +233,14 @@ export function walkthrough(lib, baseUrl) {
       },
     },
     {
-      name:
-        "deleteGroup deletes the group; reading it fails with SCIMApiError 404",
+      name: "deleteGroup deletes the group; reading it fails with SCIMApiError 404",
       run: async () => {
         await client.deleteGroup(groupId);
         await rejects(
           client.readGroup(groupId),
           (
             e,
-          ) => (isSCIMApiError(e) && e.status === 404
-            ? ""
-            : "not a SCIMApiError 404"),
+          ) => (isSCIMApiError(e) && e.status === 404 ? "" : "not a SCIMApiError 404"),
           "readGroup",
         );
       },
@@ -267,9 +260,7 @@ export function walkthrough(lib, baseUrl) {
           client.readGroupSchema(),
           (
             e,
-          ) => (isSCIMApiError(e) && e.status === 429
-            ? ""
-            : "not a SCIMApiError 429"),
+          ) => (isSCIMApiError(e) && e.status === 429 ? "" : "not a SCIMApiError 429"),
           "readGroupSchema",
         );
       },
@@ -297,14 +288,8 @@ export function walkthrough(lib, baseUrl) {
       name: "limits: two clients share one SlackRateLimiter, which paces both",
       run: async () => {
         const { SlackRateLimiter, MemoryLimitStore } = lib.limits ?? {};
-        check(
-          typeof SlackRateLimiter === "function",
-          "the ./limits entry did not load",
-        );
-        const rateLimiter = new SlackRateLimiter({
-          store: new MemoryLimitStore(),
-          org: "smoke",
-        });
+        check(typeof SlackRateLimiter === "function", "the ./limits entry did not load");
+        const rateLimiter = new SlackRateLimiter({ store: new MemoryLimitStore(), org: "smoke" });
         const one = new SCIMClient({ token: TOKEN, baseUrl, rateLimiter });
         const other = new SCIMClient({ token: TOKEN, baseUrl, rateLimiter });
         await Promise.all([one.readUser(userId), other.readUser(userId)]);
@@ -312,11 +297,9 @@ export function walkthrough(lib, baseUrl) {
       },
     },
     {
-      name:
-        "sync: a CSV read (papaparse), planned, applied, and planned again with nothing to do",
+      name: "sync: a CSV read (papaparse), planned, applied, and planned again with nothing to do",
       run: async () => {
-        const { readUsersCsv, checkSource, planSync, applySync } = lib.sync ??
-          {};
+        const { readUsersCsv, checkSource, planSync, applySync } = lib.sync ?? {};
         check(typeof planSync === "function", "the ./sync entry did not load");
         const rows = readUsersCsv(
           "externalId,userName,email,title,groups\n" +
@@ -326,11 +309,7 @@ export function walkthrough(lib, baseUrl) {
         const plan = await planSync(client, rows);
         const report = await applySync(client, plan);
         equal(report.status, "applied", "the apply's status");
-        equal(
-          (await planSync(client, rows)).operations.length,
-          0,
-          "operations left",
-        );
+        equal((await planSync(client, rows)).operations.length, 0, "operations left");
       },
     },
     {
@@ -366,8 +345,7 @@ function walkthroughV2(lib, baseUrl, unique) {
   let groupId = "";
   return [
     {
-      name:
-        "v2: SCIM2Client creates, finds and patches a user with typed operations",
+      name: "v2: SCIM2Client creates, finds and patches a user with typed operations",
       run: async () => {
         check(typeof SCIM2Client === "function", "the ./v2 entry did not load");
         client = new SCIM2Client({ token: TOKEN, baseUrl: v2BaseUrl });
@@ -392,8 +370,7 @@ function walkthroughV2(lib, baseUrl, unique) {
       },
     },
     {
-      name:
-        "v2: a group is created, renamed with a member added, and deleted (204)",
+      name: "v2: a group is created, renamed with a member added, and deleted (204)",
       run: async () => {
         const { group } = await client.createGroup({
           displayName: `Smoke2 ${unique}`,
@@ -437,9 +414,7 @@ export function simulatorChecks(sim) {
     {
       name: "the simulator saw the 429 and then the retried request",
       run: () => {
-        const seen = sim.requests.filter((r) =>
-          r.method === "GET" && r.path === RETRIED_PATH
-        )
+        const seen = sim.requests.filter((r) => r.method === "GET" && r.path === RETRIED_PATH)
           .map((r) => r.status);
         equal(JSON.stringify(seen), JSON.stringify([429, 200]), "statuses");
         return Promise.resolve();

@@ -10,12 +10,7 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { loadNpmBuild } from "../load_npm_build.mjs";
-import {
-  runSteps,
-  simulatorChecks,
-  startSimulator,
-  TOKEN,
-} from "../walkthrough.mjs";
+import { runSteps, simulatorChecks, startSimulator, TOKEN } from "../walkthrough.mjs";
 
 // require(), not import: `deno task check` type-checks this file too, and Deno cannot resolve
 // packages of tests/runtimes/node_modules (Miniflare 3 ships CommonJS, so require() is native).
@@ -62,9 +57,7 @@ async function post(worker, body, headers = {}) {
 function expect(actual, expected, what) {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Error(
-      `${what}: expected ${JSON.stringify(expected)}, got ${
-        JSON.stringify(actual)
-      }`,
+      `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
     );
   }
 }
@@ -74,8 +67,7 @@ function exampleSteps(worker, client, sim) {
   const auth = { authorization: `Bearer ${API_KEY}` };
   return [
     {
-      name:
-        "example: a caller without the API key gets 401 and nothing changes",
+      name: "example: a caller without the API key gets 401 and nothing changes",
       run: async () => {
         const before = sim.requests.length;
         const answer = await post(worker, { email: "someone@example.com" });
