@@ -10,7 +10,8 @@ const BRAND: unique symbol = Symbol.for("@org/slack-scim.error") as never;
 
 /**
  * The base class of every error this library throws for callers to catch: `SCIMApiError`,
- * `SCIMRedirectError`, `RequestFailedError`, `RequestTimeoutError`, `GroupMembershipError`.
+ * `SCIMRedirectError`, `RequestFailedError`, `RequestTimeoutError`, `GroupMembershipError`, and
+ * the sync engine's `SourceError`, `SyncPlanError`, `PlanFileError` and `SyncLockedError`.
  * Catch it to tell the library's failures from bugs; narrow with {@linkcode isSlackScimError}
  * (or each class's own guard), which work where `instanceof` does not: across realms and across
  * two copies of the library. Bad arguments are plain `TypeError`s and `RangeError`s, not these.

@@ -6,6 +6,7 @@
  */
 
 import type { SourceProblem } from "./desired_user.ts";
+import { isNamedSlackScimError, SlackScimError } from "../common/slack_scim_error.ts";
 
 /**
  * Thrown by {@linkcode planSync} when a match is ambiguous: one row matches two accounts (by
@@ -25,7 +26,7 @@ import type { SourceProblem } from "./desired_user.ts";
  * assert.equal(error.problems.length, 1);
  * ```
  */
-export class SyncPlanError extends Error {
+export class SyncPlanError extends SlackScimError {
   /** Every problem, with the source line. */
   readonly problems: readonly SourceProblem[];
 
@@ -57,5 +58,5 @@ export class SyncPlanError extends Error {
  * ```
  */
 export function isSyncPlanError(error: unknown): error is SyncPlanError {
-  return error instanceof SyncPlanError;
+  return error instanceof SyncPlanError || isNamedSlackScimError(error, "SyncPlanError");
 }

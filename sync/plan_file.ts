@@ -6,6 +6,7 @@
  */
 
 import type { SyncPlan } from "./plan.ts";
+import { SlackScimError } from "../common/slack_scim_error.ts";
 
 /**
  * A plan file that cannot be applied: not JSON, not a plan, another format version, or a
@@ -19,7 +20,7 @@ import type { SyncPlan } from "./plan.ts";
  * await assert.rejects(parsePlan("{ not json"), PlanFileError);
  * ```
  */
-export class PlanFileError extends Error {
+export class PlanFileError extends SlackScimError {
   /**
    * @param message What is wrong.
    * @param options The cause, if any.

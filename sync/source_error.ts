@@ -5,6 +5,7 @@
  */
 
 import type { SourceProblem } from "./desired_user.ts";
+import { isNamedSlackScimError, SlackScimError } from "../common/slack_scim_error.ts";
 
 /** How many problems the message lists (all of them are in `problems`). */
 const LISTED = 5;
@@ -29,7 +30,7 @@ const LISTED = 5;
  * }
  * ```
  */
-export class SourceError extends Error {
+export class SourceError extends SlackScimError {
   /** Every problem found, in source order. */
   readonly problems: readonly SourceProblem[];
 
@@ -62,9 +63,7 @@ export class SourceError extends Error {
  * ```
  */
 export function isSourceError(value: unknown): value is SourceError {
-  return value instanceof SourceError ||
-    (value instanceof Error && value.name === "SourceError" &&
-      Array.isArray((value as { problems?: unknown }).problems));
+  return value instanceof SourceError || isNamedSlackScimError(value, "SourceError");
 }
 
 function describe(problems: readonly SourceProblem[]): string {

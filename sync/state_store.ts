@@ -9,6 +9,7 @@
  * @module
  */
 
+import { isNamedSlackScimError, SlackScimError } from "../common/slack_scim_error.ts";
 /**
  * A held lock. Release it when done; refresh it before its time-to-live runs out in a long run.
  *
@@ -102,7 +103,7 @@ export interface SyncStateStore {
  * });
  * ```
  */
-export class SyncLockedError extends Error {
+export class SyncLockedError extends SlackScimError {
   /** Who holds the lock. */
   readonly holder: string;
   /** When they took it (ISO 8601). */
@@ -146,9 +147,7 @@ export class SyncLockedError extends Error {
  * ```
  */
 export function isSyncLockedError(value: unknown): value is SyncLockedError {
-  return value instanceof SyncLockedError ||
-    (value instanceof Error && value.name === "SyncLockedError" &&
-      typeof (value as { holder?: unknown }).holder === "string");
+  return value instanceof SyncLockedError || isNamedSlackScimError(value, "SyncLockedError");
 }
 
 const ORG = /^[\w.:-]{1,100}$/;

@@ -135,3 +135,27 @@ Deno.test("a look-alike is not one of the library's errors", () => {
   assert.equal(isSlackScimError(null), false);
   assert.equal(isSlackScimError("SCIMApiError"), false);
 });
+
+Deno.test("the sync engine's errors are SlackScimErrors, and plain look-alikes are not", async () => {
+  const sync = await import("../../sync/mod.ts");
+  const problem = { line: 2, message: "Duplicate externalId" };
+  const errors: [Error, (error: unknown) => boolean][] = [
+    [new sync.SourceError([problem]), sync.isSourceError],
+    [new sync.SyncPlanError([problem]), sync.isSyncPlanError],
+    [
+      new sync.SyncLockedError({
+        holder: "job",
+        since: "2026-01-01T00:00:00.000Z",
+        expiresAt: "2026-01-01T01:00:00.000Z",
+      }),
+      sync.isSyncLockedError,
+    ],
+  ];
+  for (const [error, guard] of errors) {
+    assert.ok(error instanceof SlackScimError, error.name);
+    assert.ok(isSlackScimError(error), error.name);
+    assert.ok(guard(error), error.name);
+    assert.equal(guard(Object.assign(new Error("x"), { name: error.name })), false, error.name);
+  }
+  assert.ok(new sync.PlanFileError("bad") instanceof SlackScimError);
+});
