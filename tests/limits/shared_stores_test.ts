@@ -239,7 +239,7 @@ Deno.test("concurrent reservations on one Deno KV file lose no update", async ()
 async function assertSpacedAfterBlock(store: LimitStore, org: string, drift: number) {
   const writes = { pool: "writes", interval: 10_000, tolerance: 5 * 10_000 };
   await store.block(org, [writes], 60_000);
-  const waits = [];
+  const waits: number[] = [];
   for (let i = 0; i < 3; i++) waits.push(await store.reserve(org, [writes]));
   assert.ok(waits[0]! <= 60_000 && waits[0]! > 60_000 - drift, `${waits}`);
   for (const i of [1, 2]) {
