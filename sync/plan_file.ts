@@ -22,6 +22,8 @@ import { SlackScimError } from "../common/slack_scim_error.ts";
  */
 export class PlanFileError extends SlackScimError {
   /**
+   * Creates the error.
+   *
    * @param message What is wrong.
    * @param options The cause, if any.
    */
