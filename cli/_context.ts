@@ -183,9 +183,8 @@ async function openStore(
     }
     const { DenoKvLimitStore } = await import("../limits/deno_kv.ts");
     const kv = await deno.openKv(options.denoKv) as { close(): void };
-    // deno-lint-ignore no-explicit-any
     return {
-      store: new DenoKvLimitStore(kv as any),
+      store: new DenoKvLimitStore(kv as ConstructorParameters<typeof DenoKvLimitStore>[0]),
       name: "deno-kv",
       close: () => Promise.resolve(kv.close()),
     };

@@ -40,7 +40,7 @@ export function namedUsers(text: string, file: string): NamedUser[] {
   if (bad !== undefined) {
     throw new CliError(`${file}: line ${(bad.row ?? 0) + 2}: ${bad.message}`);
   }
-  // Rows with a quoted line break span lines; count from the text for exact line numbers.
+  // Line numbers count one line a row (a quoted line break inside a cell would shift them).
   const users: NamedUser[] = [];
   let line = 2;
   for (const row of parsed.data) {
@@ -86,8 +86,8 @@ export async function groupsAddMembers(
       if (found.length !== 1) {
         problems.push(
           `line ${entry.line}: "${entry.who}" matches ${
-            found.length === 0 ? "no" : found.length
-          } user${found.length === 1 ? "" : "s"}`,
+            found.length === 0 ? "no user" : `${found.length} users`
+          }`,
         );
       } else if (found[0]!.active === false) {
         problems.push(`line ${entry.line}: "${entry.who}" is deactivated`);

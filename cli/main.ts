@@ -87,6 +87,11 @@ function program(): Command {
     .version(VERSION, "-V, --version")
     .showSuggestionAfterError(true)
     .exitOverride()
+    .configureOutput({
+      // A usage error as one line: "slack-scim: unknown option '--fromat' (Did you mean --format?)".
+      outputError: (text, write) =>
+        write(`slack-scim: ${text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
+    })
     .addHelpText(
       "after",
       `${
