@@ -79,10 +79,17 @@ function barProgress(label: string, total?: number): Progress {
     etaBuffer: 50,
     fps: 10,
   }, cliProgress.Presets.shades_classic);
-  bar.start(total ?? 0, 0);
+  // Drawn from the first count on, once the total is known (no "0/0 | 100%" first frame).
+  let started = false;
   let known = total ?? 0;
   return {
     update(done, newTotal) {
+      if (!started) {
+        started = true;
+        known = newTotal ?? known;
+        bar.start(known, done);
+        return;
+      }
       if (newTotal !== undefined && newTotal !== known) {
         known = newTotal;
         bar.setTotal(newTotal);
@@ -90,7 +97,7 @@ function barProgress(label: string, total?: number): Progress {
       bar.update(done);
     },
     stop(summary) {
-      bar.stop();
+      if (started) bar.stop();
       if (summary !== undefined) process.stderr.write(`${summary}\n`);
     },
   };
