@@ -18,6 +18,7 @@ import {
   SLACK_RATE_LIMITS,
   SlackRateLimiter,
 } from "../limits/mod.ts";
+import { FileStateStore, type SyncStateStore } from "../sync/file_state_store.ts";
 import { CliError } from "./_exit.ts";
 import { Output } from "./_output.ts";
 
@@ -52,6 +53,8 @@ export interface Context {
   /** Where the budget lives: "memory", "redis", "deno-kv". */
   readonly store: string;
   readonly out: Output;
+  /** The sync state store: Redis or Deno KV when given, else files in `dir` (default .slack-scim/state). */
+  syncState(dir: string | undefined): Promise<SyncStateStore>;
   /** Closes the store's connection. */
   close(): Promise<void>;
 }
@@ -148,9 +151,18 @@ export function scaledLimits(overrides: Partial<RatePools>, budget: number): Rat
   return pools;
 }
 
-async function openStore(
-  options: SharedOptions,
-): Promise<{ store?: LimitStore; name: string; close: () => Promise<void> }> {
+interface Stores {
+  store?: LimitStore;
+  name: string;
+  /** The sync state (journal, lock, history) on the same backend; a folder for "memory". */
+  syncState: (dir: string | undefined) => Promise<SyncStateStore>;
+  close: () => Promise<void>;
+}
+
+/** The default folder of the sync state (journal, lock, history) without --redis/--deno-kv. */
+export const DEFAULT_STATE_DIR = ".slack-scim/state";
+
+async function openStore(options: SharedOptions): Promise<Stores> {
   if (options.redis !== undefined && options.denoKv !== undefined) {
     throw new CliError("Give --redis or --deno-kv, not both");
   }
@@ -171,6 +183,10 @@ async function openStore(
     return {
       store: new RedisLimitStore(redis),
       name: "redis",
+      syncState: async () => {
+        const { RedisStateStore } = await import("../sync/redis_state_store.ts");
+        return new RedisStateStore(redis as ConstructorParameters<typeof RedisStateStore>[0]);
+      },
       close: async () => {
         await redis.quit().catch(() => {});
       },
@@ -186,10 +202,18 @@ async function openStore(
     return {
       store: new DenoKvLimitStore(kv as ConstructorParameters<typeof DenoKvLimitStore>[0]),
       name: "deno-kv",
+      syncState: async () => {
+        const { DenoKvStateStore } = await import("../sync/deno_kv_state_store.ts");
+        return new DenoKvStateStore(kv as ConstructorParameters<typeof DenoKvStateStore>[0]);
+      },
       close: () => Promise.resolve(kv.close()),
     };
   }
-  return { name: "memory", close: () => Promise.resolve() };
+  return {
+    name: "memory",
+    syncState: (dir) => Promise.resolve(new FileStateStore(dir ?? DEFAULT_STATE_DIR)),
+    close: () => Promise.resolve(),
+  };
 }
 
 /** A URL with its password hidden, for messages. */
@@ -256,6 +280,7 @@ export async function openContext(options: SharedOptions): Promise<Context> {
     limiter,
     store: store.name,
     out,
+    syncState: store.syncState,
     close: store.close,
   };
 }

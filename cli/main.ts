@@ -29,6 +29,13 @@ import { CliError, EXIT_CODES, EXIT_CODES_HELP } from "./_exit.ts";
 import { check } from "./check.ts";
 import { exportCommand, type ExportOptions } from "./export.ts";
 import { groupsAddMembers } from "./groups.ts";
+import {
+  applyCommand,
+  type ApplyOptions,
+  planCommand,
+  type PlanOptions,
+  syncCommand,
+} from "./sync.ts";
 import { usersDeactivate, usersFind } from "./users.ts";
 
 const ENVIRONMENT_HELP = `Environment:
@@ -83,7 +90,9 @@ function withContext<A extends unknown[]>(
 /** Builds the program: every command, its options and help. */
 function program(): Command {
   const root = new Command("slack-scim")
-    .description("Slack SCIM from the command line: export, find, deactivate, add members, check.")
+    .description(
+      "Slack SCIM from the command line: export, plan, apply, sync, find, deactivate, add members, check.",
+    )
     .version(VERSION, "-V, --version")
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -99,6 +108,9 @@ function program(): Command {
           "export SLACK_ORG_ADMIN_USER_TOKEN=xoxp-…",
           "slack-scim check",
           "slack-scim export users --format csv --out users.csv",
+          "slack-scim plan --users hr_export.csv --out plan.json",
+          "slack-scim apply plan.json",
+          "slack-scim sync --users hr_export.csv",
           "slack-scim users find jane@acme.com",
           "slack-scim users deactivate jane@acme.com --yes",
           "slack-scim groups add-members Engineering --users new.csv",
@@ -125,6 +137,72 @@ function program(): Command {
   ).action(
     withContext((ctx, what: string, options: ExportOptions) => exportCommand(ctx, what, options)),
   );
+
+  const planOptions = (command: Command): Command =>
+    command
+      .requiredOption("--users <file>", "the HR source: .csv (the sync header), .json or .jsonl")
+      .option("--out <file>", "write the plan to FILE (to review, then apply)")
+      .option(
+        "--state <dir>",
+        "the sync state folder (history, journal, lock)",
+        ".slack-scim/state",
+      )
+      .option(
+        "--target-only <mode>",
+        "accounts the source does not list: ignore, report, deactivate",
+      )
+      .option("--protect <who...>", "Slack ids, userNames or emails never written")
+      .option("--grace-runs <n>", "deactivate a missing account only after N runs in a row")
+      .option("--allow-destructive", "apply changes over a guard's cap (default: blocked, exit 4)");
+
+  shared(planOptions(
+    root.command("plan")
+      .description(
+        "Plan what a sync from an HR source would change; exit 2 when it changes something",
+      ),
+  )).addHelpText(
+    "after",
+    examples(
+      "slack-scim plan --users hr_export.csv --out plan.json",
+      "slack-scim plan --users hr_export.csv --json | jq .summary",
+    ) +
+      "\nExit 0: no changes; 2: changes; 4: blocked by a guard; 1: bad input (rows with line numbers).\n",
+  ).action(withContext((ctx, options: PlanOptions) => planCommand(ctx, options)));
+
+  const applyOptions = (command: Command, state = true): Command =>
+    (state
+      ? command.option("--state <dir>", "the sync state folder", ".slack-scim/state")
+      : command)
+      .option("--concurrency <n>", "operations in flight at once, 1 to 64", "4")
+      .option("--report <file>", "also write the JSON report to FILE");
+
+  shared(applyOptions(
+    root.command("apply")
+      .description("Apply a plan file exactly as reviewed; re-run to resume")
+      .argument("<plan>", "the plan file from slack-scim plan --out"),
+  )).addHelpText(
+    "after",
+    examples(
+      "slack-scim apply plan.json",
+      "slack-scim apply plan.json --json > report.json",
+    ) + "\nExit 0: done; 3: partial; 4: blocked; 5: stale plan (plan again); 1: error.\n",
+  ).action(
+    withContext((ctx, file: string, options: ApplyOptions) => applyCommand(ctx, file, options)),
+  );
+
+  shared(applyOptions(
+    planOptions(
+      root.command("sync")
+        .description("Plan and apply in one run, guards enforced"),
+    ),
+    false,
+  )).addHelpText(
+    "after",
+    examples(
+      "slack-scim sync --users hr_export.csv",
+      "slack-scim sync --users hr_export.csv --target-only deactivate --quiet   # from cron",
+    ) + "\nExit 0: done or nothing to do; 3: partial; 4: blocked by a guard; 1: error.\n",
+  ).action(withContext((ctx, options: PlanOptions & ApplyOptions) => syncCommand(ctx, options)));
 
   const users = root.command("users").description("Find or deactivate users");
   shared(
@@ -212,12 +290,8 @@ function describeError(error: unknown): { message: string; code: number } {
  * @param argv The arguments.
  */
 async function main(argv: string[]): Promise<number> {
-  const root = program();
-  // Commander writes its own usage errors ("error: unknown option '--x'") as one line.
-  for (const command of [root, ...root.commands, ...root.commands.flatMap((c) => c.commands)]) {
-    command.exitOverride();
-  }
   try {
+    const root = program();
     await root.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
