@@ -174,7 +174,12 @@ function program(): Command {
       ? command.option("--state <dir>", "the sync state folder", ".slack-scim/state")
       : command)
       .option("--concurrency <n>", "operations in flight at once, 1 to 64", "4")
-      .option("--report <file>", "also write the JSON report to FILE");
+      .option("--report <file>", "also write the JSON report to FILE")
+      .option(
+        "--lock-ttl <seconds>",
+        "the apply lock's time to live, kept alive while running; a killed run's lock ends after it",
+        "60",
+      );
 
   shared(applyOptions(
     root.command("apply")

@@ -12,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import process from "node:process";
 import {
   applySync,
+  checkSource,
   exitCodeOf,
   formatPlanSummary,
   formatReport,
@@ -29,6 +30,7 @@ import {
 import { writeFileAtomic } from "../sync/file_state_store.ts";
 import type { Context } from "./_context.ts";
 import { CliError, EXIT_CODES } from "./_exit.ts";
+import { livelyLocks } from "./_lock.ts";
 
 /** The options of `plan` and `sync`. */
 export interface PlanOptions {
@@ -46,6 +48,7 @@ export interface ApplyOptions {
   state?: string;
   concurrency?: string;
   report?: string;
+  lockTtl?: string;
 }
 
 /** An error carrying source problems (SourceError, SyncPlanError), recognized by shape. */
@@ -110,6 +113,11 @@ function wholeNumber(name: string, text: string | undefined): number | undefined
 async function makePlan(ctx: Context, options: PlanOptions): Promise<SyncPlan> {
   if (options.users === undefined) throw new CliError("--users FILE is required");
   const rows = await readSource(options.users);
+  // Every problem of the source, with its line, before any call (planSync checks again).
+  const problems = checkSource(rows);
+  if (problems.length > 0) {
+    throw problemError(options.users, "nothing was planned or changed", problems);
+  }
   const targetOnly = targetOnlyOf(options.targetOnly);
   const graceRuns = wholeNumber("grace-runs", options.graceRuns);
   const state = await ctx.syncState(options.state);
@@ -170,7 +178,17 @@ export async function planCommand(ctx: Context, options: PlanOptions): Promise<n
 
 async function runApply(ctx: Context, plan: SyncPlan, options: ApplyOptions): Promise<SyncReport> {
   const concurrency = wholeNumber("concurrency", options.concurrency);
-  const state = await ctx.syncState(options.state);
+  const lockTtl = Number(options.lockTtl ?? "60");
+  if (!Number.isFinite(lockTtl) || lockTtl < 1) {
+    throw new CliError(
+      `--lock-ttl must be a number of seconds, at least 1, got "${options.lockTtl}"`,
+    );
+  }
+  const state = livelyLocks(await ctx.syncState(options.state), {
+    command: "apply",
+    ttlMs: lockTtl * 1000,
+    out: ctx.out,
+  });
   const progress = ctx.out.progress("operations", plan.operations.length);
   const controller = new AbortController();
   const stop = () =>
