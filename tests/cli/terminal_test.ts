@@ -23,7 +23,9 @@ async function onTerminal(
   return { code, output: new TextDecoder().decode(stdout) };
 }
 
-const ESCAPE = /\x1b\[/;
+/** The escape character that starts every terminal control sequence. */
+const ESC = String.fromCharCode(27);
+const ESCAPE = new RegExp(`${ESC}\\[`);
 
 Deno.test("on a terminal export draws a bar with counts and ETA that ends in the summary line", async () => {
   await using sim = await startSimulator("--users", "25");
@@ -50,8 +52,8 @@ Deno.test("on a terminal export draws a bar with counts and ETA that ends in the
   assert.match(output, ESCAPE, "the bar redraws in place");
   assert.match(output, /█+░* 10\/25 users \| 40% \| ETA \d+s/, "counts and an ETA");
   // What the terminal shows: a move to column 1 starts the line over.
-  const visible = output.replace(/\x1b\[\d*G/g, "\r").replace(
-    /\x1b\[[0-9;?]*[A-Za-z]|\x1b[78]/g,
+  const visible = output.replace(new RegExp(`${ESC}\\[\\d*G`, "g"), "\r").replace(
+    new RegExp(`${ESC}\\[[0-9;?]*[A-Za-z]|${ESC}[78]`, "g"),
     "",
   ).split(/\r?\n|\r/)
     .map((line) => line.trim()).filter((line) => line !== "");
