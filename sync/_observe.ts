@@ -2,7 +2,7 @@
 // applySync (which must compute the same fingerprints to tell what changed since the plan).
 
 import type { SyncTarget, TargetGroup, TargetUser } from "./target.ts";
-import { normalizeEmail } from "./target.ts";
+import { normalizeEmail } from "./check_source.ts";
 
 /** The org as read: every user and group, indexed, and the pages it took. */
 export interface Observed {

@@ -9,7 +9,11 @@ import type { Middleware } from "openapi-fetch";
 import { type RatePoolName, slackRatePools } from "../limits/slack_limits.ts";
 import { retryStatsOf } from "../retry/stats.ts";
 import { isSCIMApiError } from "../scim/errors.ts";
-import { Journal, MemoryStateStore, type SyncStateStore, writeHistory } from "./_pending.ts";
+import { normalizeEmail } from "./check_source.ts";
+import { Journal } from "./journal.ts";
+import { MemoryStateStore } from "./memory_state_store.ts";
+import { stateKey, type SyncStateStore } from "./state_store.ts";
+import { writeHistory } from "./sync_history.ts";
 import {
   ABSENT,
   groupFingerprint,
@@ -21,7 +25,6 @@ import {
 import type { OperationKind, SyncOperation, SyncPlan } from "./plan.ts";
 import {
   type NewTargetUser,
-  normalizeEmail,
   type SyncClient,
   type SyncTarget,
   syncTarget,
@@ -218,6 +221,15 @@ const KINDS: readonly OperationKind[] = [
 
 type Decision = "done" | "failed" | "skipped" | "stale";
 
+/** The HTTP status Slack answered, looking through wrappers (the membership engine's error). */
+function statusOf(error: unknown): number | undefined {
+  for (let e = error, depth = 0; e !== undefined && depth < 5; depth++) {
+    if (isSCIMApiError(e)) return e.status;
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return undefined;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -349,7 +361,7 @@ export async function applySync(
   const store = options.state ?? new MemoryStateStore();
   const org = options.org ?? plan.org ?? "default";
   const lock = await store.lock(
-    `${org}/apply`,
+    stateKey(org, "apply"),
     options.holder ?? `applySync ${plan.id}`,
     options.lockTtlMs ?? 6 * 60 * 60 * 1000,
   );
@@ -533,7 +545,10 @@ class ApplyRun {
       this.#decide(op, "done");
       return;
     }
-    if (state !== "begun") {
+    // Begun (a crash) or failed in a previous run of this plan: it may have been applied, so
+    // look before re-sending; only operations never sent are checked for staleness.
+    const inFlight = state === "begun" || state === "failed";
+    if (!inFlight) {
       const stale = await this.#staleReason(op);
       if (stale !== undefined) {
         this.#decide(op, "stale", stale);
@@ -542,12 +557,12 @@ class ApplyRun {
     }
     await this.journal.begin(op.id);
     try {
-      const result = await this.#send(op, state === "begun");
+      const result = await this.#send(op, inFlight);
       await this.journal.finish(op.id, { ok: true, ...(result ? { result } : {}) });
       this.#decide(op, "done");
     } catch (error) {
       if (this.options.signal?.aborted) throw error;
-      const rejected = isSCIMApiError(error) && error.status === 400;
+      const rejected = statusOf(error) === 400;
       await this.journal.finish(op.id, { ok: false, error: messageOf(error) });
       this.#decide(op, rejected ? "skipped" : "failed", messageOf(error));
     }

@@ -44,8 +44,6 @@ export * from "./read_users_csv.ts";
 export * from "./read_users_json.ts";
 export * from "./source_rows.ts";
 export * from "./check_source.ts";
-// One normalization for matching (target.ts has the same): this one is the export.
-export { normalizeEmail } from "./check_source.ts";
 export * from "./state_store.ts";
 export * from "./memory_state_store.ts";
 export * from "./sync_history.ts";

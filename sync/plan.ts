@@ -7,7 +7,7 @@
 
 import type { RatePoolName } from "../limits/slack_limits.ts";
 import type { NewTargetUser, UserChanges } from "./target.ts";
-import type { SyncHistory } from "./_pending.ts";
+import type { SyncHistory } from "./sync_history.ts";
 
 /**
  * What one operation does.

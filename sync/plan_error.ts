@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { SourceProblem } from "./_pending.ts";
+import type { SourceProblem } from "./desired_user.ts";
 
 /**
  * Thrown by {@linkcode planSync} when a match is ambiguous: one row matches two accounts (by

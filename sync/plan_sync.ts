@@ -5,24 +5,18 @@
  */
 
 import { type RatePoolName, SLACK_RATE_LIMITS } from "../limits/slack_limits.ts";
-import {
-  checkSource,
-  type DesiredUser,
-  readHistory,
-  SourceError,
-  type SourceProblem,
-  type SourceRow,
-  sourceRows,
-  type SyncHistory,
-  type SyncStateStore,
-} from "./_pending.ts";
+import { checkSource, normalizeEmail } from "./check_source.ts";
+import type { DesiredUser, SourceProblem, SourceRow } from "./desired_user.ts";
+import { SourceError } from "./source_error.ts";
+import { sourceRows } from "./source_rows.ts";
+import { stateKey, type SyncStateStore } from "./state_store.ts";
+import { readHistory, type SyncHistory } from "./sync_history.ts";
 import { ABSENT, groupFingerprint, observe, type Observed, userFingerprint } from "./_observe.ts";
 import type { GuardResult, PlanSummary, SyncOperation, SyncPlan } from "./plan.ts";
 import { SyncPlanError } from "./plan_error.ts";
 import { planChecksum } from "./plan_file.ts";
 import {
   type NewTargetUser,
-  normalizeEmail,
   type SyncClient,
   syncTarget,
   type TargetUser,
@@ -379,6 +373,7 @@ export async function planSync(
   checkOptions(options);
   const target = syncTarget(client);
   const org = options.org ?? "default";
+  stateKey(org, "history"); // a token-like or odd org is refused before anything is read
   const rows = await sourceRows(desired);
   const sourceProblems = checkSource(rows);
   if (sourceProblems.length > 0) throw new SourceError(sourceProblems);

@@ -30,13 +30,49 @@ import { UntypedOperation } from "../scim/v2/patch_op.ts";
 import type { User as UserV2 } from "../scim/v2/user.ts";
 import { filter } from "../scim/filter.ts";
 import { RECOMMENDED_MEMBERS_PER_CALL } from "../scim/membership.ts";
+import { normalizeEmail } from "./check_source.ts";
 
-/** Either client the sync engine drives. */
+/**
+ * Either client the sync engine drives.
+ *
+ * @example A function that syncs with either version
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import type { SyncClient } from "@org/slack-scim/sync";
+ * import { SCIM2Client } from "@org/slack-scim/v2";
+ * import assert from "node:assert/strict";
+ *
+ * const clients: SyncClient[] = [
+ *   new SCIMClient({ token: "xoxp-test" }),
+ *   new SCIM2Client({ token: "xoxp-test" }),
+ * ];
+ * assert.equal(clients.length, 2);
+ * ```
+ */
 export type SyncClient = SCIMClient | SCIM2Client;
 
 /**
  * A Slack account as the sync engine compares it: the attributes a source may give, read from
  * either version's user.
+ *
+ * @example The same account through v1 and v2
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { syncTarget, type TargetUser } from "@org/slack-scim/sync";
+ * import { SCIM2Client } from "@org/slack-scim/v2";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const first = async (client: SCIMClient | SCIM2Client): Promise<TargetUser> => {
+ *   for await (const page of syncTarget(client).userPages()) return page[0]!;
+ *   throw new Error("no user");
+ * };
+ * const v1 = await first(new SCIMClient({ token: "xoxp-test", fetch: sim.fetch }));
+ * const v2 = await first(new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch }));
+ * assert.deepEqual(v1, v2);
+ * assert.equal(v1.externalId, ""); // it predates any sync
+ * ```
  */
 export interface TargetUser {
   /** The Slack id. */
@@ -65,7 +101,25 @@ export interface TargetUser {
   manager?: string;
 }
 
-/** A Slack group as the sync engine compares it. */
+/**
+ * A Slack group as the sync engine compares it.
+ *
+ * @example Groups come with their members, by pages
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { syncTarget, type TargetGroup } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 3, groups: 2 });
+ * const groups: TargetGroup[] = [];
+ * for await (const page of syncTarget(new SCIMClient({ token: "xoxp-test", fetch: sim.fetch })).groupPages()) {
+ *   groups.push(...page);
+ * }
+ * assert.equal(groups.length, 2);
+ * assert.ok(groups.every((group) => Array.isArray(group.members)));
+ * ```
+ */
 export interface TargetGroup {
   /** The Slack id. */
   id: string;
@@ -77,6 +131,23 @@ export interface TargetGroup {
 
 /**
  * The attributes a sync writes to a user: any subset, sent in one call.
+ *
+ * @example A rename and a new title: one PATCH
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { syncTarget, type UserChanges } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const target = syncTarget(new SCIMClient({ token: "xoxp-test", fetch: sim.fetch }));
+ * const [found] = await target.findUsers({ email: "linus.allen0@example.com" });
+ * const id = found!.id;
+ * const changes: UserChanges = { userName: "linus", title: "Kernel" };
+ * const after = await target.patchUser(id, changes);
+ * assert.equal(after.userName, "linus");
+ * assert.equal(sim.requests.filter((r) => r.method === "PATCH").length, 1);
+ * ```
  */
 export interface UserChanges {
   /** New userName. */
@@ -99,7 +170,22 @@ export interface UserChanges {
   manager?: string;
 }
 
-/** A user to create: `externalId`, `userName` and `email` required. */
+/**
+ * A user to create: `externalId`, `userName` and `email` required.
+ *
+ * @example Create with the externalId
+ * ```ts
+ * import { SCIM2Client } from "@org/slack-scim/v2";
+ * import { type NewTargetUser, syncTarget } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const target = syncTarget(new SCIM2Client({ token: "xoxp-test", fetch: sim.fetch }));
+ * const user: NewTargetUser = { externalId: "E1", userName: "ada", email: "ada@example.com" };
+ * assert.equal((await target.createUser(user)).externalId, "E1");
+ * ```
+ */
 export interface NewTargetUser extends UserChanges {
   /** The source's id, set at creation (Slack never lets it change). */
   externalId: string;
@@ -109,7 +195,23 @@ export interface NewTargetUser extends UserChanges {
   email: string;
 }
 
-/** Cancellation of one seam call. */
+/**
+ * Cancellation of one seam call.
+ *
+ * @example An aborted read sends nothing
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { syncTarget, type TargetCallOptions } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator({ users: 1 });
+ * const target = syncTarget(new SCIMClient({ token: "xoxp-test", fetch: sim.fetch }));
+ * const options: TargetCallOptions = { signal: AbortSignal.abort() };
+ * await assert.rejects(target.findUsers({ userName: "x" }, options));
+ * assert.equal(sim.requests.length, 0);
+ * ```
+ */
 export interface TargetCallOptions {
   /** Cancels the call. */
   signal?: AbortSignal;
@@ -117,24 +219,6 @@ export interface TargetCallOptions {
 
 const ENTERPRISE_V1 = "urn:scim:schemas:extension:enterprise:1.0";
 const ENTERPRISE_V2 = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-
-/**
- * Normalizes an email for matching: trimmed and lower-cased.
- *
- * @param email The email.
- * @returns The normalized email.
- *
- * @example Case and spaces do not matter
- * ```ts
- * import { normalizeEmail } from "@org/slack-scim/sync";
- * import assert from "node:assert/strict";
- *
- * assert.equal(normalizeEmail(" Ada@Example.COM "), "ada@example.com");
- * ```
- */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
