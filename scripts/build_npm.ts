@@ -14,7 +14,8 @@
  *   A declaration importing a package deno.json does not map to npm fails the build.
  *
  * - Entries: every entry of deno.json but the Deno-only ones of {@linkcode DENO_ONLY_ENTRIES}
- *   (`./limits/deno-kv`), which Deno users import from source (JSR) and npm users cannot run.
+ *   (`./limits/deno-kv`, `./sync/deno-kv`), which Deno users import from source (JSR) and npm
+ *   users cannot run.
  *
  * - The command line: each entry of {@linkcode BIN_ENTRIES} (`./cli`) is no library entry but a
  *   `bin` (`slack-scim`): one file bundled for Deno's platform (its npm packages, commander,
@@ -60,6 +61,7 @@ interface DenoConfig {
  */
 export const DENO_ONLY_ENTRIES: Readonly<Record<string, string>> = {
   "./limits/deno-kv": "DenoKvLimitStore runs on a Deno.Kv (Deno.openKv); its types name Deno.Kv",
+  "./sync/deno-kv": "DenoKvStateStore runs on a Deno.Kv (Deno.openKv); its types name Deno.Kv",
 };
 
 /**

@@ -4,8 +4,9 @@
  * Without a token it runs against the embedded Slack SCIM simulator (no network, no Slack org):
  * search, create, patch, update and deactivate a user; create, patch, update and delete a group;
  * a 429 absorbed by a retry handler; then the same through SCIM v2 (`SCIM2Client`, RFC 7644
- * PATCH) on the same store. With `SLACK_ORG_ADMIN_USER_TOKEN` set it talks to the real API (v1
- * and v2) and only reads, unless `--write` is given.
+ * PATCH) on the same store; then a sync from a small HR export (CSV): check, plan, apply, and a
+ * second plan with nothing left to do. With `SLACK_ORG_ADMIN_USER_TOKEN` set it talks to the real
+ * API (v1 and v2) and only reads, unless `--write` is given.
  *
  *   deno task demo                                   # embedded simulator
  *   SLACK_ORG_ADMIN_USER_TOKEN=xoxp-… deno task demo  # real Slack, read-only
@@ -16,6 +17,14 @@ import { filter } from "../scim/filter.ts";
 import { type Logger, RateLimitErrorRetryHandler } from "../retry/mod.ts";
 import { SlackScimSimulator } from "../scim/testing/mod.ts";
 import { filter as filterV2, groupPatch, SCIM2Client, userPatch } from "../scim/v2/mod.ts";
+import {
+  applySync,
+  checkSource,
+  formatPlanSummary,
+  formatReport,
+  planSync,
+  readUsersCsv,
+} from "../sync/mod.ts";
 
 const token = Deno.env.get("SLACK_ORG_ADMIN_USER_TOKEN");
 const write = Deno.args.includes("--write");
@@ -173,6 +182,33 @@ async function walkthroughV2(client: SCIM2Client, unique: string): Promise<void>
   show("active after delete", (await client.readUser(id)).user.active);
 }
 
+/** An HR export, as `slack-scim plan --users hr.csv` would read it. */
+const HR_EXPORT = `externalId,userName,email,givenName,familyName,title,manager,groups
+E100,grace.h,grace@example.com,Grace,Hopper,Rear Admiral,,Engineering;Navy
+E101,ada.l,ada@example.com,Ada,Lovelace,Analyst,E100,Engineering
+E102,alan.t,alan@example.com,Alan,Turing,"Researcher, Bletchley",E100,Engineering
+`;
+
+async function syncDemo(client: SCIMClientType): Promise<void> {
+  step("sync: read an HR export (CSV), check it, plan");
+  const rows = readUsersCsv(HR_EXPORT);
+  show("rows", rows.length);
+  show("problems", checkSource(rows));
+  // ada@example.com is the account the v2 walkthrough above deactivated: it is reactivated (same
+  // id), never created twice.
+  const plan = await planSync(client, rows);
+  console.log(formatPlanSummary(plan).replace(/^/gm, "  "));
+
+  step("sync: apply the plan as reviewed");
+  const report = await applySync(client, plan);
+  console.log(formatReport(report).replace(/^/gm, "  "));
+
+  step("sync: plan again: nothing left to do");
+  const again = await planSync(client, rows);
+  show("operations", again.operations.length);
+  show("status of applying it", (await applySync(client, again)).status);
+}
+
 if (token) {
   try {
     const client = new SCIMClient({ token, logger });
@@ -207,6 +243,7 @@ if (token) {
   const v2 = new SCIM2Client({ token: "xoxp-demo", fetch: sim.fetch, logger });
   await readOnlyV2(v2);
   await walkthroughV2(v2, "");
+  await syncDemo(client);
   step("what the simulator saw");
   for (const r of sim.requests) {
     console.log(

@@ -10,6 +10,7 @@ import { type RatePoolName, slackRatePools } from "../limits/slack_limits.ts";
 import { retryStatsOf } from "../retry/stats.ts";
 import { isSCIMApiError } from "../scim/errors.ts";
 import { normalizeEmail } from "./check_source.ts";
+import { etaOf } from "./_eta.ts";
 import { Journal } from "./journal.ts";
 import { MemoryStateStore } from "./memory_state_store.ts";
 import { stateKey, type SyncStateStore } from "./state_store.ts";
@@ -81,7 +82,7 @@ export interface ApplySyncOptions {
   onProgress?: (progress: SyncProgress) => void;
   /** Cancels the apply; the journal lets a re-run continue. */
   signal?: AbortSignal;
-  /** The share of Slack's limits the client's limiter allows, for the ETA. Default 1. */
+  /** The share (0 to 1] of Slack's limits the client's limiter allows, for the ETA before the first operations end. Default 1. */
   budget?: number;
   /** Who holds the lock, as others see it ("locked by …"). Default `applySync <plan id>`. */
   holder?: string;
@@ -317,6 +318,14 @@ export async function applySync(
       }"`,
     );
   }
+  const { budget } = options;
+  if (budget !== undefined && !(typeof budget === "number" && budget > 0 && budget <= 1)) {
+    throw new RangeError(
+      `Cannot apply the plan: budget must be a number above 0 and at most 1, got "${
+        String(budget)
+      }"`,
+    );
+  }
   if (plan?.format !== "slack-scim-plan" || !Array.isArray(plan.operations)) {
     throw new TypeError("Cannot apply the plan: it is not a plan from planSync or parsePlan");
   }
@@ -374,9 +383,16 @@ export async function applySync(
     }
     const journal = await Journal.open(store, org, plan.id);
     const previous = await journal.state();
-    const observed = await observe(target, options.signal);
-    const run = new ApplyRun(target, plan, journal, previous, observed, report, options);
-    await run.all(concurrency);
+    let run: ApplyRun;
+    try {
+      const observed = await observe(target, options.signal);
+      run = new ApplyRun(target, plan, journal, previous, observed, report, options);
+      await run.all(concurrency);
+    } catch (error) {
+      if (options.signal?.aborted) throw error; // the caller's abort; the journal lets a re-run go on
+      report.warnings.push(`The apply stopped: ${messageOf(error)}`);
+      return finish("error");
+    }
     // The history of this run: groups created get their ids now.
     const history = structuredClone(plan.history);
     for (const [opId, id] of run.createdGroups) {
@@ -450,7 +466,6 @@ class ApplyRun {
       const state = previous.get(op.id);
       if (state === undefined) continue;
       if (op.target !== undefined) this.#exempt.add(op.target);
-      for (const member of op.members ?? []) this.#exempt.add(member);
     }
     // Users and groups created by a previous run of this plan: found again by what they hold.
     for (const op of this.#ops) {
@@ -488,7 +503,7 @@ class ApplyRun {
     const elapsed = (Date.now() - this.#started) / 1000;
     const etaSeconds = done > 0
       ? Math.round((elapsed / done) * (total - done) * 10) / 10
-      : this.plan.summary.etaSeconds;
+      : etaOf(this.plan.summary.calls, this.options.budget ?? 1);
     onProgress({ done, total, failed: this.#failed, etaSeconds, op });
   }
 
@@ -509,12 +524,17 @@ class ApplyRun {
     const pending = [...this.#ops];
     const running = new Map<string, Promise<void>>();
     const signal = this.options.signal;
+    let fatal: { error: unknown } | undefined; // an abort: stop starting, let the others settle
     while (pending.length > 0 || running.size > 0) {
       let started = false;
-      for (let i = 0; i < pending.length && running.size < concurrency; i++) {
+      for (let i = 0; i < pending.length && running.size < concurrency && !fatal; i++) {
         const op = pending[i]!;
         const deps = op.after ?? [];
         if (deps.some((dep) => !this.#decided.has(dep) && this.#byId.has(dep))) continue;
+        if (signal?.aborted) {
+          fatal = { error: signal.reason };
+          break;
+        }
         pending.splice(i--, 1);
         const blocker = deps.find((dep) =>
           this.#byId.has(dep) && this.#decided.get(dep) !== "done"
@@ -524,12 +544,14 @@ class ApplyRun {
           started = true;
           continue;
         }
-        signal?.throwIfAborted();
-        const task = this.#one(op).finally(() => running.delete(op.id));
+        const task = this.#one(op)
+          .catch((error) => void (fatal ??= { error }))
+          .finally(() => running.delete(op.id));
         running.set(op.id, task);
         started = true;
       }
       if (running.size > 0) await Promise.race(running.values());
+      else if (fatal) break;
       else if (!started && pending.length > 0) {
         // Dependencies on operations not in the plan: refuse rather than loop.
         for (const op of pending.splice(0)) {
@@ -537,6 +559,7 @@ class ApplyRun {
         }
       }
     }
+    if (fatal) throw fatal.error;
   }
 
   async #one(op: SyncOperation): Promise<void> {

@@ -4,7 +4,8 @@
  * @module
  */
 
-import { type RatePoolName, SLACK_RATE_LIMITS } from "../limits/slack_limits.ts";
+import type { RatePoolName } from "../limits/slack_limits.ts";
+import { etaOf } from "./_eta.ts";
 import { checkSource, normalizeEmail } from "./check_source.ts";
 import type { DesiredUser, SourceProblem, SourceRow } from "./desired_user.ts";
 import { SourceError } from "./source_error.ts";
@@ -321,13 +322,7 @@ function estimate(
         break;
     }
   }
-  let etaSeconds = 0;
-  for (const [pool, n] of Object.entries(calls) as [RatePoolName, number][]) {
-    const { perMinute, burst } = SLACK_RATE_LIMITS[pool];
-    const beyondBurst = Math.max(0, n - Math.floor(burst * budget));
-    etaSeconds = Math.max(etaSeconds, (beyondBurst / (perMinute * budget)) * 60);
-  }
-  return { calls, etaSeconds: Math.round(etaSeconds * 10) / 10 };
+  return { calls, etaSeconds: etaOf(calls, budget) };
 }
 
 /**

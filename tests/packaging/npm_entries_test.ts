@@ -1,6 +1,6 @@
 // Which entries the npm package ships, and that the Workers smoke suite maps each portable one to
-// its built file: `./limits/deno-kv` is Deno-only (a Deno.Kv store), so the npm package leaves it
-// out on purpose (scripts/build_npm.ts DENO_ONLY_ENTRIES) and Deno users import it from source.
+// its built file: `./limits/deno-kv` and `./sync/deno-kv` are Deno-only (Deno.Kv stores), so the
+// npm package leaves them out on purpose (scripts/build_npm.ts DENO_ONLY_ENTRIES) and Deno users import it from source.
 
 import assert from "node:assert/strict";
 import { BIN_ENTRIES, DENO_ONLY_ENTRIES, npmEntries } from "../../scripts/build_npm.ts";
@@ -10,10 +10,11 @@ const config = JSON.parse(await Deno.readTextFile("deno.json")) as {
   exports: Record<string, string>;
 };
 
-Deno.test("the npm package has every entry of deno.json but the Deno-only ./limits/deno-kv and the command line", () => {
+Deno.test("the npm package has every entry of deno.json but the Deno-only Deno KV stores and the command line", () => {
   const keys = npmEntries(config.exports).map((entry) => entry.key);
-  assert.deepEqual(Object.keys(DENO_ONLY_ENTRIES), ["./limits/deno-kv"]);
-  assert.ok(!keys.includes("./limits/deno-kv"));
+  const denoOnly = ["./limits/deno-kv", "./sync/deno-kv"];
+  assert.deepEqual(Object.keys(DENO_ONLY_ENTRIES), denoOnly);
+  assert.ok(!keys.includes("./limits/deno-kv") && !keys.includes("./sync/deno-kv"));
   assert.deepEqual(
     BIN_ENTRIES,
     { "./cli": "slack-scim" },
@@ -21,9 +22,9 @@ Deno.test("the npm package has every entry of deno.json but the Deno-only ./limi
   );
   assert.deepEqual(
     keys,
-    Object.keys(config.exports).filter((key) => key !== "./limits/deno-kv" && key !== "./cli"),
+    Object.keys(config.exports).filter((key) => !denoOnly.includes(key) && key !== "./cli"),
   );
-  for (const key of [".", "./v2", "./retry", "./limits", "./limits/redis", "./testing"]) {
+  for (const key of [".", "./v2", "./retry", "./limits", "./limits/redis", "./sync"]) {
     assert.ok(keys.includes(key), `${key} is missing`);
   }
 });

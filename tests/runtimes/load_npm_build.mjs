@@ -7,7 +7,7 @@
  */
 export async function loadNpmBuild(label) {
   try {
-    const [main, filter, paging, membership, retry, testing, v2, limits] = await Promise.all([
+    const [main, filter, paging, membership, retry, testing, v2, limits, sync] = await Promise.all([
       import("@org/slack-scim"),
       import("@org/slack-scim/filter"),
       import("@org/slack-scim/paging"),
@@ -16,8 +16,9 @@ export async function loadNpmBuild(label) {
       import("@org/slack-scim/testing"),
       import("@org/slack-scim/v2"),
       import("@org/slack-scim/limits"),
+      import("@org/slack-scim/sync"),
     ]);
-    return { ...retry, ...testing, ...filter, ...paging, ...membership, ...main, v2, limits };
+    return { ...retry, ...testing, ...filter, ...paging, ...membership, ...main, v2, limits, sync };
   } catch (error) {
     console.log(
       `FAIL ${label}: cannot import the npm build (run scripts/runtime_smoke.sh)`,

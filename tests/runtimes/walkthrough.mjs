@@ -74,7 +74,8 @@ async function rejects(promise, test, what) {
  * `lib` is the library's main entry plus the retry, paging and membership entries: `{ SCIMClient,
  * filter, isSCIMApiError, RateLimitErrorRetryHandler, iterateUsers, setGroupMembers }`, and
  * `lib.v2` the `./v2` entry (`{ SCIM2Client, filter, userPatch, groupPatch }`), `lib.limits` the
- * `./limits` entry (`{ SlackRateLimiter, MemoryLimitStore }`); `baseUrl` the
+ * `./limits` entry (`{ SlackRateLimiter, MemoryLimitStore }`), `lib.sync` the `./sync` entry
+ * (`{ readUsersCsv, checkSource, planSync, applySync }`); `baseUrl` the
  * simulator's (v1; the v2 steps use its `/scim/v2/` beside it).
  * @returns {{ name: string, run: () => Promise<void> }[]}
  */
@@ -293,6 +294,22 @@ export function walkthrough(lib, baseUrl) {
         const other = new SCIMClient({ token: TOKEN, baseUrl, rateLimiter });
         await Promise.all([one.readUser(userId), other.readUser(userId)]);
         equal(rateLimiter.stats().calls, 2, "calls through the shared limiter");
+      },
+    },
+    {
+      name: "sync: a CSV read (papaparse), planned, applied, and planned again with nothing to do",
+      run: async () => {
+        const { readUsersCsv, checkSource, planSync, applySync } = lib.sync ?? {};
+        check(typeof planSync === "function", "the ./sync entry did not load");
+        const rows = readUsersCsv(
+          "externalId,userName,email,title,groups\n" +
+            `S${unique},sync-${unique},sync-${unique}@example.com,"Tester, smoke",Sync ${unique}\n`,
+        );
+        equal(checkSource(rows).length, 0, "problems in the CSV");
+        const plan = await planSync(client, rows);
+        const report = await applySync(client, plan);
+        equal(report.status, "applied", "the apply's status");
+        equal((await planSync(client, rows)).operations.length, 0, "operations left");
       },
     },
     {

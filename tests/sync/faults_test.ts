@@ -164,3 +164,15 @@ for (const version of VERSIONS) {
     assert.equal((await users(client)).length, 2);
   });
 }
+
+Deno.test("faults: a re-read that fails ends the apply with status error, nothing written", async () => {
+  const { sim, client } = setup("v1");
+  const plan = await planSync(client, [person(1)]);
+  sim.faults.script({ kind: "status-503", method: "GET", path: "/Users", count: 1 });
+  const mark = sim.requests.length;
+  const report = await applySync(client, plan);
+  assert.equal(report.status, "error");
+  assert.equal(exitCodeOf(report.status), 1);
+  assert.match(report.warnings[0]!, /The apply stopped: .*503/);
+  assert.deepEqual(writes(sim, mark), []);
+});

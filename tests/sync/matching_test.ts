@@ -154,3 +154,22 @@ for (const version of VERSIONS) {
     assert.equal(raw.timezone, "Europe/Paris");
   });
 }
+
+for (const version of VERSIONS) {
+  Deno.test(`sync ${version}: department and an existing manager go in the create; a re-plan is empty`, async () => {
+    const { client } = setup(version);
+    await applySync(client, await planSync(client, [person(1)]));
+    const desired = [
+      person(1, { department: "R&D" }),
+      person(2, { manager: "E1", department: "Ops", title: "T" }),
+    ];
+    const plan = await planSync(client, desired);
+    const e1 = (await users(client))[0]!.id;
+    assert.deepEqual(plan.operations.map((op) => op.kind), ["createUser", "updateUser"]);
+    assert.equal(plan.operations[0]!.user?.manager, e1);
+    assert.equal((await applySync(client, plan)).status, "applied");
+    const e2 = (await users(client)).find((u) => u.externalId === "E2")!;
+    assert.deepEqual([e2.manager, e2.department, e2.title], [e1, "Ops", "T"]);
+    assert.equal((await planSync(client, desired)).operations.length, 0);
+  });
+}

@@ -103,3 +103,26 @@ for (const version of VERSIONS) {
     await other.release();
   });
 }
+
+Deno.test("resume: an abort with several operations in flight lets them settle, and a re-run finishes", async () => {
+  const { sim, client } = setup("v2");
+  const state = new MemoryStateStore();
+  const many = Array.from({ length: 30 }, (_, i) => person(i + 1, { groups: [`g${i % 3}`] }));
+  const plan = await planSync(client, many, { state });
+  const controller = new AbortController();
+  await assert.rejects(
+    applySync(client, plan, {
+      state,
+      concurrency: 8,
+      signal: controller.signal,
+      onProgress: ({ done }) => done === 11 && controller.abort(new Error("killed")),
+    }),
+    /killed/,
+  );
+  const report = await applySync(client, plan, { state, concurrency: 8 });
+  assert.equal(report.status, "applied");
+  assert.equal((await users(client)).length, 30);
+  const posts = writes(sim, 0).filter((w) => w === "POST /Users").length;
+  assert.equal(posts, 30, "no account created twice");
+  assert.deepEqual((await groups(client)).map((g) => g.members.length).sort(), [10, 10, 10]);
+});

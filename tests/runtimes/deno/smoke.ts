@@ -9,6 +9,7 @@ import * as limits from "@org/slack-scim/limits";
 import * as membership from "@org/slack-scim/membership";
 import * as paging from "@org/slack-scim/paging";
 import * as retry from "@org/slack-scim/retry";
+import * as sync from "@org/slack-scim/sync";
 import * as testing from "@org/slack-scim/testing";
 import * as v2 from "@org/slack-scim/v2";
 import { runHosted } from "../host.mjs";
@@ -22,5 +23,6 @@ const { failed } = await runHosted("deno", {
   ...main,
   v2,
   limits,
+  sync,
 });
 Deno.exit(failed === 0 ? 0 : 1);

@@ -7,6 +7,7 @@ import * as limits from "@org/slack-scim/limits";
 import { setGroupMembers } from "@org/slack-scim/membership";
 import { iterateUsers } from "@org/slack-scim/paging";
 import { RateLimitErrorRetryHandler } from "@org/slack-scim/retry";
+import * as sync from "@org/slack-scim/sync";
 import * as v2 from "@org/slack-scim/v2";
 import { runSteps, walkthrough } from "../walkthrough.mjs";
 
@@ -26,6 +27,7 @@ export default {
       setGroupMembers,
       v2,
       limits,
+      sync,
     };
     const { passed, failed } = await runSteps(
       "workerd",
