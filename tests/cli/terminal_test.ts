@@ -15,7 +15,14 @@ async function onTerminal(
   const { code, stdout } = await new Deno.Command("script", {
     args: ["-qec", command, "/dev/null"],
     cwd: ROOT,
-    env: { ...env, TERM: "xterm" },
+    // Only these variables: a NO_COLOR of the test's own environment (CI sets it) must not leak in.
+    clearEnv: true,
+    env: {
+      PATH: Deno.env.get("PATH") ?? "",
+      HOME: Deno.env.get("HOME") ?? "",
+      ...env,
+      TERM: "xterm",
+    },
     stdin: "null",
     stdout: "piped",
     stderr: "inherit",
