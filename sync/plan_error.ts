@@ -30,6 +30,8 @@ export class SyncPlanError extends Error {
   readonly problems: readonly SourceProblem[];
 
   /**
+   * Creates the error; its message lists the first five problems with their lines.
+   *
    * @param problems The problems (at least one).
    */
   constructor(problems: readonly SourceProblem[]) {

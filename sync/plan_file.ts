@@ -21,6 +21,8 @@ import type { SyncPlan } from "./plan.ts";
  */
 export class PlanFileError extends Error {
   /**
+   * Creates the error.
+   *
    * @param message What is wrong.
    * @param options The cause, if any.
    */
