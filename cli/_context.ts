@@ -12,12 +12,12 @@ import { SCIMClient } from "../mod.ts";
 import { SCIM2Client } from "../scim/v2/mod.ts";
 import {
   type LimitStore,
-  RATE_POOL_NAMES,
   type RatePool,
   type RatePools,
   SLACK_RATE_LIMITS,
   SlackRateLimiter,
 } from "../limits/mod.ts";
+import { RATE_POOL_NAMES } from "../limits/slack_limits.ts";
 import { FileStateStore, type SyncStateStore } from "../sync/file_state_store.ts";
 import { CliError } from "./_exit.ts";
 import { Output } from "./_output.ts";

@@ -6,7 +6,7 @@
  */
 
 import Papa from "papaparse";
-import { ENTERPRISE_SCHEMA_V1 } from "../scim/v1/schema_urns.ts";
+import { ENTERPRISE_SCHEMA_V1 } from "../scim/v1/urns.ts";
 import { ENTERPRISE_SCHEMA_V2 } from "../scim/v2/urns.ts";
 
 /** The sync CSV's header, in order. */

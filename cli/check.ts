@@ -5,7 +5,7 @@
  * @module
  */
 
-import { RATE_POOL_NAMES } from "../limits/mod.ts";
+import { RATE_POOL_NAMES } from "../limits/slack_limits.ts";
 import { SCIMClient } from "../mod.ts";
 import type { SCIM2Client } from "../scim/v2/mod.ts";
 import type { Context } from "./_context.ts";

@@ -16,7 +16,7 @@
 
 import process from "node:process";
 import { Command, CommanderError, Option } from "commander";
-import { VERSION } from "../scim/client_options.ts";
+import { VERSION } from "../scim/version.ts";
 import { isSCIMApiError } from "../scim/errors.ts";
 import {
   BASE_URL_ENV,
