@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { VERSION } from "../../scim/client_options.ts";
+import { VERSION } from "../../scim/version.ts";
 import { oneLine, runCli, startSimulator, tempDir } from "./_cli.ts";
 
 const COMMANDS = [
