@@ -390,6 +390,25 @@ function groupOf(group: { id?: string; displayName?: string; members?: unknown }
 
 const PAGE_SIZE = 1000;
 
+/** The accounts with this userName or this email (a search each, one version's client). */
+async function findUsersBy(
+  search: (filter: string) => Promise<{ users: readonly UserV1[] | readonly UserV2[] }>,
+  enterprise: string,
+  by: { userName?: string; email?: string },
+): Promise<TargetUser[]> {
+  const found = new Map<string, TargetUser>();
+  const searches: string[] = [];
+  if (by.userName) searches.push(filter`userName eq ${by.userName}`);
+  if (by.email) searches.push(filter`email eq ${by.email}`);
+  for (const f of searches) {
+    for (const user of (await search(f)).users) {
+      const target = toTargetUser(user, enterprise);
+      found.set(target.id, target);
+    }
+  }
+  return [...found.values()];
+}
+
 class V1Target implements SyncTarget {
   readonly api = "v1" as const;
   readonly #client: SCIMClient;
@@ -406,26 +425,15 @@ class V1Target implements SyncTarget {
     const pages = iterateGroupsV1(this.#client, { pageSize: PAGE_SIZE, ...signalOf(options) });
     for await (const page of pages.pages()) yield page.groups.map(groupOf);
   }
-  async findUsers(
+  findUsers(
     by: { userName?: string; email?: string },
     options?: TargetCallOptions,
   ): Promise<TargetUser[]> {
-    const found = new Map<string, TargetUser>();
-    const searches: string[] = [];
-    if (by.userName) searches.push(filter`userName eq ${by.userName}`);
-    if (by.email) searches.push(filter`email eq ${by.email}`);
-    for (const f of searches) {
-      const { users } = await this.#client.searchUsers({
-        filter: f,
-        count: 10,
-        ...signalOf(options),
-      });
-      for (const user of users) {
-        const target = toTargetUser(user, ENTERPRISE_V1);
-        found.set(target.id, target);
-      }
-    }
-    return [...found.values()];
+    return findUsersBy(
+      (f) => this.#client.searchUsers({ filter: f, count: 10, ...signalOf(options) }),
+      ENTERPRISE_V1,
+      by,
+    );
   }
   async createUser(user: NewTargetUser, options?: TargetCallOptions): Promise<TargetUser> {
     const { userName, email, externalId, ...rest } = user;
@@ -498,26 +506,15 @@ class V2Target implements SyncTarget {
     const pages = iterateGroupsV2(this.#client, { pageSize: PAGE_SIZE, ...signalOf(options) });
     for await (const page of pages.pages()) yield page.groups.map(groupOf);
   }
-  async findUsers(
+  findUsers(
     by: { userName?: string; email?: string },
     options?: TargetCallOptions,
   ): Promise<TargetUser[]> {
-    const found = new Map<string, TargetUser>();
-    const searches: string[] = [];
-    if (by.userName) searches.push(filter`userName eq ${by.userName}`);
-    if (by.email) searches.push(filter`email eq ${by.email}`);
-    for (const f of searches) {
-      const { users } = await this.#client.searchUsers({
-        filter: f,
-        count: 10,
-        ...signalOf(options),
-      });
-      for (const user of users) {
-        const target = toTargetUser(user, ENTERPRISE_V2);
-        found.set(target.id, target);
-      }
-    }
-    return [...found.values()];
+    return findUsersBy(
+      (f) => this.#client.searchUsers({ filter: f, count: 10, ...signalOf(options) }),
+      ENTERPRISE_V2,
+      by,
+    );
   }
   async createUser(user: NewTargetUser, options?: TargetCallOptions): Promise<TargetUser> {
     const created = await this.#client.createUser(v2NewUser(user), signalOf(options));
