@@ -70,6 +70,23 @@ export interface SyncProgress {
  * const options: ApplySyncOptions = { concurrency: 4, onProgress: (p) => void seen.push(p.done) };
  * assert.equal(options.concurrency, 4);
  * ```
+ *
+ * @example Who holds the lock, and for how long without a refresh
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { applySync, MemoryStateStore, planSync } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch, rateLimiter: false });
+ * const state = new MemoryStateStore();
+ * const plan = await planSync(client, [{ externalId: "E1", userName: "ada", email: "ada@example.com" }]);
+ * // Others see "Locked by "nightly on host-a", since …" while it runs; it refreshes the lock
+ * // every 10 s, and a re-run after a crash takes the lock over 30 s after the last refresh.
+ * const report = await applySync(client, plan, { state, holder: "nightly on host-a", lockTtlMs: 30_000 });
+ * assert.equal(report.status, "applied");
+ * ```
  */
 export interface ApplySyncOptions {
   /** The state store: journal, lock and history. Default: in memory (nothing outlives the call). */
