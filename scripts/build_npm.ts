@@ -17,6 +17,11 @@
  *   (`./limits/deno-kv`, `./sync/deno-kv`), which Deno users import from source (JSR) and npm
  *   users cannot run.
  *
+ * - The command line: each entry of {@linkcode BIN_ENTRIES} (`./cli`) is no library entry but a
+ *   `bin` (`slack-scim`): one file bundled for Deno's platform (its npm packages, commander,
+ *   cli-progress and papaparse, bundled in; `node:*` built-ins imported), which Node 20+ and Bun
+ *   run as installed.
+ *
  * Then packs it with `npm pack` into the folder above it (`build/org-slack-scim-<version>.tgz`), the
  * tarball an app installs with `npm install`.
  *
@@ -60,16 +65,25 @@ export const DENO_ONLY_ENTRIES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The entries of deno.json that are commands, not libraries, with the `bin` name each gets: the
+ * package runs them (`npx slack-scim`), nothing imports them.
+ */
+export const BIN_ENTRIES: Readonly<Record<string, string>> = {
+  "./cli": "slack-scim",
+};
+
+/**
  * The entries of the npm package: deno.json's, in its order, without the Deno-only ones. A
  * Deno-only name deno.json does not have fails, so the list cannot go stale unnoticed.
  *
  * @param exports deno.json's `exports`.
- * @param denoOnly The entries to leave out (default {@linkcode DENO_ONLY_ENTRIES}).
+ * @param denoOnly The entries to leave out (default {@linkcode DENO_ONLY_ENTRIES} and the commands
+ *   of {@linkcode BIN_ENTRIES}).
  * @returns Each entry's key (`./retry`) and source path (`retry/mod.ts`).
  */
 export function npmEntries(
   exports: Readonly<Record<string, string>>,
-  denoOnly: Readonly<Record<string, string>> = DENO_ONLY_ENTRIES,
+  denoOnly: Readonly<Record<string, string>> = { ...DENO_ONLY_ENTRIES, ...BIN_ENTRIES },
 ): { key: string; source: string }[] {
   const stale = Object.keys(denoOnly).filter((key) => !(key in exports));
   if (stale.length > 0) {
@@ -149,6 +163,14 @@ export async function buildNpm(
     );
   }
 
+  const bin: Record<string, string> = {};
+  for (const [key, name] of Object.entries(BIN_ENTRIES)) {
+    const source = config.exports[key];
+    if (source === undefined) continue;
+    bin[name] = `./bin/${name}.mjs`;
+    await bundleBin(root, source, join(outDir, "bin", `${name}.mjs`));
+  }
+
   const exportsMap: Record<string, unknown> = {};
   for (const { key, source } of entries) {
     const base = source.replace(/\.ts$/, "");
@@ -183,7 +205,8 @@ export async function buildNpm(
     exports: exportsMap,
     main: `./esm/${mainBase}.js`,
     types: `./types/${mainBase}.d.ts`,
-    files: ["esm", "types", ...extras],
+    ...(Object.keys(bin).length > 0 ? { bin } : {}),
+    files: ["esm", "types", ...(Object.keys(bin).length > 0 ? ["bin"] : []), ...extras],
     // For the types the public API shares with them; the JavaScript has them bundled in.
     ...(Object.keys(dependencies).length > 0 ? { dependencies } : {}),
     sideEffects: false,
@@ -196,6 +219,26 @@ export async function buildNpm(
   );
 
   return { outDir, files: await listFiles(outDir) };
+}
+
+/**
+ * Bundles a command into one executable file: Deno's platform (npm packages bundled in with a
+ * `require` for Node's built-ins, as Node and Bun provide), minified, with a `node` shebang.
+ */
+async function bundleBin(root: string, source: string, out: string): Promise<void> {
+  const { code, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["bundle", "--quiet", "--format=esm", "--platform=deno", "--minify", "-o", out, source],
+    cwd: root,
+    env: { NO_COLOR: "1", RUST_BACKTRACE: "0" },
+    stdout: "inherit",
+    stderr: "piped",
+  }).output();
+  if (code !== 0) {
+    throw new Error(`deno bundle ${source} failed: ${new TextDecoder().decode(stderr).trim()}`);
+  }
+  const code_ = await Deno.readTextFile(out);
+  await Deno.writeTextFile(out, `#!/usr/bin/env node\n${code_.replace(/^#!.*\n/, "")}`);
+  await Deno.chmod(out, 0o755);
 }
 
 function bundle(root: string, outDir: string, sources: string[]): Promise<void> {

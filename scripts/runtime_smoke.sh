@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runtime smoke suites: builds the npm package, installs it into tests/runtimes/node_modules with
 # `npm install` of the packed tarball, checks its types with Node's TypeScript, then
-# runs the walkthrough on Node 20, Bun, workerd (Miniflare) and Deno (from source).
+# runs the walkthrough on Node 20, Bun, workerd (Miniflare) and Deno (from source), and the
+# `slack-scim` bin installed into a new project on Node and Bun.
 #
-# Usage: scripts/runtime_smoke.sh [types] [node] [bun] [workerd] [deno]   (default: all)
+# Usage: scripts/runtime_smoke.sh [types] [node] [bun] [workerd] [deno] [bin]   (default: all)
 # Each suite prints "N passed, N failed"; this script's own last line counts suites, not tests
 # (so a CI that adds up "passed" lines does not count anything twice). Exits 1 if any failed.
 set -uo pipefail
@@ -13,7 +14,7 @@ export RUST_BACKTRACE=0 NO_COLOR=1 DENO_NO_UPDATE_CHECK=1
 runtimes=tests/runtimes
 bin=$runtimes/node_modules/.bin
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(types node bun workerd deno)
+[ ${#suites[@]} -eq 0 ] && suites=(types node bun workerd deno bin)
 
 # The pinned runtimes (exact versions in tests/runtimes/package-lock.json). Install scripts of
 # bun and workerd are allowed in package.json "allowScripts" (npm 11 blocks unlisted ones).
@@ -70,8 +71,14 @@ for suite in "${suites[@]}"; do
     node $runtimes/workerd/smoke.mjs ;;
   deno) run_suite "deno $(deno --version | head -1 | cut -d' ' -f2) from source" \
     deno run --config deno.json --allow-net=127.0.0.1 $runtimes/deno/smoke.ts ;;
+  bin)
+    bun=$bin/bun
+    $bun --version >/dev/null 2>&1 || bun=$runtimes/node_modules/@oven/bun-linux-x64/bin/bun
+    run_suite "slack-scim bin from the tarball (npx on node, bun)" \
+      bash $runtimes/bin/smoke.sh "$PWD/build/$tarball" "$PWD/$bun"
+    ;;
   *)
-    echo "Unknown suite \"$suite\" (types, node, bun, workerd, deno)"
+    echo "Unknown suite \"$suite\" (types, node, bun, workerd, deno, bin)"
     exit 2
     ;;
   esac

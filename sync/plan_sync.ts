@@ -383,7 +383,7 @@ export async function planSync(
     const read = await readHistory(options.state, org);
     history = read.history;
     if (read.warning !== undefined) {
-      warnings.push(`${read.warning}: the checks that need history are off for this run`);
+      warnings.push(read.warning); // it already says which checks are off
     }
   }
 

@@ -3,19 +3,27 @@
 // npm package leaves them out on purpose (scripts/build_npm.ts DENO_ONLY_ENTRIES) and Deno users import it from source.
 
 import assert from "node:assert/strict";
-import { DENO_ONLY_ENTRIES, npmEntries } from "../../scripts/build_npm.ts";
+import { BIN_ENTRIES, DENO_ONLY_ENTRIES, npmEntries } from "../../scripts/build_npm.ts";
 import { RUNTIME_SPECIFIC } from "../../scripts/check_layout.ts";
 
 const config = JSON.parse(await Deno.readTextFile("deno.json")) as {
   exports: Record<string, string>;
 };
 
-Deno.test("the npm package has every entry of deno.json but the Deno-only Deno KV stores", () => {
+Deno.test("the npm package has every entry of deno.json but the Deno-only Deno KV stores and the command line", () => {
   const keys = npmEntries(config.exports).map((entry) => entry.key);
   const denoOnly = ["./limits/deno-kv", "./sync/deno-kv"];
   assert.deepEqual(Object.keys(DENO_ONLY_ENTRIES), denoOnly);
   assert.ok(!keys.includes("./limits/deno-kv") && !keys.includes("./sync/deno-kv"));
-  assert.deepEqual(keys, Object.keys(config.exports).filter((key) => !denoOnly.includes(key)));
+  assert.deepEqual(
+    BIN_ENTRIES,
+    { "./cli": "slack-scim" },
+    "the command line is a bin, not an entry",
+  );
+  assert.deepEqual(
+    keys,
+    Object.keys(config.exports).filter((key) => !denoOnly.includes(key) && key !== "./cli"),
+  );
   for (const key of [".", "./v2", "./retry", "./limits", "./limits/redis", "./sync"]) {
     assert.ok(keys.includes(key), `${key} is missing`);
   }
