@@ -480,7 +480,7 @@ function keepLock(lock: SyncLock, ttlMs: number, org: string, where: string): He
   let beating: Promise<void> = Promise.resolve();
   const beat = async () => {
     try {
-      await lock.refresh(ttlMs);
+      await lock.refresh(); // by the time-to-live it was taken with (a wrapping store's own)
       failures = 0;
     } catch (error) {
       failures++;
