@@ -13,7 +13,7 @@ import { normalizeEmail } from "./check_source.ts";
 import { etaOf } from "./_eta.ts";
 import { Journal } from "./journal.ts";
 import { MemoryStateStore } from "./memory_state_store.ts";
-import { stateKey, type SyncStateStore } from "./state_store.ts";
+import { isSyncLockedError, stateKey, type SyncLock, type SyncStateStore } from "./state_store.ts";
 import { writeHistory } from "./sync_history.ts";
 import {
   ABSENT,
@@ -70,6 +70,23 @@ export interface SyncProgress {
  * const options: ApplySyncOptions = { concurrency: 4, onProgress: (p) => void seen.push(p.done) };
  * assert.equal(options.concurrency, 4);
  * ```
+ *
+ * @example Who holds the lock, and for how long without a refresh
+ * ```ts
+ * import { SCIMClient } from "@org/slack-scim";
+ * import { applySync, MemoryStateStore, planSync } from "@org/slack-scim/sync";
+ * import { SlackScimSimulator } from "@org/slack-scim/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const sim = new SlackScimSimulator();
+ * const client = new SCIMClient({ token: "xoxp-test", fetch: sim.fetch, rateLimiter: false });
+ * const state = new MemoryStateStore();
+ * const plan = await planSync(client, [{ externalId: "E1", userName: "ada", email: "ada@example.com" }]);
+ * // Others see "Locked by "nightly on host-a", since …" while it runs; it refreshes the lock
+ * // every 10 s, and a re-run after a crash takes the lock over 30 s after the last refresh.
+ * const report = await applySync(client, plan, { state, holder: "nightly on host-a", lockTtlMs: 30_000 });
+ * assert.equal(report.status, "applied");
+ * ```
  */
 export interface ApplySyncOptions {
   /** The state store: journal, lock and history. Default: in memory (nothing outlives the call). */
@@ -84,9 +101,15 @@ export interface ApplySyncOptions {
   signal?: AbortSignal;
   /** The share (0 to 1] of Slack's limits the client's limiter allows, for the ETA before the first operations end. Default 1. */
   budget?: number;
-  /** Who holds the lock, as others see it ("locked by …"). Default `applySync <plan id>`. */
+  /** Who holds the lock, as others see it ("locked by …"): a host or job name helps. Default `applySync <plan id>`. */
   holder?: string;
-  /** Milliseconds after which a lock left by a dead process is taken over. Default 6 hours. */
+  /**
+   * The lock's time-to-live in milliseconds, at least 100. The apply refreshes the lock every
+   * third of it while it runs, so a long apply keeps it, and a re-run after a crash (a kill -9
+   * leaves the lock behind) takes it over once this much time has passed. An apply that loses
+   * its lock (a refresh finds another holder, or fails twice in a row) starts nothing more and
+   * ends with status `error`. Default 60,000 (one minute).
+   */
   lockTtlMs?: number;
 }
 
@@ -326,6 +349,14 @@ export async function applySync(
       }"`,
     );
   }
+  const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
+  if (!(typeof lockTtlMs === "number" && Number.isFinite(lockTtlMs) && lockTtlMs >= 100)) {
+    throw new RangeError(
+      `Cannot apply the plan: lockTtlMs must be a number of milliseconds, at least 100, got "${
+        String(lockTtlMs)
+      }"`,
+    );
+  }
   if (plan?.format !== "slack-scim-plan" || !Array.isArray(plan.operations)) {
     throw new TypeError("Cannot apply the plan: it is not a plan from planSync or parsePlan");
   }
@@ -372,8 +403,9 @@ export async function applySync(
   const lock = await store.lock(
     stateKey(org, "apply"),
     options.holder ?? `applySync ${plan.id}`,
-    options.lockTtlMs ?? 6 * 60 * 60 * 1000,
+    lockTtlMs,
   );
+  const heartbeat = keepLock(lock, lockTtlMs, org, store.description);
   const counter = callCounter(report);
   client.use(counter);
   try {
@@ -386,8 +418,20 @@ export async function applySync(
     let run: ApplyRun;
     try {
       const observed = await observe(target, options.signal);
-      run = new ApplyRun(target, plan, journal, previous, observed, report, options);
+      run = new ApplyRun(
+        target,
+        plan,
+        journal,
+        previous,
+        observed,
+        report,
+        options,
+        heartbeat.lost,
+      );
       await run.all(concurrency);
+      // Lost after the last operation began: the history is not written without the lock either.
+      const lost = heartbeat.lost();
+      if (lost !== undefined) throw lost;
     } catch (error) {
       if (options.signal?.aborted) throw error; // the caller's abort; the journal lets a re-run go on
       report.warnings.push(`The apply stopped: ${messageOf(error)}`);
@@ -408,8 +452,63 @@ export async function applySync(
     return finish("applied");
   } finally {
     client.eject(counter);
+    await heartbeat.stop(); // before the release: a refresh in flight must not take the lock again
     await lock.release();
   }
+}
+
+const DEFAULT_LOCK_TTL_MS = 60_000;
+
+/** A lock kept alive while an apply runs. */
+interface Heartbeat {
+  /** Why the lock is lost, once it is (the apply must then start nothing more). */
+  lost: () => Error | undefined;
+  /** Stops refreshing (and waits for a refresh in flight). */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Refreshes `lock` every third of its time-to-live until stopped. The lock counts as lost when a
+ * refresh finds another holder, or when two refreshes in a row fail (it may run out before the
+ * next one). The timer is cleared by `stop`: it keeps no process alive after the apply.
+ */
+function keepLock(lock: SyncLock, ttlMs: number, org: string, where: string): Heartbeat {
+  let lost: Error | undefined;
+  let stopped = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let beating: Promise<void> = Promise.resolve();
+  const beat = async () => {
+    try {
+      await lock.refresh(); // by the time-to-live it was taken with (a wrapping store's own)
+      failures = 0;
+    } catch (error) {
+      failures++;
+      if (isSyncLockedError(error) || failures >= 2) {
+        lost = new Error(
+          `Lost the apply lock of org "${org}" in ${where} (${
+            messageOf(error)
+          }): nothing more was sent; re-run the plan to finish`,
+          { cause: error },
+        );
+      }
+    }
+    if (!stopped && lost === undefined) schedule();
+  };
+  const schedule = () => {
+    timer = setTimeout(() => {
+      beating = beat();
+    }, ttlMs / 3);
+  };
+  schedule();
+  return {
+    lost: () => lost,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await beating;
+    },
+  };
 }
 
 function callCounter(report: SyncReport): Middleware {
@@ -459,6 +558,7 @@ class ApplyRun {
     readonly observed: Observed,
     readonly report: SyncReport,
     readonly options: ApplySyncOptions,
+    readonly lockLost: () => Error | undefined = () => undefined,
   ) {
     this.#ops = plan.operations;
     this.#byId = new Map(plan.operations.map((op) => [op.id, op]));
@@ -535,6 +635,11 @@ class ApplyRun {
           fatal = { error: signal.reason };
           break;
         }
+        const lost = this.lockLost();
+        if (lost !== undefined) {
+          fatal = { error: lost }; // never write without the lock
+          break;
+        }
         pending.splice(i--, 1);
         const blocker = deps.find((dep) =>
           this.#byId.has(dep) && this.#decided.get(dep) !== "done"
@@ -578,6 +683,8 @@ class ApplyRun {
         return;
       }
     }
+    const lost = this.lockLost();
+    if (lost !== undefined) throw lost; // lost while it was checked: not sent
     await this.journal.begin(op.id);
     try {
       const result = await this.#send(op, inFlight);
