@@ -8,21 +8,10 @@
 import Papa from "papaparse";
 import { ENTERPRISE_SCHEMA_V1 } from "../scim/v1/urns.ts";
 import { ENTERPRISE_SCHEMA_V2 } from "../scim/v2/urns.ts";
+import { SOURCE_CSV_COLUMNS } from "../sync/desired_user.ts";
 
-/** The sync CSV's header, in order. */
-export const USER_COLUMNS = [
-  "externalId",
-  "userName",
-  "email",
-  "givenName",
-  "familyName",
-  "displayName",
-  "title",
-  "active",
-  "department",
-  "manager",
-  "groups",
-] as const;
+/** The sync CSV's header, in order: the engine's own, so an export is valid `plan` input. */
+export const USER_COLUMNS = SOURCE_CSV_COLUMNS;
 
 /** The group export's columns. */
 export const GROUP_COLUMNS = ["id", "displayName", "members"] as const;

@@ -7,21 +7,6 @@
 
 import type { DesiredUser, SourceProblem, SourceRow } from "./desired_user.ts";
 
-/** The fields of a desired user, in the documented CSV header's order. */
-export const USER_FIELDS = [
-  "externalId",
-  "userName",
-  "email",
-  "givenName",
-  "familyName",
-  "displayName",
-  "title",
-  "active",
-  "department",
-  "manager",
-  "groups",
-] as const;
-
 /** The fields every row must have (and so every CSV header). */
 export const REQUIRED_FIELDS = ["externalId", "userName", "email"] as const;
 

@@ -6,6 +6,33 @@
  */
 
 /**
+ * The columns of a source CSV, in the documented header's order: what `readUsersCsv` reads and
+ * what the command line's `export users` writes, so an export is valid `plan` input. The first
+ * three are required; a column left out is an attribute the sync leaves alone.
+ *
+ * @example The header line of a source CSV
+ * ```ts
+ * import { SOURCE_CSV_COLUMNS } from "@org/slack-scim/sync";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(SOURCE_CSV_COLUMNS.slice(0, 3).join(","), "externalId,userName,email");
+ * ```
+ */
+export const SOURCE_CSV_COLUMNS = [
+  "externalId",
+  "userName",
+  "email",
+  "givenName",
+  "familyName",
+  "displayName",
+  "title",
+  "active",
+  "department",
+  "manager",
+  "groups",
+] as const;
+
+/**
  * One user as the source wants it in Slack. Only the attributes given are compared and written;
  * what Slack holds and the source does not mention is left alone.
  *

@@ -8,9 +8,10 @@
 import Papa from "papaparse";
 import type { SourceProblem, SourceRow } from "./desired_user.ts";
 import { SourceError } from "./source_error.ts";
-import { quote, REQUIRED_FIELDS, rowOf, USER_FIELDS } from "./_user_record.ts";
+import { quote, REQUIRED_FIELDS, rowOf } from "./_user_record.ts";
+import { SOURCE_CSV_COLUMNS } from "./desired_user.ts";
 
-const KNOWN = new Set<string>(USER_FIELDS);
+const KNOWN = new Set<string>(SOURCE_CSV_COLUMNS);
 
 /**
  * Reads desired users from CSV with a header row:
